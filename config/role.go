@@ -1,0 +1,174 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/starpack/starpack/stories"
+)
+
+// RolesDir is the workspace folder that holds the role files.
+const RolesDir = "roles"
+
+// Role is one job application: roles/<id>.yaml.
+type Role struct {
+	Company            string            `yaml:"company"`
+	Title              string            `yaml:"title"`
+	Date               string            `yaml:"date"` // interview date, YYYY-MM-DD
+	JobDescription     string            `yaml:"job_description"`
+	JobDescriptionFile string            `yaml:"job_description_file"` // relative to the role file
+	Focus              []string          `yaml:"focus"`
+	Questions          []string          `yaml:"questions"`
+	QuestionSet        string            `yaml:"question_set"`
+	PerQuestion        int               `yaml:"per_question"`
+	Include            []string          `yaml:"include"`
+	Exclude            []string          `yaml:"exclude"`
+	Redact             map[string]string `yaml:"redact"`
+
+	ID   string `yaml:"-"` // the file name without extension; names the output folder
+	File string `yaml:"-"` // where it was loaded from, for messages
+	// Pos holds where each field's value starts, keyed by YAML name.
+	Pos map[string]stories.Position `yaml:"-"`
+}
+
+// Request turns the role into what story selection needs.
+func (r *Role) Request() stories.Request {
+	return stories.Request{
+		Questions:   r.Questions,
+		Set:         r.QuestionSet,
+		Focus:       r.Focus,
+		Include:     r.Include,
+		Exclude:     r.Exclude,
+		PerQuestion: r.PerQuestion,
+	}
+}
+
+// ParseRole decodes a role file. file names it in errors; readJD reads a
+// job_description_file given relative to the role file's folder (nil when
+// the role cannot name one).
+func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, error)) (*Role, error) {
+	r := &Role{}
+	root, err := stories.DecodeYAML(file, data, r)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
+			Hint: "a role needs at least company: and title:; see starpack init for an example"}
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &stories.Error{File: file, Line: root.Line, Col: root.Column, Msg: "a role file must be a mapping",
+			Hint: "start the file with `company: <name>`"}
+	}
+	r.ID, r.File = id, file
+	r.Pos = map[string]stories.Position{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		r.Pos[root.Content[i].Value] = stories.NodePos(file, root.Content[i+1])
+	}
+	at := func(key string) stories.Position {
+		if p, ok := r.Pos[key]; ok {
+			return p
+		}
+		return stories.NodePos(file, root)
+	}
+	if r.Date != "" && !dateRE.MatchString(r.Date) {
+		return nil, stories.Errorf(at("date"), "write the date as YYYY-MM-DD, e.g. 2026-12-03", "date %q is not a date", r.Date)
+	}
+	if r.PerQuestion < 0 {
+		return nil, stories.Errorf(at("per_question"), "use a number from 1 up", "per_question must be at least 1")
+	}
+	if r.JobDescription != "" && r.JobDescriptionFile != "" {
+		return nil, stories.Errorf(at("job_description_file"), "keep one of the two", "both job_description and job_description_file are set")
+	}
+	if r.JobDescriptionFile != "" {
+		if readJD == nil {
+			return nil, stories.Errorf(at("job_description_file"), "paste the text under job_description: instead", "job_description_file cannot be read here")
+		}
+		jd, err := readJD(r.JobDescriptionFile)
+		if err != nil {
+			return nil, stories.Errorf(at("job_description_file"), "the path is relative to the role file's folder",
+				"cannot read job description %q: %v", r.JobDescriptionFile, unwrapPath(err))
+		}
+		if err := stories.CheckText(r.JobDescriptionFile, jd); err != nil {
+			return nil, err
+		}
+		r.JobDescription = string(jd)
+	}
+	return r, nil
+}
+
+// CheckQuestions reports role questions and a question set the catalog
+// does not know. Unknown questions are allowed (they become custom
+// questions) only when written as titles, with a space; a lone word that
+// looks like a mistyped id is an error with a did-you-mean.
+func (r *Role) CheckQuestions(cat *stories.Catalog) error {
+	if r.QuestionSet != "" {
+		if _, ok := cat.Set(r.QuestionSet); !ok {
+			msg := fmt.Sprintf("unknown question set %q", r.QuestionSet)
+			if s := stories.Suggest(r.QuestionSet, cat.Sets()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return stories.Errorf(r.Pos["question_set"], "question sets: "+strings.Join(cat.Sets(), ", "), "%s", msg)
+		}
+	}
+	for _, q := range r.Questions {
+		if cat.Lookup(q) != nil || strings.ContainsAny(strings.TrimSpace(q), " ?") {
+			continue
+		}
+		msg := fmt.Sprintf("unknown question %q", q)
+		if s := stories.Suggest(q, cat.IDs()); s != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", s)
+		}
+		return stories.Errorf(r.Pos["questions"], "use a catalog id ("+strings.Join(cat.IDs(), ", ")+") or write a question of your own as a sentence", "%s", msg)
+	}
+	return nil
+}
+
+// LoadRoles reads every roles/*.yaml of a workspace, sorted by id.
+func LoadRoles(fsys fs.FS, prefix string) ([]*Role, error) {
+	var names []string
+	for _, pat := range []string{RolesDir + "/*.yaml", RolesDir + "/*.yml"} {
+		m, _ := fs.Glob(fsys, pat)
+		names = append(names, m...)
+	}
+	var roles []*Role
+	for _, name := range names {
+		r, err := LoadRole(fsys, prefix, name)
+		if err != nil {
+			return nil, err
+		}
+		roles = append(roles, r)
+	}
+	return roles, nil
+}
+
+// LoadRole reads one role file at name inside fsys.
+func LoadRole(fsys fs.FS, prefix, name string) (*Role, error) {
+	display := path.Join(prefix, name)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &stories.Error{File: display, Msg: "cannot read role file: " + unwrapPath(err).Error(), Err: err,
+			Hint: "roles live in roles/<id>.yaml; list them with: ls roles"}
+	}
+	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml")
+	dir := path.Dir(name)
+	return ParseRole(id, display, data, func(jd string) ([]byte, error) {
+		if path.IsAbs(jd) {
+			return nil, fmt.Errorf("give a path relative to the role file")
+		}
+		return fs.ReadFile(fsys, path.Join(dir, jd))
+	})
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,158 @@
+package stories
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Dir is the workspace folder that holds the story files.
+const Dir = "stories"
+
+// MaxStories is the largest bank starpack loads.
+const MaxStories = 100_000
+
+// LoadBank reads every stories/*.yaml (and *.yml) file of a workspace and
+// checks the bank as a whole. File names in errors are prefixed with
+// prefix (the workspace folder as the user named it, or "").
+func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
+	var names []string
+	for _, pat := range []string{Dir + "/*.yaml", Dir + "/*.yml"} {
+		m, err := fs.Glob(fsys, pat)
+		if err != nil {
+			return nil, err
+		}
+		names = append(names, m...)
+	}
+	sort.Strings(names)
+	if len(names) == 0 {
+		return nil, &Error{File: path.Join(prefix, Dir), Msg: "no story files",
+			Hint: "add stories/<project>.yaml files, or run: starpack import YOUR-NOTES.txt"}
+	}
+	bank := &Bank{}
+	count := 0
+	for _, name := range names {
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, &Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
+		}
+		p, err := ParseProject(path.Join(prefix, name), data)
+		if err != nil {
+			return nil, err
+		}
+		count += len(p.Stories)
+		if count > MaxStories {
+			return nil, &Error{File: p.File, Msg: fmt.Sprintf("the bank holds more than %d stories", MaxStories),
+				Hint: "starpack is made for one person's story bank; split it into several workspaces"}
+		}
+		bank.Projects = append(bank.Projects, p)
+	}
+	if err := bank.Check(); err != nil {
+		return nil, err
+	}
+	if count == 0 {
+		return nil, &Error{File: path.Join(prefix, Dir), Msg: "the story files hold no stories",
+			Hint: "add at least one story under a project's stories: list"}
+	}
+	return bank, nil
+}
+
+// ParseProject decodes one story file. file names it in errors.
+func ParseProject(file string, data []byte) (*Project, error) {
+	p := &Project{}
+	root, err := DecodeYAML(file, data, p)
+	if err != nil {
+		return nil, err
+	}
+	if root == nil {
+		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
+			Hint: "a story file needs at least `project:` and `stories:`; see starpack init for an example"}
+	}
+	if root.Kind != yaml.MappingNode {
+		return nil, &Error{File: file, Line: root.Line, Col: root.Column, Msg: "a story file must be a mapping with project: and stories:",
+			Hint: "start the file with `project: <name>`"}
+	}
+	p.File = file
+	if strings.TrimSpace(p.Project) == "" {
+		return nil, Errorf(valuePos(file, root, "project"), "give the project a name: project: <name>", "missing project name")
+	}
+	storyNodes := mapValue(root, "stories")
+	for i, s := range p.Stories {
+		if s == nil {
+			return nil, Errorf(valuePos(file, root, "stories"), "remove the empty `-` entry", "story %d is empty", i+1)
+		}
+		s.Project = p
+		s.Pos = map[string]Position{}
+		if storyNodes != nil && i < len(storyNodes.Content) {
+			n := storyNodes.Content[i]
+			s.Pos[""] = NodePos(file, n)
+			for j := 0; j+1 < len(n.Content); j += 2 {
+				s.Pos[n.Content[j].Value] = NodePos(file, n.Content[j+1])
+			}
+		}
+		if strings.TrimSpace(s.Question) == "" {
+			return nil, Errorf(s.Pos[""], "say which question it answers: question: most-challenging (or a title of your own)",
+				"story %d has no question", i+1)
+		}
+		if s.ID == "" {
+			s.ID = Slug(p.Project) + "." + Slug(s.Question)
+		}
+	}
+	return p, nil
+}
+
+// Check reports problems across files: duplicate story ids.
+func (b *Bank) Check() error {
+	seen := map[string]*Story{}
+	for _, p := range b.Projects {
+		for _, s := range p.Stories {
+			if first, ok := seen[s.ID]; ok {
+				fp := first.Pos["id"]
+				if fp.File == "" {
+					fp = first.Pos[""]
+				}
+				return Errorf(s.FieldPos("id"), "give each story its own id",
+					"duplicate story id %q (first used at %s:%d:%d)", s.ID, fp.File, fp.Line, fp.Col)
+			}
+			seen[s.ID] = s
+		}
+	}
+	return nil
+}
+
+// FieldPos returns the position of field, or of the story when the field has none.
+func (s *Story) FieldPos(field string) Position {
+	if p, ok := s.Pos[field]; ok {
+		return p
+	}
+	if p, ok := s.Pos[""]; ok {
+		return p
+	}
+	if s.Project != nil {
+		return Position{File: s.Project.File}
+	}
+	return Position{}
+}
+
+func mapValue(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
+}
+
+func valuePos(file string, n *yaml.Node, key string) Position {
+	if v := mapValue(n, key); v != nil {
+		return NodePos(file, v)
+	}
+	return NodePos(file, n)
+}

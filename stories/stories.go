@@ -1,0 +1,184 @@
+// Package stories is starpack's domain: the story bank (projects and their
+// behavioral-interview stories), the question catalog, loading the bank from
+// YAML files, and choosing stories for a role's questions.
+//
+// Every error caused by a user's file is an *Error carrying the file, line
+// and column, so that the command line can point at the mistake.
+package stories
+
+import (
+	"strings"
+	"unicode"
+)
+
+// WordsPerMinute is the speaking rate used to turn words into minutes.
+const WordsPerMinute = 150
+
+// Bank is the whole story bank: every project of a workspace.
+type Bank struct {
+	Projects []*Project
+}
+
+// Project is one story file: a piece of work and the stories it gave.
+type Project struct {
+	Project string   `yaml:"project"`
+	Company string   `yaml:"company,omitempty"`
+	When    string   `yaml:"when,omitempty"`
+	Summary string   `yaml:"summary,omitempty"`
+	Tags    []string `yaml:"tags,omitempty"`
+	Stories []*Story `yaml:"stories"`
+
+	// File is the path the project was loaded from, for messages.
+	File string `yaml:"-"`
+}
+
+// Story is one answer to one interview question.
+type Story struct {
+	ID        string   `yaml:"id"`
+	Question  string   `yaml:"question"`
+	Title     string   `yaml:"title,omitempty"`
+	Situation string   `yaml:"situation,omitempty"`
+	Task      string   `yaml:"task,omitempty"`
+	Action    string   `yaml:"action,omitempty"`
+	Result    string   `yaml:"result,omitempty"`
+	Notes     string   `yaml:"notes,omitempty"`
+	Tags      []string `yaml:"tags,omitempty"`
+
+	// Project is the project the story belongs to.
+	Project *Project `yaml:"-"`
+	// Pos holds where each field's value starts in the file, keyed by the
+	// YAML field name ("" is the story itself). Empty for stories not
+	// loaded from a file.
+	Pos map[string]Position `yaml:"-"`
+}
+
+// Position is a place in a file; Line and Col count from 1.
+type Position struct {
+	File      string
+	Line, Col int
+}
+
+// Field is one named text field of a story, in telling order.
+type Field struct {
+	Name  string // YAML name: situation, task, action, result, notes
+	Label string // heading: Situation, Task, ...
+	Text  string
+}
+
+// Fields returns the story's non-empty text fields in telling order.
+func (s *Story) Fields() []Field {
+	all := []Field{
+		{"situation", "Situation", s.Situation},
+		{"task", "Task", s.Task},
+		{"action", "Action", s.Action},
+		{"result", "Result", s.Result},
+		{"notes", "Notes", s.Notes},
+	}
+	out := all[:0]
+	for _, f := range all {
+		if strings.TrimSpace(f.Text) != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Text returns every text field of the story joined by blank lines.
+func (s *Story) Text() string {
+	var b strings.Builder
+	for i, f := range s.Fields() {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		b.WriteString(f.Text)
+	}
+	return b.String()
+}
+
+// Words counts the words of the story's text fields.
+func (s *Story) Words() int {
+	n := 0
+	for _, f := range s.Fields() {
+		n += len(strings.FieldsFunc(f.Text, unicode.IsSpace))
+	}
+	return n
+}
+
+// Minutes is the story's speaking time at WordsPerMinute.
+func (s *Story) Minutes() float64 {
+	return float64(s.Words()) / WordsPerMinute
+}
+
+// IsSTAR reports whether the story is told as Situation/Task/Action/Result
+// rather than as free notes.
+func (s *Story) IsSTAR() bool {
+	return strings.TrimSpace(s.Situation+s.Task+s.Action+s.Result) != ""
+}
+
+// Cue is the short line that reminds the candidate of the story: its title,
+// or else the first sentence of its text, cut to about 80 characters.
+func (s *Story) Cue() string {
+	if t := strings.TrimSpace(s.Title); t != "" {
+		return t
+	}
+	return Shorten(FirstSentence(s.Text()), 80)
+}
+
+// FirstSentence returns the first sentence or line of text, trimmed.
+func FirstSentence(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.IndexByte(text, '\n'); i >= 0 {
+		text = text[:i]
+	}
+	for i, r := range text {
+		if (r == '.' || r == '!' || r == '?') && (i+1 == len(text) || text[i+1] == ' ') && i > 0 {
+			return strings.TrimSpace(text[:i+1])
+		}
+	}
+	return strings.TrimSpace(text)
+}
+
+// Shorten cuts s to at most n runes at a word boundary, adding an ellipsis.
+func Shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+// Stories returns every story of the bank in file order.
+func (b *Bank) Stories() []*Story {
+	var out []*Story
+	for _, p := range b.Projects {
+		out = append(out, p.Stories...)
+	}
+	return out
+}
+
+// Story returns the story with the given id, or nil.
+func (b *Bank) Story(id string) *Story {
+	for _, p := range b.Projects {
+		for _, s := range p.Stories {
+			if s.ID == id {
+				return s
+			}
+		}
+	}
+	return nil
+}
+
+// Feedback is what a coach said about one story, as imported from a
+// workbook. Empty fields mean "not given".
+type Feedback struct {
+	Story   string `yaml:"story"`
+	Rating  int    `yaml:"rating,omitempty"`
+	Status  string `yaml:"status,omitempty"`
+	Comment string `yaml:"comment,omitempty"`
+	Date    string `yaml:"date"`
+	Source  string `yaml:"source,omitempty"`
+}
