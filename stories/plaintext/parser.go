@@ -1,0 +1,320 @@
+package plaintext
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/starpack/starpack/stories"
+)
+
+// parser builds projects line by line.
+type parser struct {
+	file string
+	cat  *stories.Catalog
+	res  *Result
+	ids  map[string]bool
+
+	cur      *project
+	leading  []*line // text of a leading part with no question, for the first story
+	headings int     // question headings found
+
+	firstText, firstCol int // first non-blank line, for "no question" errors
+}
+
+// project is a project being read.
+type project struct {
+	explicit bool // opened by a separator line
+	titled   bool // the title line has been seen (or there is none)
+	title    *line
+	stray    []*line // text between the title and the first question
+	answers  []*answer
+	expected int // the question number that would come next
+	last     int // the last question number
+}
+
+// answer is a story being read.
+type answer struct {
+	heading    *line
+	q          *stories.Question
+	lines      [nFields][]*line
+	field      int
+	afterLabel bool // the previous line was a label with no text
+	lastPoint  int  // number of the last numbered point in the text, 0 if the last line was no such point
+	prevBlank  bool
+}
+
+func (p *parser) line(l *line) {
+	if l.kind != blankLine && l.kind != separatorLine && p.firstText == 0 {
+		p.firstText, p.firstCol = l.no, l.col
+	}
+	if l.kind == separatorLine {
+		p.closeProject()
+		p.cur = &project{explicit: true, expected: 1}
+		return
+	}
+	pr := p.cur
+	if !pr.titled {
+		if l.kind == blankLine {
+			return
+		}
+		pr.titled = true
+		if !(l.kind == numberedLine && p.isHeading(pr, l)) && l.kind != labelLine {
+			pr.title = l
+			return
+		}
+		// no title line: the project is named after the file
+	}
+	if l.kind == numberedLine && p.isHeading(pr, l) {
+		p.headings++
+		pr.answers = append(pr.answers, &answer{heading: l, q: p.cat.Lookup(l.rest), field: notes})
+		pr.expected, pr.last = l.num+1, l.num
+		return
+	}
+	if len(pr.answers) == 0 {
+		pr.stray = append(pr.stray, l)
+		return
+	}
+	a := pr.answers[len(pr.answers)-1]
+	switch l.kind {
+	case blankLine:
+		a.lines[a.field] = append(a.lines[a.field], l)
+		a.prevBlank, a.afterLabel = true, false
+		return
+	case labelLine:
+		a.field = l.field
+		if l.value != "" {
+			a.lines[a.field] = append(a.lines[a.field], &line{no: l.no, col: l.valueCol, text: l.value, kind: textLine})
+		}
+		a.afterLabel = l.value == ""
+		a.lastPoint = 0
+	default:
+		a.lines[a.field] = append(a.lines[a.field], l)
+		a.afterLabel = false
+		switch {
+		case l.kind == numberedLine:
+			a.lastPoint = l.num
+		case isBullet(l.text):
+			// a bullet under a numbered point does not end the list
+		default:
+			a.lastPoint = 0
+		}
+	}
+	a.prevBlank = false
+}
+
+// isHeading decides whether a numbered line starts a new answer or is a
+// point of a list inside the current one. A heading carries the number
+// that comes next (or any later number when the catalog knows its text),
+// does not sit right under a field label, does not continue a numbered
+// list, and reads like a heading.
+func (p *parser) isHeading(pr *project, l *line) bool {
+	known := p.cat.Lookup(l.rest) != nil
+	if len(pr.answers) > 0 {
+		a := pr.answers[len(pr.answers)-1]
+		if a.afterLabel {
+			return false // "Action:" then "1.Explain ...": the action's first point
+		}
+		if a.lastPoint > 0 && l.num == a.lastPoint+1 && !(a.prevBlank && (known || l.strong)) {
+			return false // "2.Plan ..." after "1.Explain ..."
+		}
+	}
+	switch {
+	case l.num == pr.expected:
+		return known || l.strong || headingLike(l.rest)
+	case l.num > pr.last:
+		return known || l.strong
+	}
+	return false
+}
+
+func isBullet(t string) bool {
+	return strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "* ") || strings.HasPrefix(t, "• ")
+}
+
+// closeProject turns the project being read into a stories.Project.
+func (p *parser) closeProject() {
+	pr := p.cur
+	if pr == nil || !pr.titled {
+		return // nothing but blank lines since the separator
+	}
+	if len(pr.answers) == 0 && !pr.explicit {
+		// Text ahead of the first separator with no question in it: a
+		// heading note for the whole file, kept with the first story.
+		if pr.title != nil {
+			p.leading = append(p.leading, pr.title)
+		}
+		p.leading = append(p.leading, pr.stray...)
+		return
+	}
+	proj := &stories.Project{File: p.file}
+	if pr.title != nil {
+		proj.Project = pr.title.text
+	} else {
+		proj.Project = fileTitle(p.file)
+	}
+	prefix := stories.ShortSlug(proj.Project, 24)
+	if prefix == "" {
+		prefix = "project"
+	}
+	for _, a := range pr.answers {
+		proj.Stories = append(proj.Stories, p.story(proj, prefix, a))
+	}
+	if len(pr.answers) == 0 && !blank(pr.stray) {
+		first := firstText(pr.stray)
+		p.warn(first, "project %q has no numbered question; its text is kept as the notes of a story of its own", proj.Project)
+		q := &stories.Question{ID: "notes", Title: "Notes"}
+		s := &stories.Story{Question: q.Title, Project: proj, Notes: join(pr.stray),
+			Pos: map[string]stories.Position{"": p.pos(first), "notes": p.pos(first)}}
+		s.ID = p.uniqueID(prefix + "." + q.ID)
+		proj.Stories = append(proj.Stories, s)
+		pr.stray = nil
+	}
+	if len(proj.Stories) == 0 {
+		at := pr.title
+		p.warn(at, "project %q has no questions; it is kept with an empty list of stories", proj.Project)
+	}
+	if len(p.leading) > 0 && len(proj.Stories) > 0 {
+		p.attachStray(proj.Stories[0], p.leading, "text before the first project")
+		p.leading = nil
+	}
+	if !blank(pr.stray) {
+		p.attachStray(proj.Stories[0], pr.stray, "text before the first question")
+	}
+	p.res.Projects = append(p.res.Projects, proj)
+}
+
+// story turns a read answer into a story of proj.
+func (p *parser) story(proj *stories.Project, prefix string, a *answer) *stories.Story {
+	h := a.heading
+	s := &stories.Story{Project: proj, Pos: map[string]stories.Position{"": p.pos(h), "question": p.pos(h)}}
+	qid := ""
+	if a.q != nil {
+		s.Question, qid = a.q.ID, a.q.ID
+	} else {
+		s.Question = strings.TrimSpace(strings.TrimSuffix(h.rest, ":"))
+		if s.Question == "" {
+			s.Question = h.rest
+		}
+		qid = stories.ShortSlug(s.Question, 32)
+		if qid == "" {
+			qid = fmt.Sprintf("q%d", h.num)
+		}
+		msg := fmt.Sprintf("question %q is not in the catalog; kept as a custom question", s.Question)
+		if sug := p.suggest(s.Question); sug != "" {
+			msg += fmt.Sprintf(" (did you mean %q?)", sug)
+		}
+		p.warn(h, "%s", msg)
+	}
+	s.ID = p.uniqueID(prefix + "." + qid)
+	texts := [nFields]*string{&s.Situation, &s.Task, &s.Action, &s.Result, &s.Notes}
+	empty := true
+	for f, ls := range a.lines {
+		if blank(ls) {
+			continue
+		}
+		empty = false
+		*texts[f] = join(ls)
+		s.Pos[fieldNames[f]] = p.pos(firstText(ls))
+	}
+	if empty {
+		p.warn(h, "question %q has no answer yet", s.Question)
+	}
+	return s
+}
+
+// attachStray puts lines that belong to no answer at the head of s's
+// notes, and says so.
+func (p *parser) attachStray(s *stories.Story, ls []*line, what string) {
+	first := firstText(ls)
+	p.warn(first, "%s is kept in the notes of story %s", what, s.ID)
+	text := join(ls)
+	if s.Notes != "" {
+		text += "\n\n" + s.Notes
+	}
+	s.Notes = text
+	s.Pos["notes"] = p.pos(first)
+}
+
+func (p *parser) uniqueID(base string) string {
+	id := base
+	for n := 2; p.ids[id]; n++ {
+		id = fmt.Sprintf("%s-%d", base, n)
+	}
+	p.ids[id] = true
+	return id
+}
+
+// suggest returns the title of the catalog question whose title or alias
+// is a likely typo of heading, or "".
+func (p *parser) suggest(heading string) string {
+	var keys []string
+	owner := map[string]*stories.Question{}
+	for _, q := range p.cat.Questions() {
+		for _, k := range append([]string{q.Title}, q.Aliases...) {
+			nk := stories.Normalize(k)
+			keys = append(keys, nk)
+			owner[nk] = q
+		}
+	}
+	if k := stories.Suggest(stories.Normalize(heading), keys); k != "" {
+		return owner[k].Title
+	}
+	return ""
+}
+
+func (p *parser) pos(l *line) stories.Position {
+	if l == nil {
+		return stories.Position{File: p.file, Line: 1, Col: 1}
+	}
+	return stories.Position{File: p.file, Line: l.no, Col: l.col}
+}
+
+func (p *parser) warn(l *line, format string, args ...any) {
+	pos := p.pos(l)
+	p.res.Warnings = append(p.res.Warnings, fmt.Sprintf("%s:%d:%d: %s", pos.File, pos.Line, pos.Col, fmt.Sprintf(format, args...)))
+}
+
+// join makes the text of a field: its lines, with runs of blank lines kept
+// as one paragraph break and none at either end.
+func join(ls []*line) string {
+	var b strings.Builder
+	gap := false
+	for _, l := range ls {
+		if l.kind == blankLine {
+			gap = b.Len() > 0
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if gap {
+				b.WriteByte('\n')
+			}
+		}
+		gap = false
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+func blank(ls []*line) bool { return firstText(ls) == nil }
+
+func firstText(ls []*line) *line {
+	for _, l := range ls {
+		if l.kind != blankLine {
+			return l
+		}
+	}
+	return nil
+}
+
+// fileTitle names a project after the file it came from.
+func fileTitle(file string) string {
+	base := path.Base(strings.ReplaceAll(file, "\\", "/"))
+	base = strings.TrimSuffix(base, path.Ext(base))
+	base = strings.TrimSpace(strings.NewReplacer("-", " ", "_", " ").Replace(base))
+	if base == "" || base == "." || base == "/" || stories.Normalize(base) == "" {
+		return "Imported stories"
+	}
+	return base
+}
