@@ -3,6 +3,7 @@ package plaintext
 import (
 	"fmt"
 	"path"
+	"sort"
 	"strings"
 
 	"github.com/starpack/starpack/stories"
@@ -20,6 +21,7 @@ type parser struct {
 	headings int     // question headings found
 
 	firstText, firstCol int // first non-blank line, for "no question" errors
+	warnings            []warning
 }
 
 // project is a project being read.
@@ -119,9 +121,10 @@ func (p *parser) isHeading(pr *project, l *line) bool {
 			return false // "2.Plan ..." after "1.Explain ..."
 		}
 	}
+	afterBlank := len(pr.answers) == 0 || pr.answers[len(pr.answers)-1].prevBlank
 	switch {
 	case l.num == pr.expected:
-		return known || l.strong || headingLike(l.rest)
+		return known || l.strong || headingLike(l.rest, afterBlank)
 	case l.num > pr.last:
 		return known || l.strong
 	}
@@ -174,12 +177,12 @@ func (p *parser) closeProject() {
 		at := pr.title
 		p.warn(at, "project %q has no questions; it is kept with an empty list of stories", proj.Project)
 	}
+	if !blank(pr.stray) {
+		p.attachStray(proj.Stories[0], pr.stray, "text before the first question")
+	}
 	if len(p.leading) > 0 && len(proj.Stories) > 0 {
 		p.attachStray(proj.Stories[0], p.leading, "text before the first project")
 		p.leading = nil
-	}
-	if !blank(pr.stray) {
-		p.attachStray(proj.Stories[0], pr.stray, "text before the first question")
 	}
 	p.res.Projects = append(p.res.Projects, proj)
 }
@@ -272,7 +275,22 @@ func (p *parser) pos(l *line) stories.Position {
 
 func (p *parser) warn(l *line, format string, args ...any) {
 	pos := p.pos(l)
-	p.res.Warnings = append(p.res.Warnings, fmt.Sprintf("%s:%d:%d: %s", pos.File, pos.Line, pos.Col, fmt.Sprintf(format, args...)))
+	p.warnings = append(p.warnings, warning{pos.Line, fmt.Sprintf("%s:%d:%d: %s", pos.File, pos.Line, pos.Col, fmt.Sprintf(format, args...))})
+}
+
+type warning struct {
+	line int
+	msg  string
+}
+
+// sortedWarnings lists the warnings in file order.
+func (p *parser) sortedWarnings() []string {
+	sort.SliceStable(p.warnings, func(i, j int) bool { return p.warnings[i].line < p.warnings[j].line })
+	out := make([]string, len(p.warnings))
+	for i, w := range p.warnings {
+		out[i] = w.msg
+	}
+	return out
 }
 
 // join makes the text of a field: its lines, with runs of blank lines kept

@@ -72,6 +72,7 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 		return nil, err
 	}
 	p.closeProject()
+	p.res.Warnings = p.sortedWarnings()
 	if p.headings == 0 {
 		if p.firstText == 0 {
 			return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty file: no stories to import",
@@ -286,16 +287,21 @@ func parseLabel(l *line) bool {
 }
 
 // headingLike says whether text reads like a heading rather than a
-// sentence: short, and not ending like a sentence (a question mark is fine:
-// headings are often the question itself).
-func headingLike(text string) bool {
+// sentence. After a blank line, where headings stand, anything but a long
+// paragraph will do; right under other text, a heading must be short and
+// must not end like a sentence (a question mark is fine: headings are
+// often the question itself).
+func headingLike(text string, afterBlank bool) bool {
 	words := len(strings.Fields(text))
+	if afterBlank {
+		return words <= 25
+	}
 	last, _ := utf8.DecodeLastRuneInString(text)
 	switch last {
 	case '.', ',', ';', '!':
 		return false
 	case '?':
-		return words <= 15
+		return words <= 25
 	}
 	return words <= 8
 }
