@@ -15,6 +15,7 @@ type parser struct {
 	cat  *stories.Catalog
 	res  *Result
 	ids  map[string]bool
+	next map[string]int // last suffix given to an id base
 
 	cur      *project
 	leading  []*line // text of a leading part with no question, for the first story
@@ -239,11 +240,14 @@ func (p *parser) attachStray(s *stories.Story, ls []*line, what string) {
 	s.Pos["notes"] = p.pos(first)
 }
 
+// uniqueID returns base, or base-2, base-3, ... when base is taken.
 func (p *parser) uniqueID(base string) string {
-	id := base
-	for n := 2; p.ids[id]; n++ {
+	id, n := base, max(p.next[base], 1)
+	for p.ids[id] {
+		n++
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
+	p.next[base] = n
 	p.ids[id] = true
 	return id
 }

@@ -57,7 +57,7 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
-	p := &parser{file: file, cat: cat, res: &Result{}, ids: map[string]bool{}}
+	p := &parser{file: file, cat: cat, res: &Result{}, ids: map[string]bool{}, next: map[string]int{}}
 	p.cur = &project{expected: 1}
 	err := eachLine(data, func(no int, raw string) error {
 		if len(raw) > MaxLine {
@@ -87,7 +87,8 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 // eachLine calls fn for every line of data, numbered from 1. Lines end at
 // \n, \r\n, a lone \r, or a Unicode line or paragraph separator (which YAML
 // would read as a line break anyway).
-func eachLine(data []byte, fn func(no int, line string) error) error {
+func eachLine(buf []byte, fn func(no int, line string) error) error {
+	data := string(buf) // one copy; lines are slices of it
 	no, start := 1, 0
 	for i := 0; i < len(data); {
 		c := data[i]
@@ -108,7 +109,7 @@ func eachLine(data []byte, fn func(no int, line string) error) error {
 			i++
 			continue
 		}
-		if err := fn(no, string(data[start:i])); err != nil {
+		if err := fn(no, data[start:i]); err != nil {
 			return err
 		}
 		no++
@@ -116,7 +117,7 @@ func eachLine(data []byte, fn func(no int, line string) error) error {
 		start = i
 	}
 	if start < len(data) {
-		return fn(no, string(data[start:]))
+		return fn(no, data[start:])
 	}
 	return nil
 }
@@ -261,7 +262,8 @@ var labels = map[string]int{
 // parseLabel recognises "Action:", "result : text", "**Task:** text".
 func parseLabel(l *line) bool {
 	t := l.text
-	i := strings.IndexAny(t, ":：")
+	head := t[:min(len(t), 20)] // labels are short: look no further
+	i := strings.IndexAny(head, ":：")
 	if i <= 0 || i > 16 {
 		return false
 	}

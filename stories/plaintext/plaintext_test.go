@@ -423,20 +423,37 @@ func wordsKept(data []byte, res *Result) error {
 			}
 		}
 	}
+	// take consumes the words of a line from out if all are there.
+	take := func(words []string) bool {
+		need := map[string]int{}
+		for _, w := range words {
+			need[w]++
+		}
+		for w, n := range need {
+			if out[w] < n {
+				return false
+			}
+		}
+		for w, n := range need {
+			out[w] -= n
+		}
+		return true
+	}
 	var missing []string
-	in := map[string]int{}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	text := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n").Replace(string(data))
 	for i, line := range strings.Split(text, "\n") {
 		if headings[i+1] || isSeparator(strings.TrimSpace(strings.ReplaceAll(line, "\t", " "))) {
 			continue
 		}
-		line = labelRE.ReplaceAllString(strings.TrimSpace(line), "")
-		for _, w := range strings.Fields(line) {
-			in[w]++
-			if out[w] < in[w] {
-				missing = append(missing, w)
-			}
+		// A label is dropped where it names a field and kept as
+		// written in text that belongs to no field.
+		if take(strings.Fields(line)) {
+			continue
+		}
+		words := strings.Fields(labelRE.ReplaceAllString(strings.TrimSpace(line), ""))
+		if !take(words) {
+			missing = append(missing, words...)
 		}
 	}
 	if len(missing) > 0 {
