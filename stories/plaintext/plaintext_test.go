@@ -159,9 +159,9 @@ func TestParse(t *testing.T) {
 		warnings []string // substrings, in order
 	}{
 		{
-			name:  "text on the label's line and below",
-			in:    "---\nP\n1. Failure\nScenario: a\nAction:\nb\nc\nResult:   d  \n",
-			title: []string{"P"},
+			name:    "text on the label's line and below",
+			in:      "---\nP\n1. Failure\nScenario: a\nAction:\nb\nc\nResult:   d  \n",
+			title:   []string{"P"},
 			stories: []want{{id: "p.failure", question: "failure", situation: "a", action: "b\nc", result: "d"}},
 		},
 		{
