@@ -148,6 +148,9 @@ func yamlError(file string, err error) error {
 		e.Col, _ = strconv.Atoi(m[2])
 		e.Msg = m[3]
 	}
+	if strings.HasPrefix(e.Msg, "did not find expected") {
+		e.Hint = "the block that starts here is not indented evenly: check the lines below it"
+	}
 	if strings.Contains(e.Msg, "end of stream") || strings.Contains(e.Msg, "quoted scalar") {
 		e.Hint = "a quote may be left open: close it, or remove it"
 	}

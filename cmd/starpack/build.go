@@ -353,4 +353,3 @@ func writeAtomic(path string, data []byte) error {
 	}
 	return nil
 }
-
