@@ -5,6 +5,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
 )
@@ -23,6 +24,7 @@ type parser struct {
 
 	firstText, firstCol int // first non-blank line, for "no question" errors
 	warnings            []warning
+	err                 error // the first text too long to keep in one field
 }
 
 // project is a project being read.
@@ -185,7 +187,30 @@ func (p *parser) closeProject() {
 		p.attachStray(proj.Stories[0], p.leading, "text before the first project")
 		p.leading = nil
 	}
+	p.checkSizes(proj, pr.title)
 	p.res.Projects = append(p.res.Projects, proj)
+}
+
+// checkSizes makes sure the project will load again: no value may be
+// longer than a field holds.
+func (p *parser) checkSizes(proj *stories.Project, title *line) {
+	tooLong := func(text string) bool { return utf8.RuneCountInString(text) > stories.MaxField }
+	fail := func(pos stories.Position, what string, n int) {
+		if p.err == nil {
+			p.err = stories.Errorf(pos, "split it into shorter answers or projects: a spoken answer is rarely over 500 words",
+				"%s is %d characters, more than the %d starpack takes (a spreadsheet cell's limit)", what, n, stories.MaxField)
+		}
+	}
+	if tooLong(proj.Project) {
+		fail(p.pos(title), "the project title", utf8.RuneCountInString(proj.Project))
+	}
+	for _, s := range proj.Stories {
+		for _, f := range append(s.Fields(), stories.Field{Name: "question", Text: s.Question}) {
+			if tooLong(f.Text) {
+				fail(s.FieldPos(f.Name), fmt.Sprintf("the %s of story %s", f.Name, s.ID), utf8.RuneCountInString(f.Text))
+			}
+		}
+	}
 }
 
 // story turns a read answer into a story of proj.

@@ -22,9 +22,6 @@ import (
 	"github.com/starpack/starpack/stories"
 )
 
-// MaxLine is the longest line the importer reads, in bytes.
-const MaxLine = 1 << 20
-
 // Result is what an import gives: the projects, in file order, and
 // warnings about text that was kept somewhere the user should check, each
 // positioned as "file:line:col: message".
@@ -48,10 +45,25 @@ func (r *Result) Stories() int {
 // get ids <project>.<question>, unique within the result, and keep their
 // positions in the text in Story.Pos. Errors are *stories.Error with the
 // position and a hint: not a UTF-8 text file, a line over MaxLine, or no
-// question found.
+// question found, or a text too long for one field (stories.MaxField).
 func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 	if cat == nil {
 		cat = stories.NewCatalog()
+	}
+	if len(data) <= stories.MaxFileSize {
+		// Before CheckText, which counts \n lines only: old Mac files
+		// end lines with \r.
+		err := eachLine(data, func(no int, raw string) error {
+			if len(raw) > stories.MaxLine {
+				return &stories.Error{File: file, Line: no, Col: 1,
+					Msg:  fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", len(raw)>>10, stories.MaxLine>>10),
+					Hint: "break the text into shorter lines"}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	if err := stories.CheckText(file, data); err != nil {
 		return nil, err
@@ -59,19 +71,14 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	p := &parser{file: file, cat: cat, res: &Result{}, ids: map[string]bool{}, next: map[string]int{}}
 	p.cur = &project{expected: 1}
-	err := eachLine(data, func(no int, raw string) error {
-		if len(raw) > MaxLine {
-			return &stories.Error{File: file, Line: no, Col: 1,
-				Msg:  fmt.Sprintf("line is %d bytes long, more than the %d MB the importer reads", len(raw), MaxLine>>20),
-				Hint: "is this a text file? break the line into shorter ones"}
-		}
+	eachLine(data, func(no int, raw string) error {
 		p.line(classify(no, raw))
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
 	p.closeProject()
+	if p.err != nil {
+		return nil, p.err
+	}
 	p.res.Warnings = p.sortedWarnings()
 	if p.headings == 0 {
 		if p.firstText == 0 {

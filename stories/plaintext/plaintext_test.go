@@ -328,7 +328,8 @@ func TestParse(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	long := "---\nP\n1. Success\n" + strings.Repeat("word ", MaxLine/5+1) + "\n"
+	long := "---\nP\n1. Success\n" + strings.Repeat("word ", stories.MaxLine/5+1) + "\n"
+	longField := "---\nP\n1. Success\nx\nAction:\n" + strings.Repeat(strings.Repeat("word ", 100)+"\n", 70)
 	tests := []struct {
 		name      string
 		in        string
@@ -343,6 +344,8 @@ func TestErrors(t *testing.T) {
 		{"binary", "---\nP\n1. x\x00y\n", 3, 5, "binary file"},
 		{"not UTF-8", "---\nP\n1. caf\xe9\n", 3, 7, "invalid UTF-8"},
 		{"line over 1 MB", long, 4, 1, "line is"},
+		{"line over 1 MB with old Mac line ends", strings.ReplaceAll(long, "\n", "\r"), 4, 1, "line is"},
+		{"field too long", longField, 6, 1, "the action of story p.success is 34999 characters"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
