@@ -451,11 +451,8 @@ func wordsKept(data []byte, res *Result) error {
 		}
 		// A label is dropped where it names a field and kept as
 		// written in text that belongs to no field.
-		if take(strings.Fields(line)) {
-			continue
-		}
 		words := strings.Fields(labelRE.ReplaceAllString(strings.TrimSpace(line), ""))
-		if !take(words) {
+		if !take(words) && !take(strings.Fields(line)) {
 			missing = append(missing, words...)
 		}
 	}
