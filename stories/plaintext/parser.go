@@ -42,6 +42,7 @@ type project struct {
 type answer struct {
 	heading    *line
 	q          *stories.Question
+	title      string // from the heading: "Success: the launch"
 	lines      [nFields][]*line
 	field      int
 	afterLabel bool // the previous line was a label with no text
@@ -56,6 +57,10 @@ func (p *parser) line(l *line) {
 	if l.kind == separatorLine {
 		p.closeProject()
 		p.cur = &project{explicit: true, expected: 1}
+		if l.rest != "" {
+			p.cur.titled = true
+			p.cur.title = &line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine}
+		}
 		return
 	}
 	pr := p.cur
@@ -64,6 +69,10 @@ func (p *parser) line(l *line) {
 			return
 		}
 		pr.titled = true
+		if l.kind == numberedLine && l.num < 0 && p.lookupKnown(l.rest) == nil {
+			pr.title = &line{no: l.no, col: l.col, text: l.rest, kind: textLine} // "# Project title"
+			return
+		}
 		if !(l.kind == numberedLine && p.isHeading(pr, l)) && l.kind != labelLine {
 			pr.title = l
 			return
@@ -72,7 +81,12 @@ func (p *parser) line(l *line) {
 	}
 	if l.kind == numberedLine && p.isHeading(pr, l) {
 		p.headings++
-		pr.answers = append(pr.answers, &answer{heading: l, q: p.cat.Lookup(l.rest), field: notes})
+		a := &answer{heading: l, field: notes}
+		a.q, a.title = p.lookup(l.rest)
+		pr.answers = append(pr.answers, a)
+		if l.num < 0 {
+			l.num = pr.expected
+		}
 		pr.expected, pr.last = l.num+1, l.num
 		return
 	}
@@ -108,13 +122,36 @@ func (p *parser) line(l *line) {
 	a.prevBlank = false
 }
 
+// lookup finds the catalog question of a heading. "Most challenging: the
+// DW migration" is the question most-challenging with the title "the DW
+// migration". It returns a nil question for a heading the catalog does not
+// know.
+func (p *parser) lookup(heading string) (*stories.Question, string) {
+	if q := p.cat.Lookup(heading); q != nil {
+		return q, ""
+	}
+	for _, sep := range []string{": ", " - ", " – ", " — "} {
+		if before, after, ok := strings.Cut(heading, sep); ok {
+			if q := p.cat.Lookup(before); q != nil && strings.TrimSpace(after) != "" {
+				return q, strings.TrimSpace(after)
+			}
+		}
+	}
+	return nil, ""
+}
+
+func (p *parser) lookupKnown(heading string) *stories.Question {
+	q, _ := p.lookup(heading)
+	return q
+}
+
 // isHeading decides whether a numbered line starts a new answer or is a
 // point of a list inside the current one. A heading carries the number
 // that comes next (or any later number when the catalog knows its text),
 // does not sit right under a field label, does not continue a numbered
 // list, and reads like a heading.
 func (p *parser) isHeading(pr *project, l *line) bool {
-	known := p.cat.Lookup(l.rest) != nil
+	known := p.lookupKnown(l.rest) != nil
 	if len(pr.answers) > 0 {
 		a := pr.answers[len(pr.answers)-1]
 		if a.afterLabel {
@@ -126,6 +163,8 @@ func (p *parser) isHeading(pr *project, l *line) bool {
 	}
 	afterBlank := len(pr.answers) == 0 || pr.answers[len(pr.answers)-1].prevBlank
 	switch {
+	case l.num < 0:
+		return known
 	case l.num == pr.expected:
 		return known || l.strong || headingLike(l.rest, afterBlank)
 	case l.num > pr.last:
@@ -205,7 +244,7 @@ func (p *parser) checkSizes(proj *stories.Project, title *line) {
 		fail(p.pos(title), "the project title", utf8.RuneCountInString(proj.Project))
 	}
 	for _, s := range proj.Stories {
-		for _, f := range append(s.Fields(), stories.Field{Name: "question", Text: s.Question}) {
+		for _, f := range append(s.Fields(), stories.Field{Name: "question", Text: s.Question}, stories.Field{Name: "title", Text: s.Title}) {
 			if tooLong(f.Text) {
 				fail(s.FieldPos(f.Name), fmt.Sprintf("the %s of story %s", f.Name, s.ID), utf8.RuneCountInString(f.Text))
 			}
@@ -219,7 +258,7 @@ func (p *parser) story(proj *stories.Project, prefix string, a *answer) *stories
 	s := &stories.Story{Project: proj, Pos: map[string]stories.Position{"": p.pos(h), "question": p.pos(h)}}
 	qid := ""
 	if a.q != nil {
-		s.Question, qid = a.q.ID, a.q.ID
+		s.Question, qid, s.Title = a.q.ID, a.q.ID, a.title
 	} else {
 		s.Question = strings.TrimSpace(strings.TrimSuffix(h.rest, ":"))
 		if s.Question == "" {

@@ -145,13 +145,13 @@ type line struct {
 	text    string // without surrounding space; tabs made spaces
 	kind    kind
 
-	num    int    // numberedLine: the number
-	rest   string // numberedLine: the text after the number
+	num    int    // numberedLine: the number, -1 for a Markdown heading with none
+	rest   string // numberedLine: the text after the number; separatorLine: the title in it
 	strong bool   // numberedLine: "Q1", "#1" or "Question 1": never a list point
 
 	field    int    // labelLine: index into fieldNames
 	value    string // labelLine: text after the label
-	valueCol int
+	valueCol int    // labelLine: the value's column; separatorLine: the title's
 }
 
 func classify(no int, raw string) *line {
@@ -163,7 +163,7 @@ func classify(no int, raw string) *line {
 	switch {
 	case l.text == "":
 		l.kind = blankLine
-	case isSeparator(l.text):
+	case isSeparator(l.text) || parseTitledSeparator(l):
 		l.kind = separatorLine
 	case parseNumbered(l):
 		l.kind = numberedLine
@@ -194,11 +194,49 @@ func isSeparator(t string) bool {
 	return n >= 3
 }
 
+// parseTitledSeparator recognises "----- Project title -----": a
+// separator and the title in one line. The title goes in rest.
+func parseTitledSeparator(l *line) bool {
+	t := l.text
+	mark, _ := utf8.DecodeRuneInString(t)
+	if !strings.ContainsRune("-=~*─━═", mark) {
+		return false
+	}
+	run := strings.Repeat(string(mark), 3)
+	if !strings.HasPrefix(t, run) || !strings.HasSuffix(t, run) || len(t) <= 2*len(run) {
+		return false
+	}
+	inner := strings.Trim(t, string(mark))
+	title := strings.TrimSpace(inner)
+	if title == "" || isSeparator(title) {
+		return false
+	}
+	lead := len(t) - len(strings.TrimLeft(t, string(mark)))
+	lead += len(inner) - len(strings.TrimLeftFunc(inner, unicode.IsSpace))
+	l.rest, l.valueCol = title, l.col+utf8.RuneCountInString(t[:lead])
+	return true
+}
+
 // parseNumbered recognises "3. Text", "3.Text", "3) Text", "3: Text",
-// "Q3) Text", "Q3. Text", "Q3 Text", "#3 Text" and "Question 3: Text".
+// "Q3) Text", "Q3. Text", "Q3 Text", "#3 Text" and "Question 3: Text",
+// bare or as a Markdown heading ("## 3. Text", "**3. Text**"), and
+// "## Text" with no number.
 func parseNumbered(l *line) bool {
 	t := l.text
 	strong := false
+	// Markdown: "## 1. Most challenging", "**1. Most challenging**".
+	md := false
+	if h := strings.TrimLeft(t, "#"); len(h) < len(t) && len(t)-len(h) <= 6 && strings.HasPrefix(h, " ") {
+		t, strong, md = strings.TrimSpace(h), true, true
+	}
+	for _, m := range []string{"**", "__"} {
+		if len(t) > 4 && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
+			t = strings.TrimSpace(t[2 : len(t)-2])
+		}
+	}
+	if t == "" {
+		return false
+	}
 	switch {
 	case len(t) > 8 && strings.EqualFold(t[:8], "question") && (t[8] == ' ' || isDigit(t[8])):
 		t, strong = strings.TrimLeft(t[8:], " "), true
@@ -208,6 +246,10 @@ func parseNumbered(l *line) bool {
 	i := 0
 	for i < len(t) && i < 3 && isDigit(t[i]) {
 		i++
+	}
+	if i == 0 && md {
+		l.num, l.rest, l.strong = -1, t, true // "## Most challenging": a heading if the catalog knows it
+		return true
 	}
 	if i == 0 || i == len(t) || isDigit(t[i]) {
 		return false
@@ -264,6 +306,7 @@ var labels = map[string]int{
 	"action": action, "actions": action, "a": action,
 	"result": result, "results": result, "outcome": result, "outcomes": result, "r": result,
 	"notes": notes, "note": notes,
+	"situation/task": situation, "situation&task": situation, "s/t": situation, "scenario/task": situation,
 }
 
 // parseLabel recognises "Action:", "result : text", "**Task:** text".
@@ -274,7 +317,7 @@ func parseLabel(l *line) bool {
 	if i <= 0 || i > 16 {
 		return false
 	}
-	key := strings.ToLower(strings.Trim(t[:i], " *_"))
+	key := strings.ToLower(strings.ReplaceAll(strings.Trim(t[:i], " *_"), " ", ""))
 	f, ok := labels[key]
 	if !ok {
 		return false

@@ -145,7 +145,7 @@ func TestWordsKept(t *testing.T) {
 }
 
 type want struct {
-	id, question                           string
+	id, question, title                    string
 	situation, task, action, result, notes string
 }
 
@@ -279,6 +279,31 @@ func TestParse(t *testing.T) {
 			stories: []want{{id: "p.success", question: "success", notes: "x"}},
 		},
 		{
+			name:  "Markdown headings",
+			in:    "# Search ranking\n\n## 1. Most challenging\n**Situation/Task:** s\n**Action**: a\n\n## Hardest bug\nb\n\n### Not a question\nc\n**3. Success**\nd\n",
+			title: []string{"Search ranking"},
+			stories: []want{
+				{id: "search-ranking.most-challenging", question: "most-challenging", situation: "s", action: "a"},
+				{id: "search-ranking.hardest-bug", question: "hardest-bug", notes: "b\n\n### Not a question\nc"},
+				{id: "search-ranking.success", question: "success", notes: "d"},
+			},
+		},
+		{
+			name:  "title in the separator line",
+			in:    "===== Search ranking =====\n1. Success\nx\n----- Billing -----\n1. Failure\ny\n",
+			title: []string{"Search ranking", "Billing"},
+			stories: []want{
+				{id: "search-ranking.success", question: "success", notes: "x"},
+				{id: "billing.failure", question: "failure", notes: "y"},
+			},
+		},
+		{
+			name:    "a heading with the story's title",
+			in:      "---\nP\n1. Most challenging: the DW migration\nx\n2. Conflict - arguing about Kafka\ny\n",
+			title:   []string{"P"},
+			stories: []want{{id: "p.most-challenging", question: "most-challenging", title: "the DW migration", notes: "x"}, {id: "p.conflict", question: "conflict", title: "arguing about Kafka", notes: "y"}},
+		},
+		{
 			name:     "a heading with no answer",
 			in:       "---\nP\n1. Success\n2. Failure\nx\n",
 			title:    []string{"P"},
@@ -301,7 +326,7 @@ func TestParse(t *testing.T) {
 			for _, p := range res.Projects {
 				titles = append(titles, p.Project)
 				for _, s := range p.Stories {
-					got = append(got, want{s.ID, s.Question, s.Situation, s.Task, s.Action, s.Result, s.Notes})
+					got = append(got, want{s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes})
 				}
 			}
 			if strings.Join(titles, "|") != strings.Join(tt.title, "|") {
@@ -396,7 +421,11 @@ func roundTrip(p *stories.Project) error {
 
 // labelRE matches a STAR label at the start of a line: those words become
 // field names, not values.
-var labelRE = regexp.MustCompile(`(?i)^[*_]*\s*(scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r)\s*[*_]*\s*[:：][*_]*`)
+var labelRE = regexp.MustCompile(`(?i)^[*_]*\s*(scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r|situation\s*/\s*task|situation\s*&\s*task|s\s*/\s*t|scenario\s*/\s*task)\s*[*_]*\s*[:：][*_]*`)
+
+// markupRE matches a token that is markup, not a word: separator dashes,
+// Markdown heading marks.
+var markupRE = regexp.MustCompile(`^[-=_*~#—–─━═]+$`)
 
 // wordsKept checks that every word of the input is a word of a value of
 // the written YAML, read back. Label words ("Scenario:") and question
@@ -421,7 +450,7 @@ func wordsKept(data []byte, res *Result) error {
 			if pos, ok := p.Stories[i].Pos["question"]; ok {
 				headings[pos.Line] = true
 			}
-			for _, w := range strings.Fields(strings.Join([]string{s.Situation, s.Task, s.Action, s.Result, s.Notes}, " ")) {
+			for _, w := range strings.Fields(strings.Join([]string{s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes}, " ")) {
 				out[w]++
 			}
 		}
@@ -451,7 +480,12 @@ func wordsKept(data []byte, res *Result) error {
 		}
 		// A label is dropped where it names a field and kept as
 		// written in text that belongs to no field.
-		words := strings.Fields(labelRE.ReplaceAllString(strings.TrimSpace(line), ""))
+		var words []string
+		for _, w := range strings.Fields(labelRE.ReplaceAllString(strings.TrimSpace(line), "")) {
+			if !markupRE.MatchString(w) {
+				words = append(words, w)
+			}
+		}
 		if !take(words) && !take(strings.Fields(line)) {
 			missing = append(missing, words...)
 		}
