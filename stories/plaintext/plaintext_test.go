@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
 )
@@ -421,7 +422,9 @@ func roundTrip(p *stories.Project) error {
 
 // labelRE matches a STAR label at the start of a line: those words become
 // field names, not values.
-var labelRE = regexp.MustCompile(`(?i)^[*_]*\s*(scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r|situation\s*/\s*task|situation\s*&\s*task|s\s*/\s*t|scenario\s*/\s*task)\s*[*_]*\s*[:：][*_]*`)
+var labelRE = regexp.MustCompile(`(?i)^(?:[*_]+\s*` + labelWords + `\s*[*_]*\s*[:：][*_]*|` + labelWords + `\s*[*_]*\s*[:：])`)
+
+const labelWords = `(?:scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r|situation\s*/\s*task|situation\s*&\s*task|s\s*/\s*t|scenario\s*/\s*task)`
 
 // markupRE matches a token that is markup, not a word: separator dashes,
 // Markdown heading marks.
@@ -474,20 +477,35 @@ func wordsKept(data []byte, res *Result) error {
 	var missing []string
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	text := strings.NewReplacer("\r\n", "\n", "\r", "\n", "\u0085", "\n", "\u2028", "\n", "\u2029", "\n").Replace(string(data))
+	type words struct{ raw, plain []string }
+	var labelled []words
 	for i, line := range strings.Split(text, "\n") {
 		if headings[i+1] || isSeparator(strings.TrimSpace(strings.ReplaceAll(line, "\t", " "))) {
 			continue
 		}
-		// A label is dropped where it names a field and kept as
-		// written in text that belongs to no field.
-		var words []string
-		for _, w := range strings.Fields(labelRE.ReplaceAllString(strings.TrimSpace(line), "")) {
-			if !markupRE.MatchString(w) {
-				words = append(words, w)
+		line = strings.TrimSpace(line)
+		if r, _ := utf8.DecodeRuneInString(line); strings.ContainsRune("-=~*─━═", r) &&
+			strings.HasPrefix(line, strings.Repeat(string(r), 3)) && strings.HasSuffix(line, strings.Repeat(string(r), 3)) {
+			line = strings.Trim(line, string(r)) // "=== Title ===": the title
+		}
+		w := words{raw: strings.Fields(line)}
+		for _, t := range strings.Fields(labelRE.ReplaceAllString(line, "")) {
+			if !markupRE.MatchString(t) {
+				w.plain = append(w.plain, t)
 			}
 		}
-		if !take(words) && !take(strings.Fields(line)) {
-			missing = append(missing, words...)
+		if strings.Join(w.plain, " ") != strings.Join(w.raw, " ") {
+			labelled = append(labelled, w)
+		} else if !take(w.plain) {
+			missing = append(missing, w.plain...)
+		}
+	}
+	// A label is dropped where it names a field and kept as written in
+	// text that belongs to no field: either way will do, once the
+	// unlabelled lines have taken their words.
+	for _, w := range labelled {
+		if !take(w.plain) && !take(w.raw) {
+			missing = append(missing, w.plain...)
 		}
 	}
 	if len(missing) > 0 {
