@@ -18,9 +18,10 @@ type parser struct {
 	ids  map[string]bool
 	next map[string]int // last suffix given to an id base
 
-	cur      *project
-	leading  []*line // text of a leading part with no question, for the first story
-	headings int     // question headings found
+	cur       *project
+	separator bool    // a separator line was read; what follows decides its meaning
+	leading   []*line // text of a leading part with no question, for the first story
+	headings  int     // question headings found
 
 	firstText, firstCol int // first non-blank line, for "no question" errors
 	warnings            []warning
@@ -51,17 +52,35 @@ type answer struct {
 }
 
 func (p *parser) line(l *line) {
-	if l.kind != blankLine && l.kind != separatorLine && p.firstText == 0 {
+	if l.kind != blankLine && (l.kind != separatorLine || l.rest != "") && p.firstText == 0 {
 		p.firstText, p.firstCol = l.no, l.col
 	}
 	if l.kind == separatorLine {
-		p.closeProject()
-		p.cur = &project{explicit: true, expected: 1}
-		if l.rest != "" {
-			p.cur.titled = true
-			p.cur.title = &line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine}
+		if a := p.cur.lastAnswer(); a != nil {
+			a.afterLabel, a.lastPoint = false, 0 // a separator ends any list
 		}
+		if l.rest != "" {
+			p.newProject(&line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine})
+			return
+		}
+		p.separator = true
 		return
+	}
+	if p.separator {
+		if l.kind == blankLine {
+			return
+		}
+		p.separator = false
+		// Some people rule off every question: a separator followed by
+		// the next question of the same project is not a new project.
+		pr := p.cur
+		if !(l.kind == numberedLine && l.num > 1 && l.num == pr.expected && len(pr.answers) > 0 && p.isHeading(pr, l)) {
+			p.newProject(nil)
+		}
+	}
+	if title := p.unseparatedTitle(l); title != nil {
+		p.warn(title, "no separator line before %q: it starts a new project, as its questions start again at 1", title.text)
+		p.newProject(title)
 	}
 	pr := p.cur
 	if !pr.titled {
@@ -120,6 +139,46 @@ func (p *parser) line(l *line) {
 		}
 	}
 	a.prevBlank = false
+}
+
+// newProject closes the project being read and opens the next, with the
+// given title line or (nil) with the title still to come.
+func (p *parser) newProject(title *line) {
+	p.closeProject()
+	p.cur = &project{explicit: true, expected: 1}
+	if title != nil {
+		p.cur.titled, p.cur.title = true, title
+	}
+}
+
+func (pr *project) lastAnswer() *answer {
+	if len(pr.answers) == 0 {
+		return nil
+	}
+	return pr.answers[len(pr.answers)-1]
+}
+
+// unseparatedTitle spots a project that starts with no separator line: a
+// short line standing alone after a blank line, then a question the
+// catalog knows numbered 1 when the numbers had gone past 1. It takes the
+// title line out of the answer it had gone into and returns it.
+func (p *parser) unseparatedTitle(l *line) *line {
+	pr := p.cur
+	a := pr.lastAnswer()
+	if l.kind != numberedLine || l.num != 1 || a == nil || pr.last < 1 || a.afterLabel {
+		return nil
+	}
+	ls := a.lines[a.field]
+	n := len(ls)
+	if n < 2 || ls[n-2].kind != blankLine {
+		return nil
+	}
+	title := ls[n-1]
+	if title.kind != textLine || title.no != l.no-1 || !headingLike(title.text, false) || p.lookupKnown(l.rest) == nil {
+		return nil
+	}
+	a.lines[a.field] = ls[:n-1]
+	return title
 }
 
 // lookup finds the catalog question of a heading. "Most challenging: the

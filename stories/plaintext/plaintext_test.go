@@ -305,6 +305,29 @@ func TestParse(t *testing.T) {
 			stories: []want{{id: "p.most-challenging", question: "most-challenging", title: "the DW migration", notes: "x"}, {id: "p.conflict", question: "conflict", title: "arguing about Kafka", notes: "y"}},
 		},
 		{
+			name:  "a separator between the questions of one project",
+			in:    "---\nP\n1. Success\nx\n---\n2. Failure\ny\n\n---\n\n3. Conflict\nz\n---\nQ\n1. Success\nw\n",
+			title: []string{"P", "Q"},
+			stories: []want{
+				{id: "p.success", question: "success", notes: "x"},
+				{id: "p.failure", question: "failure", notes: "y"},
+				{id: "p.conflict", question: "conflict", notes: "z"},
+				{id: "q.success", question: "success", notes: "w"},
+			},
+		},
+		{
+			name:  "projects with no separator",
+			in:    "Billing\n1. Success\nx\n2. Failure\ny\n\nSearch\n1. Success\nz\n\nNot a title\n2. Conflict\nw\n",
+			title: []string{"Billing", "Search"},
+			stories: []want{
+				{id: "billing.success", question: "success", notes: "x"},
+				{id: "billing.failure", question: "failure", notes: "y"},
+				{id: "search.success", question: "success", notes: "z\n\nNot a title"},
+				{id: "search.conflict", question: "conflict", notes: "w"},
+			},
+			warnings: []string{`t.txt:7:1: no separator line before "Search"`},
+		},
+		{
 			name:     "a heading with no answer",
 			in:       "---\nP\n1. Success\n2. Failure\nx\n",
 			title:    []string{"P"},
