@@ -44,8 +44,8 @@ func (r *Result) Stories() int {
 // recognises question headings; nil means the built-in catalog. Stories
 // get ids <project>.<question>, unique within the result, and keep their
 // positions in the text in Story.Pos. Errors are *stories.Error with the
-// position and a hint: not a UTF-8 text file, a line over MaxLine, or no
-// question found, or a text too long for one field (stories.MaxField).
+// position and a hint: not a UTF-8 text file, a line over stories.MaxLine,
+// no question found, or a text too long for one field (stories.MaxField).
 func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 	if cat == nil {
 		cat = stories.NewCatalog()

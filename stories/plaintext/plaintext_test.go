@@ -527,7 +527,7 @@ func wordsKept(data []byte, res *Result) error {
 	// text that belongs to no field: either way will do, once the
 	// unlabelled lines have taken their words.
 	for _, w := range labelled {
-		if !take(w.plain) && !take(w.raw) {
+		if !take(w.raw) && !take(w.plain) {
 			missing = append(missing, w.plain...)
 		}
 	}
