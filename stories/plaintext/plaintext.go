@@ -155,6 +155,8 @@ type line struct {
 }
 
 func classify(no int, raw string) *line {
+	// A byte-order mark starts each file that was joined into this one.
+	raw = strings.TrimPrefix(raw, "\uFEFF")
 	if strings.IndexByte(raw, '\t') >= 0 {
 		raw = strings.ReplaceAll(raw, "\t", " ")
 	}

@@ -328,6 +328,15 @@ func TestParse(t *testing.T) {
 			warnings: []string{`t.txt:7:1: no separator line before "Search"`},
 		},
 		{
+			name:  "files joined with their byte-order marks",
+			in:    "\uFEFF---\nP\n1. Success\nx\n\uFEFF---\nQ\n1. Success\ny\n",
+			title: []string{"P", "Q"},
+			stories: []want{
+				{id: "p.success", question: "success", notes: "x"},
+				{id: "q.success", question: "success", notes: "y"},
+			},
+		},
+		{
 			name:     "a heading with no answer",
 			in:       "---\nP\n1. Success\n2. Failure\nx\n",
 			title:    []string{"P"},
@@ -373,6 +382,24 @@ func TestParse(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestParseCatalog checks that headings are looked up in the catalog
+// given, with the workspace's own questions.
+func TestParseCatalog(t *testing.T) {
+	cat := stories.NewCatalog(stories.Question{ID: "why-us", Title: "Why us", Aliases: []string{"why this company"}})
+	in := "---\nP\n1. Why this company?\nx\n2. Leadership\ny\n"
+	res, err := Parse("t.txt", []byte(in), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, s := range res.Projects[0].Stories {
+		got = append(got, s.ID+"="+s.Question)
+	}
+	if want := "p.why-us=why-us p.leadership=Leadership"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
 
@@ -503,6 +530,7 @@ func wordsKept(data []byte, res *Result) error {
 	type words struct{ raw, plain []string }
 	var labelled []words
 	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimPrefix(line, "\uFEFF")
 		if headings[i+1] || isSeparator(strings.TrimSpace(strings.ReplaceAll(line, "\t", " "))) {
 			continue
 		}
