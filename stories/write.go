@@ -103,6 +103,9 @@ func newEscaper(p *Project) *escaper {
 		texts = append(texts, s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes)
 		texts = append(texts, s.Tags...)
 	}
+	if !hasWide(texts) {
+		return &escaper{}
+	}
 	used := map[rune]bool{}
 	var wide []rune
 	for _, t := range texts {
@@ -137,6 +140,19 @@ func newEscaper(p *Project) *escaper {
 	return e
 }
 
+// hasWide reports whether any text holds a character above U+FFFF, the
+// only ones UTF-8 writes in four bytes.
+func hasWide(texts []string) bool {
+	for _, t := range texts {
+		for i := 0; i < len(t); i++ {
+			if t[i] >= 0xF0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (e *escaper) hide(s string) string {
 	if e.hideMap == nil {
 		return s
@@ -159,7 +175,23 @@ func ProjectFileName(p *Project) string {
 	if slug == "" {
 		slug = "project"
 	}
+	if reservedName(slug) {
+		slug += "-project" // Windows cannot make a file named con.yaml or lpt1.yaml
+	}
 	return Dir + "/" + slug + ".yaml"
+}
+
+// reservedName reports the device names Windows reserves whatever the
+// extension.
+func reservedName(slug string) bool {
+	switch slug {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(slug) == 4 && (slug[:3] == "com" || slug[:3] == "lpt") && slug[3] >= '0' && slug[3] <= '9' {
+		return true
+	}
+	return false
 }
 
 // ShortSlug is Slug(s) cut to at most n characters at a word boundary (a

@@ -123,6 +123,9 @@ func TestProjectFileName(t *testing.T) {
 		{"数据仓库迁移 🚀", "stories/数据仓库迁移.yaml"},
 		{"🚀🚀", "stories/project.yaml"},
 		{"../../etc/passwd", "stories/etc-passwd.yaml"},
+		{"CON", "stories/con-project.yaml"},
+		{"LPT1", "stories/lpt1-project.yaml"},
+		{"Console", "stories/console.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {

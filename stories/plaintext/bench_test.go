@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/starpack/starpack/stories"
 )
 
 // benchBank reads a bank of the benchmark data set named by
@@ -58,4 +60,21 @@ func BenchmarkParse(b *testing.B) {
 	}
 	b.Run("synthetic-10008", func(b *testing.B) { run(b, synthetic, 10008) })
 	b.Run("bank-10000", func(b *testing.B) { run(b, benchBank(b, "bank-10000.txt"), 10000) })
+}
+
+// BenchmarkImport is the whole import of the 10,000-story bank: parse and
+// write every project's YAML.
+func BenchmarkImport(b *testing.B) {
+	data := benchBank(b, "bank-10000.txt")
+	for b.Loop() {
+		res, err := Parse("bank.txt", data, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range res.Projects {
+			if _, err := stories.MarshalProject(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
 }
