@@ -10,7 +10,7 @@ import (
 // unit after it.
 var number = regexp.MustCompile(`(?i)(?:^|[^\p{L}\p{N}.,])((?:[<>~≈]\s?)?[$€£]?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|x\b|×|\+))?` +
 	`(?:\s?(?:k|m|bn|million|billion|thousand|ms|milliseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|` +
-	`tb|gb|mb|users?|customers?|clients?|people|engineers?|teams?|steps?|queries|requests?|dollars?|qps|rps)\b)?)`)
+	`tb|gb|mb|users?|customers?|clients?|people|engineers?|teams?|queries|requests?|dollars?|qps|rps)\b)?)`)
 
 // KeyNumber returns the most telling figure in text: the first one with a
 // unit, percent sign, multiplier, currency or comparison, else the first

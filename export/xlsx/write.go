@@ -468,8 +468,10 @@ func (b *book) stories() error {
 		Selection: []excelize.Selection{{SQRef: "A2", ActiveCell: "A2", Pane: "bottomLeft"}}}); err != nil {
 		return err
 	}
-	for i, w := range storyWidths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	// The stream writer puts each new width first; add them last to first
+	// so that the sheet lists its columns in order, as Excel requires.
+	for i := len(storyWidths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, storyWidths[i]); err != nil {
 			return err
 		}
 	}
