@@ -38,6 +38,10 @@ const RoleProperty = "starpack-role"
 // MaxCellChars is the most characters (UTF-16 units) a spreadsheet cell holds.
 const MaxCellChars = excelize.TotalCellChars
 
+// fontFamily is the workbook's font, named on every style so that each
+// program shows the same font (LibreOffice falls back to a serif otherwise).
+const fontFamily = "Calibri"
+
 // Gap is what an empty matrix cell shows.
 const Gap = "—"
 
@@ -158,9 +162,9 @@ func (b *book) newStyles() error {
 		id *int
 		s  excelize.Style
 	}{
-		{&b.s.header, excelize.Style{Font: &excelize.Font{Bold: true, Color: "FFFFFF"}, Fill: fill("1F4E79"), Border: border,
+		{&b.s.header, excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Color: "FFFFFF", Size: 11}, Fill: fill("1F4E79"), Border: border,
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
-		{&b.s.body, excelize.Style{Alignment: top, Border: border}},
+		{&b.s.body, excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11}, Alignment: top, Border: border}},
 		{&b.s.number, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
 		{&b.s.minutes, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: ptr("0.0")}},
 		{&b.s.coach, excelize.Style{Alignment: top, Border: border, Fill: fill("FFF7D6")}},
@@ -168,13 +172,13 @@ func (b *book) newStyles() error {
 		{&b.s.question, excelize.Style{Alignment: top, Border: border, Fill: fill("F2F2F2")}},
 		{&b.s.questionGap, excelize.Style{Alignment: top, Border: border, Fill: fill("F8D7DA")}},
 		{&b.s.cell, excelize.Style{Alignment: top, Border: border}},
-		{&b.s.picked, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top, Border: border, Fill: fill("D9EAD3")}},
-		{&b.s.gap, excelize.Style{Font: &excelize.Font{Color: "9C4A4A"}, Border: border, Fill: fill("FBE9E9"),
+		{&b.s.picked, excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 11}, Alignment: top, Border: border, Fill: fill("D9EAD3")}},
+		{&b.s.gap, excelize.Style{Font: &excelize.Font{Family: fontFamily, Color: "9C4A4A", Size: 11}, Border: border, Fill: fill("FBE9E9"),
 			Alignment: &excelize.Alignment{Horizontal: "center", Vertical: "center"}}},
-		{&b.s.legend, excelize.Style{Font: &excelize.Font{Italic: true, Color: "595959"}, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&b.s.key, excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: top}},
+		{&b.s.legend, excelize.Style{Font: &excelize.Font{Family: fontFamily, Italic: true, Color: "595959", Size: 11}, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&b.s.key, excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 11}, Alignment: top}},
 		{&b.s.value, excelize.Style{Alignment: top}},
-		{&b.s.titleStyle, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&b.s.titleStyle, excelize.Style{Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 14}}},
 	}
 	for _, d := range defs {
 		id, err := b.f.NewStyle(&d.s)
@@ -331,10 +335,10 @@ func (b *book) matrix() error {
 		if gapQ[q.ID] {
 			qStyle = b.s.questionGap
 		}
-		runs := []excelize.RichTextRun{{Text: q.Title, Font: &excelize.Font{Bold: true}}}
+		runs := []excelize.RichTextRun{{Text: q.Title, Font: &excelize.Font{Family: fontFamily, Bold: true, Size: 11}}}
 		n := lines(q.Title, matrixQuestionWidth)
 		if ask := strings.TrimSpace(q.Ask); ask != "" && ask != q.Title {
-			runs = append(runs, excelize.RichTextRun{Text: "\n" + ask, Font: &excelize.Font{Italic: true, Color: "595959", Size: 9}})
+			runs = append(runs, excelize.RichTextRun{Text: "\n" + ask, Font: &excelize.Font{Family: fontFamily, Italic: true, Color: "595959", Size: 9}})
 			n += lines(ask, matrixQuestionWidth+8)
 		}
 		a1 := cellName(1, row)
@@ -374,7 +378,7 @@ func (b *book) matrix() error {
 						text = "\n\n" + text
 					}
 					all = append(all, text)
-					run := excelize.RichTextRun{Text: text, Font: &excelize.Font{}}
+					run := excelize.RichTextRun{Text: text, Font: &excelize.Font{Family: fontFamily, Size: 11}}
 					if picked(p, s.ID) {
 						run.Font.Bold = true
 						style = b.s.picked
@@ -456,7 +460,7 @@ func (b *book) stories() error {
 			return err
 		}
 	}
-	if err := b.print(sheet, 2, false); err != nil {
+	if err := b.print(sheet, 3, false); err != nil {
 		return err
 	}
 
@@ -636,7 +640,7 @@ func lines(text string, width float64) int {
 	if text == "" {
 		return 1
 	}
-	per := int(width * 1.1)
+	per := max(1, int(width))
 	n := 0
 	for _, l := range strings.Split(text, "\n") {
 		n += max(1, (len([]rune(l))+per-1)/per)
