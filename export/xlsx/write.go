@@ -118,11 +118,9 @@ func (b *book) write() error {
 	if err := b.stories(); err != nil {
 		return err
 	}
-	if err := b.role(); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return nil
+	// The Matrix, first, is the active sheet as NewFile made it; setting it
+	// again would parse the streamed Stories sheet back into memory.
+	return b.role()
 }
 
 func (b *book) props() error {
