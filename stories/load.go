@@ -72,10 +72,6 @@ func ParseProject(file string, data []byte) (*Project, error) {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
 			Hint: "a story file needs at least `project:` and `stories:`; see starpack init for an example"}
 	}
-	if root.Kind != yaml.MappingNode {
-		return nil, &Error{File: file, Line: root.Line, Col: root.Column, Msg: "a story file must be a mapping with project: and stories:",
-			Hint: "start the file with `project: <name>`"}
-	}
 	p.File = file
 	if strings.TrimSpace(p.Project) == "" {
 		return nil, Errorf(valuePos(file, root, "project"), "give the project a name: project: <name>", "missing project name")

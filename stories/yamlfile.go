@@ -61,17 +61,32 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return nil, nil
 	}
+	if t := reflect.TypeOf(v); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && root.Kind != yaml.MappingNode {
+		return nil, &Error{File: file, Line: root.Line, Col: root.Column,
+			Msg:  "expected a mapping of `key: value` lines, found " + kindName(root),
+			Hint: "see the example workspace (starpack init) for the file's shape"}
+	}
 	if err := checkFields(file, root, reflect.TypeOf(v)); err != nil {
 		return nil, err
 	}
 	if err := root.Decode(v); err != nil {
 		e := yamlError(file, err)
-		if pe, ok := e.(*Error); ok && pe.Line > 0 && pe.Col == 0 {
+		if pe, ok := e.(*Error); ok && pe.Line > 0 && pe.Col == 0 && !strings.HasPrefix(pe.Msg, "mapping key") {
 			pe.Col = valueColumn(root, pe.Line)
 		}
 		return nil, e
 	}
 	return root, nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("text (%s)", Shorten(n.Value, 40))
+	}
+	return "something else"
 }
 
 // valueColumn finds the column of the first mapping value or list item on

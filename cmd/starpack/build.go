@@ -6,12 +6,15 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"text/template"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
@@ -26,6 +29,7 @@ type buildOptions struct {
 	only   []string
 	redact bool
 	date   string
+	quiet  bool
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -39,8 +43,10 @@ With no ROLE it builds every role in roles/; --all builds one packet of the
 whole bank (out/all/). ROLE is a role id (roles/<id>.yaml) or a path to a role
 file. With no workspace it builds the embedded example and says so.
 
-Files are written atomically: a build that fails leaves the previous packet
-as it was. --date or SOURCE_DATE_EPOCH fix every date, so the same inputs give
+Several roles are built in parallel; a role with a mistake does not stop the
+others, and the summary lists what failed (exit 1). Files are written
+atomically: a packet that fails leaves its previous files as they were.
+--date or SOURCE_DATE_EPOCH fix every date, so the same inputs give
 byte-identical files.`,
 		Example: `  starpack build                   # every role
   starpack build acme --only notes # just out/acme/notes.md
@@ -56,6 +62,7 @@ byte-identical files.`,
 	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(outputNames(), ","))
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
+	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
 	return cmd
 }
 
@@ -63,14 +70,16 @@ byte-identical files.`,
 type output struct {
 	name   string // for --only
 	file   string
-	render func(w io.Writer, p *export.Packet, r *renderers) (warnings []string, err error)
+	render func(w io.Writer, p *export.Packet, b *builder) (warnings []string, err error)
 }
 
 // outputs lists the files of a packet, in the order they are written.
+// Renderers run concurrently for different packets: they must not share
+// mutable state.
 func outputs() []output {
 	return []output{
-		{"notes", "notes.md", func(w io.Writer, p *export.Packet, r *renderers) ([]string, error) {
-			return nil, markdown.Render(w, p, r.notes)
+		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, markdown.Render(w, p, b.notes)
 		}},
 	}
 }
@@ -83,15 +92,32 @@ func outputNames() []string {
 	return names
 }
 
-// renderers holds what the outputs need, prepared once per build.
-type renderers struct {
-	notes *template.Template
+// builder holds what every packet of one build shares, prepared once.
+type builder struct {
+	ws     *config.Workspace
+	bank   *stories.Bank
+	cat    *stories.Catalog
+	date   time.Time
+	outDir string
+	want   map[string]bool
+	redact bool
+	notes  *template.Template
 }
 
-// job is one packet to build: a role, or the whole bank (role nil).
+// job is one packet to build: a role, or the whole bank (role nil). err is
+// set when the role could not be loaded.
 type job struct {
 	id   string
 	role *config.Role
+	err  error
+}
+
+// result is what building one packet gave.
+type result struct {
+	dir      string
+	files    []string
+	warnings []string
+	err      error
 }
 
 func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
@@ -110,12 +136,22 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	s := &ws.Settings
-	bank, err := ws.Bank()
+	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact}
+	if b.bank, err = ws.Bank(); err != nil {
+		return err
+	}
+	if t := ws.Settings.Templates; t != "" {
+		b.notes, err = markdown.Load(os.DirFS(wsPath(ws, t)), filepath.Join(ws.Display, t))
+	} else {
+		b.notes, err = markdown.Load(nil, "")
+	}
 	if err != nil {
 		return err
 	}
-	cat := s.Catalog()
+	b.outDir = ws.Settings.Out
+	if !cmd.Flags().Changed("out") && a.getenv("STARPACK_OUT") == "" {
+		b.outDir = wsPath(ws, ws.Settings.Out)
+	}
 
 	var jobs []job
 	switch {
@@ -124,13 +160,10 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	case len(opts.roles) > 0:
 		for _, name := range opts.roles {
 			r, err := ws.Role(name)
-			if err != nil {
-				return err
-			}
-			jobs = append(jobs, job{id: r.ID, role: r})
+			jobs = append(jobs, job{id: name, role: r, err: err})
 		}
 	default:
-		roles, err := ws.Roles()
+		roles, err := ws.RoleFiles()
 		if err != nil {
 			return err
 		}
@@ -138,77 +171,143 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 			return &stories.Error{File: filepath.Join(ws.Display, config.RolesDir), Msg: "no roles to build",
 				Hint: "add roles/<id>.yaml for a job application, or build the whole bank with: starpack build --all"}
 		}
-		for _, r := range roles {
-			jobs = append(jobs, job{id: r.ID, role: r})
+		for _, name := range roles {
+			r, err := ws.Role(name)
+			jobs = append(jobs, job{id: name, role: r, err: err})
 		}
 	}
 
-	r := &renderers{}
-	var userTemplates = ws.Settings.Templates
-	if userTemplates != "" {
-		dir := wsPath(ws, userTemplates)
-		r.notes, err = markdown.Load(os.DirFS(dir), filepath.Join(ws.Display, userTemplates))
-	} else {
-		r.notes, err = markdown.Load(nil, "")
-	}
-	if err != nil {
-		return err
-	}
-
-	outDir := s.Out
-	if !cmd.Flags().Changed("out") && a.getenv("STARPACK_OUT") == "" {
-		outDir = wsPath(ws, s.Out)
-	}
-
-	// Render every packet before writing any file: bad input writes nothing.
-	type packetFiles struct {
-		dir   string
-		files []file
-	}
-	var built []packetFiles
-	for _, j := range jobs {
-		p, err := makePacket(ws, bank, cat, j, date, opts.redact)
-		if err != nil {
-			return err
-		}
-		dir, err := packetDir(outDir, j.id)
-		if err != nil {
-			return err
-		}
-		var files []file
-		for _, o := range outputs() {
-			if !want[o.name] {
-				continue
+	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet))
+	failed := 0
+	for _, r := range results {
+		for _, w := range r.warnings {
+			if !opts.quiet {
+				fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
 			}
-			var buf bytes.Buffer
-			warnings, err := o.render(&buf, p, r)
-			for _, w := range warnings {
-				fmt.Fprintf(a.stderr, "starpack: warning: %s: %s\n", o.file, w)
-			}
-			if err != nil {
-				return fmt.Errorf("%s: %w", filepath.Join(dir, o.file), err)
-			}
-			files = append(files, file{name: o.file, data: buf.Bytes()})
 		}
-		built = append(built, packetFiles{dir, files})
+		if r.err != nil {
+			failed++
+			report(a.stderr, r.err)
+			continue
+		}
+		if !opts.quiet {
+			fmt.Fprintf(a.stdout, "%s: %s\n", r.dir, strings.Join(r.files, ", "))
+		}
 	}
-	for _, b := range built {
-		var names []string
-		for _, f := range b.files {
-			if err := writeAtomic(filepath.Join(b.dir, f.name), f.data); err != nil {
-				return err
-			}
-			names = append(names, f.name)
+	if len(jobs) > 1 && (failed > 0 || !opts.quiet) {
+		fmt.Fprintf(a.stderr, "starpack: built %d of %d packets in %s", len(jobs)-failed, len(jobs), b.outDir)
+		if failed > 0 {
+			fmt.Fprintf(a.stderr, "; %d failed", failed)
 		}
-		fmt.Fprintf(a.stdout, "%s: %s\n", b.dir, strings.Join(names, ", "))
+		fmt.Fprintln(a.stderr)
+	}
+	if failed > 0 {
+		return errSilent
 	}
 	return nil
 }
 
-// file is one rendered output waiting to be written.
-type file struct {
-	name string
-	data []byte
+// buildAll builds the jobs on a bounded number of workers and returns
+// their results in job order.
+func (b *builder) buildAll(jobs []job, done func()) []result {
+	results := make([]result, len(jobs))
+	workers := min(runtime.GOMAXPROCS(0), len(jobs), 8)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				results[i] = b.buildOne(jobs[i])
+				done()
+			}
+		}()
+	}
+	for i := range jobs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// buildOne renders every output of one packet, then writes them. Nothing
+// is written when any output fails.
+func (b *builder) buildOne(j job) (res result) {
+	defer func() {
+		if r := recover(); r != nil {
+			res.err = fmt.Errorf("internal error building %q: %v (this is a bug in starpack; please report it)", j.id, r)
+		}
+	}()
+	if j.err != nil {
+		return result{err: j.err}
+	}
+	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact)
+	if err != nil {
+		return result{err: err}
+	}
+	id := j.id
+	if j.role != nil {
+		id = j.role.ID
+	}
+	dir := filepath.Join(b.outDir, id)
+	type file struct {
+		name string
+		data []byte
+	}
+	var files []file
+	for _, o := range outputs() {
+		if !b.want[o.name] {
+			continue
+		}
+		var buf bytes.Buffer
+		warnings, err := o.render(&buf, p, b)
+		for _, w := range warnings {
+			res.warnings = append(res.warnings, filepath.Join(dir, o.file)+": "+w)
+		}
+		if err != nil {
+			res.err = fmt.Errorf("%s: %w", filepath.Join(dir, o.file), err)
+			return res
+		}
+		files = append(files, file{o.file, buf.Bytes()})
+	}
+	if err := packetDir(b.outDir, id); err != nil {
+		res.err = err
+		return res
+	}
+	for _, f := range files {
+		if err := writeAtomic(filepath.Join(dir, f.name), f.data); err != nil {
+			res.err = err
+			return res
+		}
+		res.files = append(res.files, f.name)
+	}
+	res.dir = dir
+	return res
+}
+
+// progress returns a function to call as each of n packets is done. It
+// draws a bar on stderr when stderr is a terminal and there are more than a
+// few packets; otherwise it does nothing.
+func (a *app) progress(n int, quiet bool) func() {
+	f, ok := a.stderr.(*os.File)
+	if quiet || n <= 4 || !ok || !term.IsTerminal(int(f.Fd())) {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		const width = 30
+		fill := done * width / n
+		fmt.Fprintf(f, "\r[%s%s] %d/%d packets", strings.Repeat("#", fill), strings.Repeat(" ", width-fill), done, n)
+		if done == n {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
 }
 
 // makePacket selects the stories of one job and gathers what the outputs show.
@@ -298,30 +397,31 @@ func buildDate(flag, epoch string, now func() time.Time) (time.Time, error) {
 	return now().UTC().Truncate(time.Second), nil
 }
 
-// packetDir is out/<id>, refusing ids that would leave the output folder.
-func packetDir(out, id string) (string, error) {
+// packetDir makes out/<id>, refusing ids and links that would lead out of
+// the output folder.
+func packetDir(out, id string) error {
 	if id == "" || id == "." || id == ".." || strings.ContainsAny(id, `/\`) || filepath.IsAbs(id) {
-		return "", &stories.Error{Msg: fmt.Sprintf("role id %q cannot name an output folder", id),
+		return &stories.Error{Msg: fmt.Sprintf("role id %q cannot name an output folder", id),
 			Hint: "rename the role file to a plain name such as acme.yaml"}
 	}
 	dir := filepath.Join(out, id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", &stories.Error{File: dir, Msg: "cannot make the output folder: " + err.Error(), Err: err, Hint: "check the --out folder and its permissions"}
+		return &stories.Error{File: dir, Msg: "cannot make the output folder: " + err.Error(), Err: err, Hint: "check the --out folder and its permissions"}
 	}
 	// A symlink inside out/ must not lead the packet elsewhere.
 	real, err := filepath.EvalSymlinks(dir)
 	if err != nil {
-		return "", err
+		return err
 	}
 	realOut, err := filepath.EvalSymlinks(out)
 	if err != nil {
-		return "", err
+		return err
 	}
 	if rel, err := filepath.Rel(realOut, real); err != nil || rel != id {
-		return "", &stories.Error{File: dir, Msg: "the output folder is a link to " + real,
+		return &stories.Error{File: dir, Msg: "the output folder is a link to " + real,
 			Hint: "remove the link; starpack writes only inside the output folder"}
 	}
-	return dir, nil
+	return nil
 }
 
 // writeAtomic writes data to a temporary file beside path and renames it

@@ -120,10 +120,11 @@ func displayDir(cwd, dir string) string {
 	return rel
 }
 
-// wsPath resolves a settings path (relative to the workspace) on disk.
+// wsPath resolves a settings path given relative to the workspace, as a
+// path relative to the current folder where it can be (for messages).
 func wsPath(ws *config.Workspace, p string) string {
 	if filepath.IsAbs(p) || ws.Dir == "" {
 		return p
 	}
-	return filepath.Join(ws.Dir, p)
+	return filepath.Join(ws.Display, p)
 }

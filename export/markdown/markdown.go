@@ -28,9 +28,15 @@ func Funcs() template.FuncMap {
 		"md":         text,
 		"minutes":    func(s *stories.Story) string { return Duration(s.Minutes()) },
 		"inc":        func(i int) int { return i + 1 },
-		"join":       strings.Join,
-		"trim":       strings.TrimSpace,
-		"date":       func(t time.Time) string { return t.Format("2006-01-02") },
+		"feedback": func(m map[string]stories.Feedback, id string) *stories.Feedback {
+			if f, ok := m[id]; ok {
+				return &f
+			}
+			return nil
+		},
+		"join": strings.Join,
+		"trim": strings.TrimSpace,
+		"date": func(t time.Time) string { return t.Format("2006-01-02") },
 		"picks": func(sel *stories.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {
