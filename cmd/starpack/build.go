@@ -19,6 +19,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/markdown"
+	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
 )
 
@@ -81,6 +82,9 @@ func outputs() []output {
 		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return nil, markdown.Render(w, p, b.notes)
 		}},
+		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, xlsx.Write(w, p)
+		}},
 	}
 }
 
@@ -102,6 +106,9 @@ type builder struct {
 	want   map[string]bool
 	redact bool
 	notes  *template.Template
+	// fbMu keeps two packets of the same role from appending to its
+	// feedback file at once.
+	fbMu sync.Mutex
 }
 
 // job is one packet to build: a role, or the whole bank (role nil). err is
@@ -117,6 +124,7 @@ type result struct {
 	dir      string
 	files    []string
 	warnings []string
+	notices  []string // said on stderr, as "starpack: ..."
 	err      error
 }
 
@@ -185,6 +193,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 				fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
 			}
 		}
+		for _, n := range r.notices {
+			if !opts.quiet {
+				fmt.Fprintf(a.stderr, "starpack: %s\n", n)
+			}
+		}
 		if r.err != nil {
 			failed++
 			report(a.stderr, r.err)
@@ -243,15 +256,21 @@ func (b *builder) buildOne(j job) (res result) {
 	if j.err != nil {
 		return result{err: j.err}
 	}
-	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact)
-	if err != nil {
-		return result{err: err}
-	}
 	id := j.id
 	if j.role != nil {
 		id = j.role.ID
 	}
 	dir := filepath.Join(b.outDir, id)
+	feedback, err := b.feedback(id, dir, &res)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact, feedback)
+	if err != nil {
+		res.err = err
+		return res
+	}
 	type file struct {
 		name string
 		data []byte
@@ -311,13 +330,14 @@ func (a *app) progress(n int, quiet bool) func() {
 }
 
 // makePacket selects the stories of one job and gathers what the outputs show.
-func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool) (*export.Packet, error) {
+func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool, feedback map[string]stories.Feedback) (*export.Packet, error) {
 	s := &ws.Settings
 	p := &export.Packet{
 		RoleID:    j.id,
 		Candidate: s.Candidate,
 		Bank:      bank,
 		Catalog:   cat,
+		Feedback:  feedback,
 		Generated: date,
 		Paper:     s.Paper,
 	}

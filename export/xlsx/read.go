@@ -31,9 +31,20 @@ func (r Row) Feedback(date, source string) stories.Feedback {
 // Import is what a coach's workbook holds.
 type Import struct {
 	RoleID   string // the role the workbook was built for; "" when it does not say
+	Redacted bool   // the workbook is a redacted copy: its ids and texts went through the redaction rules
 	Sheet    string // the sheet the rows came from
 	Rows     []Row
-	Warnings []string
+	Warnings []string // every issue, as messages
+	Issues   []Issue
+}
+
+// Issue is a value the coach typed that the import did not take as it was.
+type Issue struct {
+	Line  int    // the sheet row
+	Story string // the row's story id; "" for a row without one
+	Field string // "id", "rating" or "status"
+	Value string // the value as typed
+	Msg   string // the warning, naming the workbook, sheet and cell
 }
 
 // headerRows is how far down ReadFeedback looks for the header row, in
@@ -71,14 +82,16 @@ func Read(r io.Reader, name string) (*Import, error) {
 			Hint: "save it from your spreadsheet program as Excel 2007-365 (.xlsx), without a password"}
 	}
 	defer f.Close()
-	im := &Import{RoleID: roleID(f)}
+	im := &Import{RoleID: roleID(f), Redacted: redacted(f)}
 	sheet, head, cols, err := findSheet(f, name)
 	if err != nil {
 		return nil, err
 	}
 	im.Sheet = sheet
-	warn := func(line, col int, format string, args ...any) {
-		im.Warnings = append(im.Warnings, fmt.Sprintf("%s: %s!%s: %s", name, sheet, cellName(col+1, line), fmt.Sprintf(format, args...)))
+	warn := func(line int, id, field, value string, format string, args ...any) {
+		msg := fmt.Sprintf("%s: %s!%s: %s", name, sheet, cellName(cols[field]+1, line), fmt.Sprintf(format, args...))
+		im.Issues = append(im.Issues, Issue{Line: line, Story: id, Field: field, Value: value, Msg: msg})
+		im.Warnings = append(im.Warnings, msg)
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
@@ -106,7 +119,7 @@ func Read(r io.Reader, name string) (*Import, error) {
 		rating := get(cols["rating"])
 		if row.ID == "" {
 			if rating != "" || row.Status != "" || row.Comment != "" {
-				warn(line, cols["id"], "feedback in a row without a story ID; skipped (put the ID back to import it)")
+				warn(line, "", "id", "", "feedback in a row without a story ID; skipped (put the ID back to import it)")
 			}
 			continue
 		}
@@ -115,18 +128,18 @@ func Read(r io.Reader, name string) (*Import, error) {
 			if ok {
 				row.Rating = n
 			} else {
-				warn(line, cols["rating"], "rating %q for %s is not a whole number from 1 to %d; not imported", rating, row.ID, stories.MaxRating)
+				warn(line, row.ID, "rating", rating, "rating %q for %s is not a whole number from 1 to %d; not imported", rating, row.ID, stories.MaxRating)
 			}
 		}
 		if row.Status != "" {
 			st, ok := stories.NormalStatus(row.Status)
 			row.Status = st
 			if !ok {
-				warn(line, cols["status"], "status %q for %s is not one of %s; imported as written", st, row.ID, strings.Join(stories.Statuses, ", "))
+				warn(line, row.ID, "status", st, "status %q for %s is not one of %s; imported as written", st, row.ID, strings.Join(stories.Statuses, ", "))
 			}
 		}
 		if first, ok := seen[row.ID]; ok {
-			warn(line, cols["id"], "story %s also appears in row %d; the lower row wins", row.ID, first)
+			warn(line, row.ID, "id", row.ID, "story %s also appears in row %d; the lower row wins", row.ID, first)
 		}
 		seen[row.ID] = line
 		im.Rows = append(im.Rows, row)
@@ -220,6 +233,21 @@ func findHeader(f *excelize.File, sheet string) (int, map[string]int, error) {
 		}
 	}
 	return 0, nil, nil
+}
+
+// redacted reports whether the workbook says it is a redacted copy.
+func redacted(f *excelize.File) bool {
+	props, err := f.GetCustomProps()
+	if err != nil {
+		return false
+	}
+	for _, p := range props {
+		if p.Name == RedactedProperty {
+			b, ok := p.Value.(bool)
+			return ok && b
+		}
+	}
+	return false
 }
 
 // roleID reads the role id the workbook records.

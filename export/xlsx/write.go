@@ -35,6 +35,10 @@ const (
 // role id, so that an imported workbook finds its feedback file.
 const RoleProperty = "starpack-role"
 
+// RedactedProperty is the custom document property set on a redacted
+// copy, so that an import compares the coach's cells with redacted text.
+const RedactedProperty = "starpack-redacted"
+
 // MaxCellChars is the most characters (UTF-16 units) a spreadsheet cell holds.
 const MaxCellChars = excelize.TotalCellChars
 
@@ -144,7 +148,12 @@ func (b *book) props() error {
 		return err
 	}
 	if p.RoleID != "" {
-		return b.f.SetCustomProps(excelize.CustomProperty{Name: RoleProperty, Value: p.RoleID})
+		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: RoleProperty, Value: p.RoleID}); err != nil {
+			return err
+		}
+	}
+	if p.Redacted {
+		return b.f.SetCustomProps(excelize.CustomProperty{Name: RedactedProperty, Value: true})
 	}
 	return nil
 }

@@ -288,8 +288,14 @@ func TestWriteLayout(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if im.RoleID != "acme" {
-			t.Errorf("role id = %q, want acme", im.RoleID)
+		if im.RoleID != "acme" || im.Redacted {
+			t.Errorf("role id = %q, redacted %v; want acme, not redacted", im.RoleID, im.Redacted)
+		}
+		p := packet(t)
+		p.Redacted = true
+		im, err = Read(bytes.NewReader(write(t, p)), "matrix.xlsx")
+		if err != nil || !im.Redacted {
+			t.Errorf("a redacted copy reads back as not redacted (%v)", err)
 		}
 	})
 	t.Run("feedback pre-filled", func(t *testing.T) {
