@@ -596,11 +596,7 @@ func (b *book) role() error {
 	if err := f.SetColWidth(sheet, "B", "B", 80); err != nil {
 		return err
 	}
-	size := 9
-	if strings.EqualFold(p.Paper, "Letter") {
-		size = 1
-	}
-	return f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &size, Orientation: ptr("landscape")})
+	return b.print(sheet, 1, false)
 }
 
 // checkLengths reports the first text too long for a cell.
