@@ -8,6 +8,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
@@ -182,39 +183,55 @@ func AppendFeedback(dir, roleID string, entries []Feedback) error {
 	old, err := os.ReadFile(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		old = []byte(feedbackHeader)
+		old = nil
 	case err != nil:
 		return &Error{File: name, Msg: "cannot read file", Err: err}
 	}
-	if len(old) > 0 && old[len(old)-1] != '\n' {
-		old = append(old, '\n')
-	}
-	for i, e := range entries {
-		if strings.TrimSpace(e.Story) == "" {
-			return fmt.Errorf("feedback entry %d has no story", i+1)
-		}
-		entries[i].Comment = NormalComment(e.Comment)
-	}
-	add, err := yaml.Marshal(entries)
+	data, err := appendFeedback(name, old, entries)
 	if err != nil {
 		return err
-	}
-	data := append(bytes.Clone(old), add...)
-	// The old file may be in a form that a plain append would break (a flow
-	// list, say); check before replacing it.
-	list, err := ParseFeedback(name, data)
-	if err != nil {
-		return &Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err,
-			Hint: "the file must be a block list (`- story: ...` entries); fix it or move it aside"}
-	}
-	if before, _ := ParseFeedback(name, old); len(list) != len(before)+len(entries) {
-		return &Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries",
-			Hint: "the file must be a block list (`- story: ...` entries); fix it or move it aside"}
 	}
 	if err := os.MkdirAll(folder, 0o755); err != nil {
 		return err
 	}
 	return writeFileAtomic(name, data)
+}
+
+// appendFeedback returns the feedback file old (nil for a new file) with
+// entries appended as YAML list items, old kept byte for byte. It checks
+// that the result reads back as old's entries followed by the new ones.
+func appendFeedback(name string, old []byte, entries []Feedback) ([]byte, error) {
+	if old == nil {
+		old = []byte(feedbackHeader)
+	}
+	old = bytes.Clone(old)
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		old = append(old, '\n')
+	}
+	entries = slices.Clone(entries)
+	for i, e := range entries {
+		if strings.TrimSpace(e.Story) == "" {
+			return nil, fmt.Errorf("feedback entry %d has no story", i+1)
+		}
+		entries[i].Comment = NormalComment(e.Comment)
+	}
+	add, err := yaml.Marshal(entries)
+	if err != nil {
+		return nil, err
+	}
+	data := append(bytes.Clone(old), add...)
+	// The old file may be in a form that a plain append would break (a flow
+	// list, say); check before replacing it.
+	hint := "the file must be a block list (`- story: ...` entries); fix it or move it aside"
+	list, err := ParseFeedback(name, data)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
+	}
+	before, _ := ParseFeedback(name, old)
+	if len(list) != len(before)+len(entries) || !slices.Equal(list[len(before):], entries) {
+		return nil, &Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
+	}
+	return data, nil
 }
 
 // writeFileAtomic writes data to name through a temporary file in the same
