@@ -125,6 +125,10 @@ func CheckText(file string, data []byte) error {
 		line, col := lineCol(data, i)
 		return &Error{File: file, Line: line, Col: col, Msg: "binary file (holds a NUL byte)", Hint: "starpack reads plain UTF-8 text files"}
 	}
+	if n, line := longestLine(data); n > MaxLine {
+		return &Error{File: file, Line: line, Col: 1, Msg: fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", n>>10, MaxLine>>10),
+			Hint: "break the text into shorter lines"}
+	}
 	if !utf8.Valid(data) {
 		i := 0
 		for i < len(data) {
@@ -139,6 +143,26 @@ func CheckText(file string, data []byte) error {
 			Hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"}
 	}
 	return nil
+}
+
+// MaxLine is the longest line starpack reads.
+const MaxLine = 1 << 20
+
+// longestLine returns the length of the longest line and its number.
+func longestLine(data []byte) (n, line int) {
+	no := 0
+	for len(data) > 0 {
+		no++
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			i = len(data)
+		}
+		if i > n {
+			n, line = i, no
+		}
+		data = data[min(i+1, len(data)):]
+	}
+	return n, line
 }
 
 func lineCol(data []byte, off int) (int, int) {
