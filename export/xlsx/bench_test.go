@@ -102,3 +102,18 @@ func TestWriteLarge(t *testing.T) {
 	}
 	t.Logf("read back %d rows in %v", len(rows), time.Since(start))
 }
+
+// BenchmarkRead10000 reads the coach's columns of a 10,000-story workbook.
+func BenchmarkRead10000(b *testing.B) {
+	var buf bytes.Buffer
+	if err := Write(&buf, bigPacket(b, 10000)); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		rows, _, err := ReadFeedback(bytes.NewReader(buf.Bytes()), "matrix.xlsx")
+		if err != nil || len(rows) != 10000 {
+			b.Fatal(err, len(rows))
+		}
+	}
+}
