@@ -79,7 +79,7 @@ func Write(w io.Writer, p *export.Packet) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, p: p}
+	b := &book{f: f, p: p, picked: pickedSet(p)}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
@@ -90,9 +90,10 @@ func Write(w io.Writer, p *export.Packet) error {
 }
 
 type book struct {
-	f *excelize.File
-	p *export.Packet
-	s styles
+	f      *excelize.File
+	p      *export.Packet
+	s      styles
+	picked map[string]bool // ids of the stories picked for the role
 }
 
 type styles struct {
@@ -273,8 +274,17 @@ func catalog(p *export.Packet) *stories.Catalog {
 	return stories.NewCatalog()
 }
 
-func picked(p *export.Packet, id string) bool {
-	return p.Selection != nil && p.Selection.Picked(id)
+// pickedSet is the ids of the stories the selection uses.
+func pickedSet(p *export.Packet) map[string]bool {
+	set := map[string]bool{}
+	if p.Selection != nil {
+		for _, a := range p.Selection.Answers {
+			for _, pk := range a.Picks {
+				set[pk.Story.ID] = true
+			}
+		}
+	}
+	return set
 }
 
 func (b *book) matrix() error {
@@ -368,7 +378,7 @@ func (b *book) matrix() error {
 			case len(list) == 1:
 				text := matrixCue(list[0])
 				n = max(n, lines(text, matrixProjectWidth))
-				if picked(p, list[0].ID) {
+				if b.picked[list[0].ID] {
 					style = b.s.picked
 				}
 				if err := f.SetCellStr(sheet, ref, text); err != nil {
@@ -386,7 +396,7 @@ func (b *book) matrix() error {
 					}
 					all = append(all, text)
 					run := excelize.RichTextRun{Text: text, Font: &excelize.Font{Family: fontFamily, Size: 11}}
-					if picked(p, s.ID) {
+					if b.picked[s.ID] {
 						run.Font.Bold = true
 						style = b.s.picked
 					}
@@ -502,7 +512,7 @@ func (b *book) stories() error {
 			project = s.Project.Project
 		}
 		pick := "no"
-		if picked(p, s.ID) {
+		if b.picked[s.ID] {
 			pick = "yes"
 		}
 		texts := []string{s.ID, project, cat.Resolve(s.Question).Title, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes,
