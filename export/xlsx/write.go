@@ -561,6 +561,9 @@ func (b *book) role() error {
 				gaps = append(gaps, g.Reason)
 			}
 		}
+		if len(gaps) == 0 {
+			gaps = []string{"none: every question has a story"}
+		}
 		rows = append(rows, kv{"Gaps", strings.Join(gaps, "\n")})
 	}
 	gen := ""
@@ -580,6 +583,15 @@ func (b *book) role() error {
 	if err := f.SetRowHeight(sheet, 1, 24); err != nil {
 		return err
 	}
+	// Leave out what the packet does not say, but always name the role:
+	// an import finds the role id here.
+	kept := rows[:0]
+	for _, r := range rows {
+		if r.v != "" || r.k == "Role id" {
+			kept = append(kept, r)
+		}
+	}
+	rows = kept
 	for i, r := range rows {
 		row := i + 3
 		if err := f.SetCellStr(sheet, cellName(1, row), r.k); err != nil {
