@@ -130,13 +130,17 @@ func (l *linter) starAndEmpty(s *stories.Story) {
 }
 
 func andList(xs []string) string {
-	switch len(xs) {
-	case 1:
-		return "a " + xs[0]
-	case 2:
-		return "a " + xs[0] + " and a " + xs[1]
+	for i, x := range xs {
+		if strings.ContainsAny(x[:1], "AEIOU") {
+			xs[i] = "an " + x
+		} else {
+			xs[i] = "a " + x
+		}
 	}
-	return "a " + strings.Join(xs[:len(xs)-1], ", a ") + " and a " + xs[len(xs)-1]
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
 }
 
 // resultNumber flags a STAR Result without a figure in it.

@@ -3,6 +3,7 @@ package lint
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
 	"slices"
@@ -345,9 +346,10 @@ const maxSuggestions = 3
 // word is, then alphabetically.
 func (sp *speller) suggest(w string) []string {
 	type cand struct {
-		w    string
-		dist int
-		rank uint8
+		w     string
+		dist  int
+		rank  uint8
+		score float64
 	}
 	seen := map[string]bool{}
 	var cands []cand
@@ -363,7 +365,7 @@ func (sp *speller) suggest(w string) []string {
 			}
 			rank = userRank
 		}
-		cands = append(cands, cand{c, dist, rank})
+		cands = append(cands, cand{c, dist, rank, typoCost(w, c) + rankPenalty(rank)})
 	}
 	// Every word one edit away, wherever the edit is.
 	for _, e := range edits1(w) {
@@ -403,8 +405,8 @@ func (sp *speller) suggest(w string) []string {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
-		if a.rank != b.rank {
-			return int(a.rank) - int(b.rank)
+		if a.score != b.score {
+			return cmp.Compare(a.score, b.score)
 		}
 		return strings.Compare(a.w, b.w)
 	})
@@ -417,6 +419,59 @@ func (sp *speller) suggest(w string) []string {
 		out = append(out, c.w)
 	}
 	return out
+}
+
+// rankPenalty makes rarer words (larger SCOWL sizes) a little less likely
+// suggestions among those as many edits away.
+func rankPenalty(rank uint8) float64 {
+	return float64(max(int(rank), 10)-10) / 50 * 0.3
+}
+
+// typoCost is an edit distance weighted by how people mistype: swapped
+// letters and doubled or undoubled letters are the cheapest slips, a
+// missing letter is cheaper than an extra one, a wrong letter costs most.
+// It breaks ties among suggestions the same number of edits away.
+func typoCost(typo, word string) float64 {
+	a, b := typo, word
+	d := make([][]float64, len(a)+1)
+	for i := range d {
+		d[i] = make([]float64, len(b)+1)
+	}
+	doubled := func(s string, i int) bool { // s[i] repeats a neighbour
+		return i > 0 && s[i-1] == s[i] || i+1 < len(s) && s[i+1] == s[i]
+	}
+	omit := func(j int) float64 { // word's letter j is missing from the typo
+		if doubled(b, j) {
+			return 0.5
+		}
+		return 0.8
+	}
+	extra := func(i int) float64 { // the typo's letter i is one too many
+		if doubled(a, i) {
+			return 0.5
+		}
+		return 0.9
+	}
+	for i := 1; i <= len(a); i++ {
+		d[i][0] = d[i-1][0] + extra(i-1)
+	}
+	for j := 1; j <= len(b); j++ {
+		d[0][j] = d[0][j-1] + omit(j-1)
+	}
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			sub := 1.0
+			if a[i-1] == b[j-1] {
+				sub = 0
+			}
+			v := min(d[i-1][j-1]+sub, d[i-1][j]+extra(i-1), d[i][j-1]+omit(j-1))
+			if i > 1 && j > 1 && a[i-1] == b[j-2] && a[i-2] == b[j-1] {
+				v = min(v, d[i-2][j-2]+0.6)
+			}
+			d[i][j] = v
+		}
+	}
+	return d[len(a)][len(b)]
 }
 
 // edits1 returns every string one deletion, swap, substitution or
