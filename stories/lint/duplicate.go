@@ -21,8 +21,12 @@ const (
 	// minShingles keeps very short answers ("Sense of ownership.") out:
 	// their likeness says nothing.
 	minShingles = 8
-	// maxCandidates bounds the exact comparisons per story.
+	// maxCandidates bounds the exact comparisons per story, and
+	// maxBucket the stories kept per band bucket (the earliest, which are
+	// the ones reported), so that a bank with hundreds of retellings of one
+	// story stays linear.
 	maxCandidates = 64
+	maxBucket     = 16
 )
 
 var hashSeeds = func() [minHashes]uint64 {
@@ -121,7 +125,9 @@ func (l *linter) duplicates(all []*stories.Story) {
 			for _, other := range buckets[key] {
 				shared[other]++
 			}
-			buckets[key] = append(buckets[key], int32(idx))
+			if len(buckets[key]) < maxBucket {
+				buckets[key] = append(buckets[key], int32(idx))
+			}
 		}
 		if len(shared) == 0 {
 			continue

@@ -47,36 +47,39 @@ var (
 )
 
 func embedded() *dictionary {
-	dictOnce.Do(func() {
-		d := &dictionary{rank: make(map[string]uint8, 100_000), byFirst: map[byte][][]dictWord{}}
-		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-		if err != nil {
-			panic("lint: embedded word list: " + err.Error()) // built into the binary; tested
-		}
-		sc := bufio.NewScanner(zr)
-		rank := uint8(0)
-		for sc.Scan() {
-			line := sc.Text()
-			if n, ok := strings.CutPrefix(line, "#"); ok {
-				v, _ := strconv.Atoi(n)
-				rank = uint8(v)
-				continue
-			}
-			d.add(line, rank)
-		}
-		if sc.Err() != nil {
-			panic("lint: embedded word list: " + sc.Err().Error())
-		}
-		for _, line := range strings.Split(techWords, "\n") {
-			if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-				d.add(w, techRank)
-				d.add(w+"s", techRank)
-				d.add(w+"es", techRank)
-			}
-		}
-		dict = d
-	})
+	dictOnce.Do(func() { dict = loadDictionary() })
 	return dict
+}
+
+// loadDictionary reads the embedded word lists.
+func loadDictionary() *dictionary {
+	d := &dictionary{rank: make(map[string]uint8, 100_000), byFirst: map[byte][][]dictWord{}}
+	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
+	if err != nil {
+		panic("lint: embedded word list: " + err.Error()) // built into the binary; tested
+	}
+	sc := bufio.NewScanner(zr)
+	rank := uint8(0)
+	for sc.Scan() {
+		line := sc.Text()
+		if n, ok := strings.CutPrefix(line, "#"); ok {
+			v, _ := strconv.Atoi(n)
+			rank = uint8(v)
+			continue
+		}
+		d.add(line, rank)
+	}
+	if sc.Err() != nil {
+		panic("lint: embedded word list: " + sc.Err().Error())
+	}
+	for _, line := range strings.Split(techWords, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			d.add(w, techRank)
+			d.add(w+"s", techRank)
+			d.add(w+"es", techRank)
+		}
+	}
+	return d
 }
 
 func (d *dictionary) add(w string, rank uint8) {
@@ -386,10 +389,20 @@ func (sp *speller) suggest(w string) []string {
 	if len(w) > 1 && w[1] != w[0] && w[1] >= 'a' && w[1] <= 'z' {
 		firsts = append(firsts, w[1])
 	}
+	// Letter counts of w: a word whose letters differ from w's by more
+	// than maxD (bag distance) cannot be within maxD edits, and that is
+	// much cheaper to see than the distance itself.
+	var counts [256]int
+	for i := 0; i < len(w); i++ {
+		counts[w[i]]++
+	}
 	for _, f := range firsts {
 		lists := sp.d.byFirst[f]
 		for n := max(1, len(w)-maxD); n <= len(w)+maxD && n < len(lists); n++ {
 			for _, dw := range lists[n] {
+				if bagDistance(&counts, len(w), dw.w) > maxD {
+					continue
+				}
 				if d := boundedDistance(w, dw.w, maxD); d <= maxD && d > 1 {
 					addCand(dw.w, d)
 				}
@@ -496,6 +509,23 @@ func edits1(w string) []string {
 		}
 	}
 	return out
+}
+
+// bagDistance is max(letters of w not in c, letters of c not in w), a
+// lower bound of their edit distance; counts holds w's letter counts and
+// is left as it was.
+func bagDistance(counts *[256]int, lw int, c string) int {
+	common := 0
+	for i := 0; i < len(c); i++ {
+		if counts[c[i]] > 0 {
+			common++
+		}
+		counts[c[i]]--
+	}
+	for i := 0; i < len(c); i++ {
+		counts[c[i]]++
+	}
+	return max(lw-common, len(c)-common)
 }
 
 // boundedDistance is the edit distance of a and b (insert, delete,
