@@ -341,13 +341,20 @@ func caseLike(word string, sugg []string) []string {
 	return out
 }
 
-// maxSuggestions is how many suggestions a finding carries.
-const maxSuggestions = 3
+// maxSuggestions is how many suggestions a finding carries; maxWordLen is
+// the longest word suggestions are looked for.
+const (
+	maxSuggestions = 3
+	maxWordLen     = 30
+)
 
 // suggest returns the dictionary words closest to lower-case w: by edit
 // distance (with swapped neighbours as one edit), then by how common the
 // word is, then alphabetically.
 func (sp *speller) suggest(w string) []string {
+	if len(w) > maxWordLen {
+		return nil // no English word is this long: nothing to suggest
+	}
 	type cand struct {
 		w     string
 		dist  int

@@ -78,6 +78,9 @@ func TestSuggest(t *testing.T) {
 			}
 		})
 	}
+	if got := sp.suggest(strings.Repeat("ab", 5000)); len(got) != 0 {
+		t.Errorf("suggestions for a 10,000-letter word: %v", got)
+	}
 	if got := sp.suggest("zzzzqqqq"); len(got) != 0 {
 		t.Errorf("suggestions for gibberish: %v", got)
 	}
