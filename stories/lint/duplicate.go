@@ -145,10 +145,13 @@ func (l *linter) duplicates(all []*stories.Story) {
 		if len(cands) > maxCandidates {
 			cands = cands[:maxCandidates]
 		}
+		// Of the likeliest candidates, report the earliest story alike.
+		slices.Sort(cands)
 		best, bestJ := int32(-1), 0.0
 		for _, o := range cands {
-			if j := jaccard(set, sets[o]); j >= l.cfg.Similarity && (best < 0 || o < best) {
+			if j := jaccard(set, sets[o]); j >= l.cfg.Similarity {
 				best, bestJ = o, j
+				break
 			}
 		}
 		if best < 0 {
