@@ -59,7 +59,7 @@ byte-identical files.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.all, "all", false, "build one packet of the whole bank (out/all/)")
 	f.StringVar(&opts.out, "out", "", "output folder (default: out in the workspace, or $STARPACK_OUT)")
-	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(outputNames(), ","))
+	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(outputNames(outputs()), ","))
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
@@ -84,9 +84,9 @@ func outputs() []output {
 	}
 }
 
-func outputNames() []string {
+func outputNames(outs []output) []string {
 	var names []string
-	for _, o := range outputs() {
+	for _, o := range outs {
 		names = append(names, o.name)
 	}
 	return names
@@ -102,6 +102,8 @@ type builder struct {
 	want   map[string]bool
 	redact bool
 	notes  *template.Template
+	// outputs are the files of each packet (outputs(); tests inject others).
+	outputs []output
 }
 
 // job is one packet to build: a role, or the whole bank (role nil). err is
@@ -124,7 +126,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if opts.all && len(opts.roles) > 0 {
 		return usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
-	want, err := selectOutputs(opts.only)
+	outs := outputs()
+	if a.outputs != nil {
+		outs = a.outputs
+	}
+	want, err := selectOutputs(opts.only, outs)
 	if err != nil {
 		return err
 	}
@@ -136,7 +142,7 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact}
+	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact, outputs: outs}
 	if b.bank, err = ws.Bank(); err != nil {
 		return err
 	}
@@ -258,7 +264,7 @@ func (b *builder) buildOne(j job) (res result) {
 		data []byte
 	}
 	var files []file
-	for _, o := range outputs() {
+	for _, o := range b.outputs {
 		if !b.want[o.name] {
 			continue
 		}
@@ -354,15 +360,15 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 }
 
 // selectOutputs turns --only into a set of output names.
-func selectOutputs(only []string) (map[string]bool, error) {
+func selectOutputs(only []string, outs []output) (map[string]bool, error) {
 	want := map[string]bool{}
+	known := outputNames(outs)
 	if len(only) == 0 {
-		for _, n := range outputNames() {
+		for _, n := range known {
 			want[n] = true
 		}
 		return want, nil
 	}
-	known := outputNames()
 	for _, n := range only {
 		n = strings.TrimSpace(strings.ToLower(n))
 		n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, ".pdf"), ".md"), ".xlsx")

@@ -28,6 +28,7 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	outputs        []output // nil: every output; tests inject failing ones
 }
 
 // Exit codes.
