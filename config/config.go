@@ -104,6 +104,9 @@ func (s *Settings) Check() error {
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
 	}
+	if err := s.Weights.Check(); err != nil {
+		return err
+	}
 	for term := range s.Redact {
 		if strings.TrimSpace(term) == "" {
 			return &stories.Error{Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}

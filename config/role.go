@@ -36,16 +36,23 @@ type Role struct {
 	Pos map[string]stories.Position `yaml:"-"`
 }
 
-// Request turns the role into what story selection needs.
-func (r *Role) Request() stories.Request {
-	return stories.Request{
-		Questions:   r.Questions,
-		Set:         r.QuestionSet,
-		Focus:       r.Focus,
-		Include:     r.Include,
-		Exclude:     r.Exclude,
-		PerQuestion: r.PerQuestion,
+// Request turns the role into what story selection needs, with the
+// workspace's synonyms and score weights from s (nil for the defaults).
+func (r *Role) Request(s *Settings) stories.Request {
+	req := stories.Request{
+		Questions:      r.Questions,
+		Set:            r.QuestionSet,
+		Focus:          r.Focus,
+		Include:        r.Include,
+		Exclude:        r.Exclude,
+		PerQuestion:    r.PerQuestion,
+		JobDescription: r.JobDescription,
 	}
+	if s != nil {
+		req.Synonyms = s.Synonyms
+		req.Weights = s.Weights
+	}
+	return req
 }
 
 // ParseRole decodes a role file. file names it in errors; readJD reads a

@@ -90,12 +90,13 @@ type token struct {
 // spaces join words into phrases; other punctuation and line ends break
 // them.
 func tokenize(text string, out []token) []token {
+	text = strings.ToLower(text)
 	brk := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
 			switch r {
-			case ' ', '\t', '-', '/', '&', '*', '"', '\'', '‘', '’', '“', '”', '(', ')', '_', '\u00a0':
+			case ' ', '\t', '-', '/', '&', '*', '"', '\'', '‘', '’', '“', '”', '(', ')', '_', '+', '%', '<', '>', '~', '$', '\u00a0':
 			default:
 				brk = true
 			}
@@ -125,10 +126,10 @@ func tokenize(text string, out []token) []token {
 		case strings.HasPrefix(text[j:], "#") && (j+1 == len(text) || !isWordRune(rune(text[j+1]))):
 			j++
 		}
-		w := strings.ToLower(text[i:j])
+		w := text[i:j]
 		if apos {
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			w = strings.NewReplacer("'", "", "’", "").Replace(w)
+			w = apostrophes.Replace(w)
 		}
 		out = append(out, newToken(w, brk))
 		brk = false
@@ -136,6 +137,8 @@ func tokenize(text string, out []token) []token {
 	}
 	return out
 }
+
+var apostrophes = strings.NewReplacer("'", "", "’", "")
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
@@ -175,7 +178,7 @@ func stem(w string) string {
 	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
 	case strings.HasSuffix(w, "s"):
 		w = w[:len(w)-1]
-	case strings.HasSuffix(w, "ing") && len(w)-3 >= 4:
+	case strings.HasSuffix(w, "ing") && len(w)-3 >= 3:
 		w = undouble(w[:len(w)-3])
 	case strings.HasSuffix(w, "ed") && len(w)-2 >= 3:
 		w = undouble(w[:len(w)-2])
@@ -221,7 +224,7 @@ very via was wasn we well were weren what when where whether which while who who
 will with within without would yet you your yours yourself yourselves
 able ability across along already always among another anything around ask away
 day days eg ie including include includes make makes making many new next part put say
-see set take takes thing things tell way ways want keep keeps bring brings give gives go goes come comes stay stays
+see set take takes thing things tell told way ways want keep keeps bring brings give gives go goes come comes stay stays
 looking look seeking join joining hire hiring role roles position positions job jobs candidate candidates
 opportunity company team teams work works working responsibilities responsibility requirements
 requirement qualifications qualification preferred required plus bonus ideal ideally strong
@@ -312,9 +315,21 @@ func stemsOf(ts []token) []string {
 }
 
 // rewrite replaces synonym variants in ts by their canonical tokens,
-// longest variant first. It writes into out.
-func (x *synIndex) rewrite(ts, out []token) []token {
-	for i := 0; i < len(ts); {
+// longest variant first. It writes into out and reports true, or returns
+// ts itself and false when there is nothing to replace.
+func (x *synIndex) rewrite(ts, out []token) ([]token, bool) {
+	first := -1
+	for i, t := range ts {
+		if _, ok := x.byFirst[t.stem]; ok {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return ts, false // nothing to rewrite: the common case
+	}
+	out = append(out, ts[:first]...)
+	for i := first; i < len(ts); {
 		matched := false
 		for _, r := range x.byFirst[ts[i].stem] {
 			if i+len(r.from) > len(ts) {
@@ -345,7 +360,7 @@ func (x *synIndex) rewrite(ts, out []token) []token {
 			i++
 		}
 	}
-	return out
+	return out, true
 }
 
 // ---- matching texts against a set of terms ----
@@ -357,8 +372,11 @@ func (k termKey) phrase() bool { return k[1] != "" }
 
 // analyzer finds which of a set of terms each text mentions.
 type analyzer struct {
-	syn   *synIndex
-	ids   map[termKey]int // term -> index in terms
+	syn *synIndex
+	ids map[termKey]int // term -> index in terms
+	// stems says, per stem, its term index (-1 for none) and whether it
+	// starts or ends a registered phrase: one lookup per word in mark.
+	stems map[string]stemInfo
 	terms []termKey
 	words []string // display form per term
 
@@ -371,15 +389,18 @@ type analyzer struct {
 }
 
 func newAnalyzer(user Synonyms) *analyzer {
-	return &analyzer{syn: newSynIndex(user), ids: map[termKey]int{}}
+	return &analyzer{syn: newSynIndex(user), ids: map[termKey]int{}, stems: map[string]stemInfo{}}
 }
 
 // tokens tokenizes text and folds synonyms. The result is reused by the
 // next call.
 func (a *analyzer) tokens(text string) []token {
 	a.buf1 = tokenize(text, a.buf1[:0])
-	a.buf2 = a.syn.rewrite(a.buf1, a.buf2[:0])
-	return a.buf2
+	out, changed := a.syn.rewrite(a.buf1, a.buf2[:0])
+	if changed {
+		a.buf2 = out // else out is buf1, which buf2 must not share
+	}
+	return out
 }
 
 // term registers a term to look for and returns its index.
@@ -388,6 +409,16 @@ func (a *analyzer) term(k termKey, display string) int {
 		return id
 	}
 	a.ids[k] = len(a.terms)
+	if k.phrase() {
+		i0, i1 := a.stemInfo(k[0]), a.stemInfo(k[1])
+		i0.first, i1.second = true, true
+		a.stems[k[0]] = i0
+		a.stems[k[1]] = i1
+	} else {
+		i := a.stemInfo(k[0])
+		i.id = len(a.terms)
+		a.stems[k[0]] = i
+	}
 	a.terms = append(a.terms, k)
 	a.words = append(a.words, display)
 	return len(a.terms) - 1
@@ -417,23 +448,42 @@ func (a *analyzer) phrase(text string) []int {
 	return ids
 }
 
+// stemInfo is what mark needs to know about a stem.
+type stemInfo struct {
+	id            int // the stem's term, or -1
+	first, second bool
+}
+
+func (a *analyzer) stemInfo(stem string) stemInfo {
+	if i, ok := a.stems[stem]; ok {
+		return i
+	}
+	return stemInfo{id: -1}
+}
+
 // mark sets in b the registered terms that text mentions.
 func (a *analyzer) mark(text string, b bitset) {
 	var prev token
-	for i, t := range a.tokens(text) {
+	prevFirst := false
+	for _, t := range a.tokens(text) {
 		if t.stop {
-			prev = token{stop: true}
+			prevFirst = false
 			continue
 		}
-		if id, ok := a.ids[termKey{t.stem}]; ok {
-			b.set(id)
+		info, ok := a.stems[t.stem]
+		if !ok {
+			prevFirst = false
+			continue
 		}
-		if i > 0 && !prev.stop && !t.brk {
+		if info.id >= 0 {
+			b.set(info.id)
+		}
+		if prevFirst && info.second && !t.brk {
 			if id, ok := a.ids[termKey{prev.stem, t.stem}]; ok {
 				b.set(id)
 			}
 		}
-		prev = t
+		prev, prevFirst = t, info.first
 	}
 }
 

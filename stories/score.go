@@ -15,8 +15,8 @@ import (
 //
 //	score = question   × Q   Q = 1 when s was written for q; else
 //	                              0.6 × min(1, cues/3): how many of q's cue
-//	                              words and phrases (its title, competencies
-//	                              and built-in cues) s mentions
+//	                              words and phrases (built in, or else the
+//	                              words of its title) s mentions
 //	      + competency × C   C = share of q's competencies that s covers
 //	                              (its own question's competencies, its tags,
 //	                              its project's tags)
@@ -147,6 +147,7 @@ type scorer struct {
 	focus []phraseRef
 
 	own    []*Question // per story: the question it was written for
+	owncs  [][]string  // per story: its question's competencies, normalised
 	tags   [][]string  // per story: its and its project's tags, normalised
 	number []bool      // per story: its result holds a number
 	comps  map[string][]string
@@ -177,6 +178,7 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 	}
 	n := len(sc.a.stories)
 	sc.own = make([]*Question, n)
+	sc.owncs = make([][]string, n)
 	sc.tags = make([][]string, n)
 	sc.number = make([]bool, n)
 	resolved := map[string]*Question{}
@@ -187,6 +189,7 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 			resolved[s.Question] = q
 		}
 		sc.own[i] = q
+		sc.owncs[i] = sc.normComps(q)
 		var tags []string
 		for _, t := range s.Tags {
 			tags = append(tags, Normalize(t))
@@ -201,7 +204,8 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 }
 
 // question prepares q for scoring; cues only when stories may be matched
-// to questions they were not written for.
+// to questions they were not written for. A question's cues are its
+// built-in cue words, or else the words of its title.
 func (sc *scorer) question(q *Question, cues bool) *qinfo {
 	qi := &qinfo{q: q, comps: sc.normComps(q)}
 	if !cues {
@@ -217,15 +221,24 @@ func (sc *scorer) question(q *Question, cues bool) *qinfo {
 		seen[key] = true
 		qi.cues = append(qi.cues, phraseRef{text: strings.ToLower(text), ids: ids})
 	}
-	add(q.Title)
-	for _, c := range q.Competencies {
-		add(c)
+	words := questionCues[q.ID]
+	if len(words) == 0 {
+		for _, w := range strings.Fields(q.Title) {
+			if !askWords[strings.ToLower(strings.Trim(w, ",.?!:;"))] {
+				words = append(words, w)
+			}
+		}
 	}
-	for _, c := range questionCues[q.ID] {
+	for _, c := range words {
 		add(c)
 	}
 	return qi
 }
+
+// askWords are how interviewers frame questions; they say nothing about
+// which story fits.
+var askWords = map[string]bool{"time": true, "times": true, "describe": true, "example": true,
+	"situation": true, "story": true, "share": true, "walk": true, "through": true, "instance": true}
 
 func (sc *scorer) normComps(q *Question) []string {
 	if c, ok := sc.comps[q.ID]; ok && !q.Custom {
@@ -306,7 +319,7 @@ func (sc *scorer) eval(i int, q *qinfo, m *Matched) (p Parts, fit bool) {
 	}
 	var cf float64
 	if len(q.comps) > 0 {
-		ownComps := sc.normComps(sc.own[i])
+		ownComps := sc.owncs[i]
 		n := 0
 		for _, c := range q.comps {
 			if slicesContains(ownComps, c) || slicesContains(sc.tags[i], c) {
