@@ -7,8 +7,6 @@ import (
 	"path"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/starpack/starpack/stories"
 )
 
@@ -36,10 +34,10 @@ type Role struct {
 	Pos map[string]stories.Position `yaml:"-"`
 }
 
-// Request turns the role into what story selection needs, with the
-// workspace's synonyms and score weights from s (nil for the defaults).
-func (r *Role) Request(s *Settings) stories.Request {
-	req := stories.Request{
+// Request turns the role into what story selection needs. Settings.Tailor
+// adds the workspace's synonyms and score weights.
+func (r *Role) Request() stories.Request {
+	return stories.Request{
 		Questions:      r.Questions,
 		Set:            r.QuestionSet,
 		Focus:          r.Focus,
@@ -48,11 +46,6 @@ func (r *Role) Request(s *Settings) stories.Request {
 		PerQuestion:    r.PerQuestion,
 		JobDescription: r.JobDescription,
 	}
-	if s != nil {
-		req.Synonyms = s.Synonyms
-		req.Weights = s.Weights
-	}
-	return req
 }
 
 // ParseRole decodes a role file. file names it in errors; readJD reads a
@@ -67,10 +60,6 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 	if root == nil {
 		return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
 			Hint: "a role needs at least company: and title:; see starpack init for an example"}
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, &stories.Error{File: file, Line: root.Line, Col: root.Column, Msg: "a role file must be a mapping",
-			Hint: "start the file with `company: <name>`"}
 	}
 	r.ID, r.File = id, file
 	r.Pos = map[string]stories.Position{}

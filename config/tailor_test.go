@@ -25,7 +25,7 @@ func TestSettingsWeights(t *testing.T) {
 		{name: "misspelt key", yaml: "weights:\n  keywrd: 2\n",
 			err: `starpack.yaml:2:3: unknown field "keywrd" (did you mean "keyword"?)`},
 		{name: "not a number", yaml: "weights:\n  number: lots\n",
-			err: "starpack.yaml:2: expected a number, found text (lots)"},
+			err: "starpack.yaml:2:3: expected a number, found text (lots)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -71,12 +71,12 @@ exclude: [c.d]
 	w.Number = 0
 	want := stories.Request{Set: "amazon-lp", Focus: []string{"streaming"}, Include: []string{"a.b"}, Exclude: []string{"c.d"},
 		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Synonyms: stories.Synonyms{"stream joins": {"flink"}}, Weights: w}
-	if got := role.Request(&settings); !reflect.DeepEqual(got, want) {
-		t.Errorf("Request = %+v\nwant %+v", got, want)
+	if got := settings.Tailor(role.Request()); !reflect.DeepEqual(got, want) {
+		t.Errorf("Tailor(Request()) = %+v\nwant %+v", got, want)
 	}
 	want.Synonyms, want.Weights = nil, Weights{}
-	if got := role.Request(nil); !reflect.DeepEqual(got, want) {
-		t.Errorf("Request(nil) = %+v\nwant %+v", got, want)
+	if got := role.Request(); !reflect.DeepEqual(got, want) {
+		t.Errorf("Request() = %+v\nwant %+v", got, want)
 	}
 }
 
@@ -90,7 +90,7 @@ func TestExampleRoleSelects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, err := stories.Select(bank, ws.Settings.Catalog(), role.Request(&ws.Settings))
+	sel, err := stories.Select(bank, ws.Settings.Catalog(), ws.Settings.Tailor(role.Request()))
 	if err != nil {
 		t.Fatal(err)
 	}

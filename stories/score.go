@@ -110,6 +110,19 @@ type Matched struct {
 	Number       bool       `json:"number"`                 // its result holds a number
 }
 
+// Redact returns m with its words passed through r.
+func (m Matched) Redact(r *Redactor) Matched {
+	m.Cues, m.Competencies, m.Keywords = r.ApplyAll(m.Cues), r.ApplyAll(m.Competencies), r.ApplyAll(m.Keywords)
+	if m.Focus != nil {
+		focus := make([]FocusHit, len(m.Focus))
+		for i, f := range m.Focus {
+			focus[i] = FocusHit{Focus: r.Apply(f.Focus), Tag: f.Tag}
+		}
+		m.Focus = focus
+	}
+	return m
+}
+
 // FocusHit is one focus item a story matches, by tag or in its text.
 type FocusHit struct {
 	Focus string `json:"focus"`
@@ -145,6 +158,7 @@ type scorer struct {
 	kws   []weighed // the top KeywordLimit keywords
 	kwSum float64   // weight of the top keywords some story mentions
 	focus []phraseRef
+	all   bool // the whole bank: every story under its own question
 
 	own    []*Question // per story: the question it was written for
 	owncs  [][]string  // per story: its question's competencies, normalised
@@ -156,7 +170,7 @@ type scorer struct {
 // newScorer analyses the bank for a request: the job description's
 // keywords, the focus items, and the cues of the questions asked.
 func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Question) (*scorer, []*qinfo) {
-	sc := &scorer{w: w, cat: cat, a: newAnalyzer(req.Synonyms), comps: map[string][]string{}}
+	sc := &scorer{w: w, cat: cat, a: newAnalyzer(req.Synonyms), comps: map[string][]string{}, all: req.All}
 	jd := sc.a.jobKeywords(req.JobDescription)
 	for _, f := range req.Focus {
 		if strings.TrimSpace(f) == "" {
@@ -389,7 +403,9 @@ func (sc *scorer) pick(i int, q *qinfo, forced bool) Pick {
 		p.Reasons = append(p.Reasons, "included by the role")
 	}
 	if m.Question {
-		p.Reasons = append(p.Reasons, "written for this question")
+		if !sc.all {
+			p.Reasons = append(p.Reasons, "written for this question")
+		}
 	} else if len(m.Cues) > 0 {
 		p.Reasons = append(p.Reasons, "mentions "+strings.Join(m.Cues, ", "))
 	}
