@@ -1,6 +1,11 @@
 package config
 
-import "github.com/starpack/starpack/stories"
+import (
+	"errors"
+	"strings"
+
+	"github.com/starpack/starpack/stories"
+)
 
 // Weights are the tailoring score weights (starpack.yaml `weights:`): keys
 // question, competency, focus, keyword, number, spread and threshold. Keys
@@ -12,4 +17,28 @@ func (s *Settings) Tailor(req stories.Request) stories.Request {
 	req.Synonyms = s.Synonyms
 	req.Weights = s.Weights
 	return req
+}
+
+// Locate points an error of story selection for this role at the role
+// file: at its include:, exclude: or question_set: value when the error is
+// about one of them, else at the file. Other errors pass unchanged.
+func (r *Role) Locate(err error) error {
+	var e *stories.Error
+	if !errors.As(err, &e) || e.File != "" {
+		return err
+	}
+	e.File = r.File
+	key := ""
+	switch {
+	case strings.HasPrefix(e.Msg, "include "), strings.HasPrefix(e.Msg, "story ") && strings.Contains(e.Msg, "both included and excluded"):
+		key = "include"
+	case strings.HasPrefix(e.Msg, "exclude "):
+		key = "exclude"
+	case strings.HasPrefix(e.Msg, "unknown question set"):
+		key = "question_set"
+	}
+	if p, ok := r.Pos[key]; ok {
+		e.Line, e.Col = p.Line, p.Col
+	}
+	return err
 }

@@ -231,6 +231,7 @@ requirement qualifications qualification preferred required plus bonus ideal ide
 excellent great good solid proven demonstrated years year experience experienced knowledge
 familiarity familiar understanding skills skill level senior junior staff principal engineer
 engineers developer developers candidate's environment opportunities benefits salary apply
+end ends driven based related various multiple least closely write writes writing care
 `) {
 		m[w] = true
 	}
@@ -559,7 +560,9 @@ func (a *analyzer) jobKeywords(jd string) []jdTerm {
 		if !inPhrase[i] {
 			add(termKey{t.stem}, t.word, false)
 		}
-		if i > 0 && !ts[i-1].stop && !t.brk {
+		// A pair that cuts through a listed phrase ("build real" of "build
+		// real time") is an accident of wording.
+		if i > 0 && !ts[i-1].stop && !t.brk && inPhrase[i-1] == inPhrase[i] {
 			k := termKey{ts[i-1].stem, t.stem}
 			add(k, ts[i-1].word+" "+t.word, a.syn.phrases[k])
 		}

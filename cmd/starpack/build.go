@@ -346,8 +346,8 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 	}
 	sel, err := stories.Select(bank, cat, req)
 	if err != nil {
-		if e, ok := err.(*stories.Error); ok && e.File == "" && j.role != nil {
-			e.File = j.role.File
+		if j.role != nil {
+			err = j.role.Locate(err)
 		}
 		return nil, err
 	}
