@@ -21,11 +21,12 @@ func (s *Settings) Tailor(req stories.Request) stories.Request {
 
 // Locate points an error of story selection for this role at the role
 // file: at its include:, exclude: or question_set: value when the error is
-// about one of them, else at the file. Other errors pass unchanged.
+// about one of them, else at the file. Errors that already name a file,
+// and errors about weights (a setting, not the role's), pass unchanged.
 func (r *Role) Locate(err error) error {
 	var e *stories.Error
-	if !errors.As(err, &e) || e.File != "" {
-		return err
+	if !errors.As(err, &e) || e.File != "" || strings.HasPrefix(e.Msg, "weights:") {
+		return err // weights come from starpack.yaml, checked when it is read
 	}
 	e.File = r.File
 	key := ""

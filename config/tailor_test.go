@@ -98,3 +98,34 @@ func TestExampleRoleSelects(t *testing.T) {
 		t.Errorf("%d answers for %d questions, %d keywords", len(sel.Answers), len(role.Questions), len(sel.Keywords))
 	}
 }
+
+func TestRoleLocate(t *testing.T) {
+	role, err := ParseRole("r", "roles/r.yaml", []byte("company: A\nquestion_set: nope\ninclude: [x.y]\nexclude: [z.w]\n"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bank := &stories.Bank{Projects: []*stories.Project{{Project: "P", Stories: []*stories.Story{{ID: "p.success", Question: "success"}}}}}
+	bank.Projects[0].Stories[0].Project = bank.Projects[0]
+	tests := []struct {
+		name string
+		req  stories.Request
+		want string
+	}{
+		{"include", stories.Request{Include: []string{"x.y"}}, `roles/r.yaml:3:10: include names unknown story "x.y"`},
+		{"exclude", stories.Request{Exclude: []string{"z.w"}}, `roles/r.yaml:4:10: exclude names unknown story "z.w"`},
+		{"both", stories.Request{Include: []string{"p.success"}, Exclude: []string{"p.success"}}, `roles/r.yaml:3:10: story "p.success" is both included and excluded`},
+		{"question set", stories.Request{Set: "nope"}, `roles/r.yaml:2:15: unknown question set "nope"`},
+		{"weights stay unplaced", stories.Request{Weights: Weights{Focus: -1}}, `weights: focus must be a number from 0 up, not -1`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := stories.Select(bank, stories.NewCatalog(), tt.req)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if got := role.Locate(err).Error(); got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+}
