@@ -37,13 +37,13 @@ const selectJSONShape = `{
                   "keywords": ["stream joins"], "number": false},
       "reasons": ["mentions source code, bug", "competencies: dive deep, technical depth"]}]}],
   "gaps": [{"question": "lp-frugality", "score": 0.8, "reason": "best story scores ..."},
-           {"keyword": "kafka", "reason": "no story mentions \"kafka\""}]
+           {"keyword": "kafka", "score": 0, "reason": "no story mentions \"kafka\""}]
 }`
 
 func newSelectCmd(a *app) *cobra.Command {
 	opts := &selectOptions{}
 	cmd := &cobra.Command{
-		Use:   "select ROLE [--json]",
+		Use:   "select ROLE",
 		Short: "Show which story answers which question of a role, and why",
 		Long: `Select shows the stories a role's packet would use: for each question the
 story, its project, its score and the reasons, then the gaps (questions no
@@ -66,7 +66,8 @@ below threshold (2.5) is a gap.
 
 --json prints the same as one JSON object, in this shape (fields are only
 added, never renamed; "cues", "competencies", "focus" and "keywords" of
-"matched" are left out when empty; a gap has "question" or "keyword"):
+"matched" are left out when empty; "parts" add up to "score"; a gap has
+"question" or "keyword"):
 
 ` + selectJSONShape,
 		Example: `  starpack select acme
