@@ -20,7 +20,7 @@ func (s *Settings) Tailor(req stories.Request) stories.Request {
 }
 
 // Locate points an error of story selection for this role at the role
-// file: at its include:, exclude: or question_set: value when the error is
+// file: at its include:, exclude:, question_set: or per_question: value when the error is
 // about one of them, else at the file. Errors that already name a file,
 // and errors about weights (a setting, not the role's), pass unchanged.
 func (r *Role) Locate(err error) error {
@@ -37,6 +37,8 @@ func (r *Role) Locate(err error) error {
 		key = "exclude"
 	case strings.HasPrefix(e.Msg, "unknown question set"):
 		key = "question_set"
+	case strings.HasPrefix(e.Msg, "per_question "):
+		key = "per_question"
 	}
 	if p, ok := r.Pos[key]; ok {
 		e.Line, e.Col = p.Line, p.Col

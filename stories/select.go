@@ -74,6 +74,13 @@ func (s *Selection) Picked(id string) bool {
 	return false
 }
 
+// MaxPerQuestion is the most stories a request may ask for per question.
+const MaxPerQuestion = 10
+
+// maxCandidates caps how many candidates a question keeps for the
+// assignment; it only matters for roles with more slots than that.
+const maxCandidates = 64
+
 // Select chooses stories for the questions of a request: the assignment
 // of stories to question slots (PerQuestion each) with the highest total
 // score (see Weights), each story used once, close calls spread across
@@ -123,6 +130,10 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 	}
 
 	per := max(req.PerQuestion, 1)
+	if per > MaxPerQuestion {
+		return nil, &Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
+	}
 	caps := make([]int, len(qs))
 	for i := range caps {
 		caps[i] = per
@@ -178,8 +189,9 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 }
 
 // assign chooses stories for the questions' free slots. Each question keeps
-// only its best candidates (as many as there are slots in all, which
-// cannot change the best total) before the min-cost flow.
+// only its best candidates before the min-cost flow: as many as there are
+// slots in all, which cannot change the best total, and at most
+// maxCandidates, which keeps roles with very many slots fast.
 func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded map[string]bool) [][]int {
 	slots := 0
 	for _, c := range caps {
@@ -220,8 +232,8 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 			}
 			return rank[cs[x].s] < rank[cs[y].s]
 		})
-		if len(cs) > slots {
-			cs = cs[:slots]
+		if len(cs) > min(slots, maxCandidates) {
+			cs = cs[:min(slots, maxCandidates)]
 		}
 		for _, c := range cs {
 			d, ok := dense[c.s]

@@ -369,6 +369,7 @@ func TestSelectErrors(t *testing.T) {
 		{"unknown set", Request{Set: "amazon"}, `unknown question set "amazon"`, "amazon-lp, grid"},
 		{"too many includes", Request{Questions: []string{"success"}, Include: []string{"stream-joins.success", "warehouse-migration.success"}},
 			`include names more stories than the role has places for (at "warehouse-migration.success")`, "per_question"},
+		{"too many per question", Request{PerQuestion: 11}, "per_question 11 is more than the 10 stories starpack puts under one question", "1 to 3"},
 		{"negative weight", Request{Weights: Weights{Keyword: -1}}, "weights: keyword must be a number from 0 up, not -1", "defaults"},
 	}
 	for _, tt := range tests {
