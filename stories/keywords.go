@@ -385,6 +385,7 @@ type analyzer struct {
 
 	// Filled by scanBank: the bank's stories, and the terms each mentions.
 	stories  []*Story
+	projects []*Project // per story: the project that holds it
 	mentions []bitset
 	df       []int
 }
@@ -518,6 +519,7 @@ func (a *analyzer) scanBank(bank *Bank) {
 				a.mark(t, b)
 			}
 			a.stories = append(a.stories, s)
+			a.projects = append(a.projects, p)
 			a.mentions = append(a.mentions, b)
 			b.each(func(id int) { a.df[id]++ })
 		}

@@ -208,7 +208,7 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 		for _, t := range s.Tags {
 			tags = append(tags, Normalize(t))
 		}
-		for _, t := range s.Project.Tags {
+		for _, t := range sc.a.projects[i].Tags {
 			tags = append(tags, Normalize(t))
 		}
 		sc.tags[i] = tags

@@ -258,7 +258,7 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 	}
 	projects := map[*Project]int{}
 	for d, i := range storyOf {
-		p := sc.a.stories[i].Project
+		p := sc.a.projects[i]
 		n, ok := projects[p]
 		if !ok {
 			n = len(projects)
@@ -269,7 +269,7 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 	in.projects = len(projects)
 	in.used = make([]int, len(projects))
 	for i := range taken {
-		if n, ok := projects[sc.a.stories[i].Project]; ok {
+		if n, ok := projects[sc.a.projects[i]]; ok {
 			in.used[n]++
 		}
 	}
