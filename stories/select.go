@@ -123,17 +123,17 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 	if err != nil {
 		return nil, err
 	}
+	per := max(req.PerQuestion, 1)
+	if per > MaxPerQuestion {
+		return nil, &Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
+	}
 	sc, qs := newScorer(bank, cat, req, w, questions)
 	sel := &Selection{Weights: w}
 	for _, k := range sc.kws {
 		sel.Keywords = append(sel.Keywords, k.Keyword)
 	}
 
-	per := max(req.PerQuestion, 1)
-	if per > MaxPerQuestion {
-		return nil, &Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
-			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
-	}
 	caps := make([]int, len(qs))
 	for i := range caps {
 		caps[i] = per
