@@ -73,7 +73,7 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 	if err := s.Check(); err != nil {
 		if e, ok := err.(*stories.Error); ok {
 			e.File = file
-			if p := keyPos(root, e.Msg); p.Line > 0 {
+			if p := keyPos(root, e.Msg); p.Line > 0 && e.Line == 0 {
 				e.Line, e.Col = p.Line, p.Col
 			}
 		}
@@ -101,6 +101,9 @@ func (s *Settings) Check() error {
 		}
 	}
 	if err := s.Weights.Check(); err != nil {
+		return err
+	}
+	if err := s.Lint.Check(); err != nil {
 		return err
 	}
 	for term := range s.Redact {

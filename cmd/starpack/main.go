@@ -118,6 +118,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newInitCmd(a),
 		newBuildCmd(a),
 		newSelectCmd(a),
+		newLintCmd(a),
 		newVersionCmd(a),
 	)
 	return root
