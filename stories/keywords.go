@@ -507,16 +507,21 @@ func (a *analyzer) scanBank(bank *Bank) {
 	if bank == nil {
 		return
 	}
+	look := n > 0 // with nothing to look for, reading the text is wasted
 	for _, p := range bank.Projects {
 		pb := newBitset(n)
-		for _, t := range projectTexts(p) {
-			a.mark(t, pb)
+		if look {
+			for _, t := range projectTexts(p) {
+				a.mark(t, pb)
+			}
 		}
 		for _, s := range p.Stories {
 			b := newBitset(n)
 			copy(b, pb)
-			for _, t := range storyTexts(s) {
-				a.mark(t, b)
+			if look {
+				for _, t := range storyTexts(s) {
+					a.mark(t, b)
+				}
 			}
 			a.stories = append(a.stories, s)
 			a.projects = append(a.projects, p)

@@ -1,8 +1,11 @@
 package stories
 
 import (
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -52,6 +55,62 @@ func BenchmarkSelect(b *testing.B) {
 		{"grid-per-question-3", Request{JobDescription: warehouseJD, PerQuestion: 3}},
 		{"amazon-lp", Request{Set: AmazonSet, JobDescription: streamingJD}},
 		{"all", Request{All: true, JobDescription: streamingJD}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Select(bank, cat, bc.req); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// benchBank loads a bench bank (bank-10000.json) from the folder named by
+// STARPACK_BENCH_DATA, or skips.
+func benchBank(b *testing.B, name string) *Bank {
+	dir := os.Getenv("STARPACK_BENCH_DATA")
+	if dir == "" {
+		b.Skip("set STARPACK_BENCH_DATA to the folder of the bench banks")
+	}
+	data, err := os.ReadFile(filepath.Join(dir, name))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var doc struct {
+		Projects []struct {
+			ID, Title string
+			Answers   []struct {
+				ID, Question, Situation, Action, Result, Text string
+				Tags                                          []string
+			}
+		}
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		b.Fatal(err)
+	}
+	bank := &Bank{}
+	for _, dp := range doc.Projects {
+		p := &Project{Project: dp.Title}
+		for _, a := range dp.Answers {
+			p.Stories = append(p.Stories, &Story{ID: dp.ID + "." + a.ID, Question: a.Question, Situation: a.Situation,
+				Action: a.Action, Result: a.Result, Notes: a.Text, Tags: a.Tags, Project: p})
+		}
+		bank.Projects = append(bank.Projects, p)
+	}
+	return bank
+}
+
+func BenchmarkSelectBenchBank(b *testing.B) {
+	bank := benchBank(b, "bank-10000.json")
+	cat := NewCatalog()
+	for _, bc := range []struct {
+		name string
+		req  Request
+	}{
+		{"grid", Request{JobDescription: streamingJD, Focus: []string{"streaming", "ownership"}}},
+		{"amazon-lp", Request{Set: AmazonSet, JobDescription: warehouseJD}},
+		{"all", Request{All: true}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
