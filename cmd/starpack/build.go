@@ -348,7 +348,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 		Generated: date,
 		Paper:     s.Paper,
 	}
-	req := stories.Request{All: true}
+	req := s.Tailor(stories.Request{All: true})
 	rules := map[string]string{}
 	for k, v := range s.Redact {
 		rules[k] = v
@@ -357,7 +357,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 		if err := j.role.CheckQuestions(cat); err != nil {
 			return nil, err
 		}
-		req = j.role.Request()
+		req = s.Tailor(j.role.Request())
 		p.Company, p.Title, p.Interview, p.Focus = j.role.Company, j.role.Title, j.role.Date, j.role.Focus
 		for k, v := range j.role.Redact {
 			rules[k] = v
@@ -367,12 +367,15 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 	}
 	sel, err := stories.Select(bank, cat, req)
 	if err != nil {
-		if e, ok := err.(*stories.Error); ok && e.File == "" && j.role != nil {
-			e.File = j.role.File
+		if j.role != nil {
+			err = j.role.Locate(err)
 		}
 		return nil, err
 	}
 	p.Selection = sel
+	for _, k := range sel.Keywords {
+		p.Keywords = append(p.Keywords, k.Term)
+	}
 	if redact {
 		p = p.Redact(stories.NewRedactor(rules))
 	}
