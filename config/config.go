@@ -73,7 +73,7 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 	if err := s.Check(); err != nil {
 		if e, ok := err.(*stories.Error); ok {
 			e.File = file
-			if p := keyPos(root, e.Msg); p.Line > 0 {
+			if p := keyPos(root, e.Msg); p.Line > 0 && e.Line == 0 {
 				e.Line, e.Col = p.Line, p.Col
 			}
 		}
@@ -99,6 +99,12 @@ func (s *Settings) Check() error {
 			return &stories.Error{Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
+	}
+	if err := s.Weights.Check(); err != nil {
+		return err
+	}
+	if err := s.Lint.Check(); err != nil {
+		return err
 	}
 	for term := range s.Redact {
 		if strings.TrimSpace(term) == "" {

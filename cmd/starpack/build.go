@@ -19,6 +19,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/markdown"
+	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
 )
 
@@ -59,7 +60,7 @@ byte-identical files.`,
 	f := cmd.Flags()
 	f.BoolVar(&opts.all, "all", false, "build one packet of the whole bank (out/all/)")
 	f.StringVar(&opts.out, "out", "", "output folder (default: out in the workspace, or $STARPACK_OUT)")
-	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(outputNames(), ","))
+	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(outputNames(outputs()), ","))
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
@@ -81,12 +82,15 @@ func outputs() []output {
 		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return nil, markdown.Render(w, p, b.notes)
 		}},
+		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, xlsx.Write(w, p)
+		}},
 	}
 }
 
-func outputNames() []string {
+func outputNames(outs []output) []string {
 	var names []string
-	for _, o := range outputs() {
+	for _, o := range outs {
 		names = append(names, o.name)
 	}
 	return names
@@ -102,6 +106,11 @@ type builder struct {
 	want   map[string]bool
 	redact bool
 	notes  *template.Template
+	// outputs are the files of each packet (outputs(); tests inject others).
+	outputs []output
+	// fbMu keeps two packets of the same role from appending to its
+	// feedback file at once.
+	fbMu sync.Mutex
 }
 
 // job is one packet to build: a role, or the whole bank (role nil). err is
@@ -117,6 +126,7 @@ type result struct {
 	dir      string
 	files    []string
 	warnings []string
+	notices  []string // said on stderr, as "starpack: ..."
 	err      error
 }
 
@@ -124,7 +134,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if opts.all && len(opts.roles) > 0 {
 		return usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
-	want, err := selectOutputs(opts.only)
+	outs := outputs()
+	if a.outputs != nil {
+		outs = a.outputs
+	}
+	want, err := selectOutputs(opts.only, outs)
 	if err != nil {
 		return err
 	}
@@ -136,10 +150,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact}
+	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact, outputs: outs}
 	if b.bank, err = ws.Bank(); err != nil {
 		return err
 	}
+	lintSummary(a.stderr, ws, b.bank, b.cat, opts.quiet)
 	if t := ws.Settings.Templates; t != "" {
 		b.notes, err = markdown.Load(os.DirFS(wsPath(ws, t)), filepath.Join(ws.Display, t))
 	} else {
@@ -183,6 +198,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 		for _, w := range r.warnings {
 			if !opts.quiet {
 				fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
+			}
+		}
+		for _, n := range r.notices {
+			if !opts.quiet {
+				fmt.Fprintf(a.stderr, "starpack: %s\n", n)
 			}
 		}
 		if r.err != nil {
@@ -243,21 +263,27 @@ func (b *builder) buildOne(j job) (res result) {
 	if j.err != nil {
 		return result{err: j.err}
 	}
-	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact)
-	if err != nil {
-		return result{err: err}
-	}
 	id := j.id
 	if j.role != nil {
 		id = j.role.ID
 	}
 	dir := filepath.Join(b.outDir, id)
+	feedback, err := b.feedback(id, dir, &res)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact, feedback)
+	if err != nil {
+		res.err = err
+		return res
+	}
 	type file struct {
 		name string
 		data []byte
 	}
 	var files []file
-	for _, o := range outputs() {
+	for _, o := range b.outputs {
 		if !b.want[o.name] {
 			continue
 		}
@@ -311,17 +337,18 @@ func (a *app) progress(n int, quiet bool) func() {
 }
 
 // makePacket selects the stories of one job and gathers what the outputs show.
-func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool) (*export.Packet, error) {
+func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool, feedback map[string]stories.Feedback) (*export.Packet, error) {
 	s := &ws.Settings
 	p := &export.Packet{
 		RoleID:    j.id,
 		Candidate: s.Candidate,
 		Bank:      bank,
 		Catalog:   cat,
+		Feedback:  feedback,
 		Generated: date,
 		Paper:     s.Paper,
 	}
-	req := stories.Request{All: true}
+	req := s.Tailor(stories.Request{All: true})
 	rules := map[string]string{}
 	for k, v := range s.Redact {
 		rules[k] = v
@@ -330,7 +357,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 		if err := j.role.CheckQuestions(cat); err != nil {
 			return nil, err
 		}
-		req = j.role.Request()
+		req = s.Tailor(j.role.Request())
 		p.Company, p.Title, p.Interview, p.Focus = j.role.Company, j.role.Title, j.role.Date, j.role.Focus
 		for k, v := range j.role.Redact {
 			rules[k] = v
@@ -340,12 +367,15 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 	}
 	sel, err := stories.Select(bank, cat, req)
 	if err != nil {
-		if e, ok := err.(*stories.Error); ok && e.File == "" && j.role != nil {
-			e.File = j.role.File
+		if j.role != nil {
+			err = j.role.Locate(err)
 		}
 		return nil, err
 	}
 	p.Selection = sel
+	for _, k := range sel.Keywords {
+		p.Keywords = append(p.Keywords, k.Term)
+	}
 	if redact {
 		p = p.Redact(stories.NewRedactor(rules))
 	}
@@ -353,15 +383,15 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 }
 
 // selectOutputs turns --only into a set of output names.
-func selectOutputs(only []string) (map[string]bool, error) {
+func selectOutputs(only []string, outs []output) (map[string]bool, error) {
 	want := map[string]bool{}
+	known := outputNames(outs)
 	if len(only) == 0 {
-		for _, n := range outputNames() {
+		for _, n := range known {
 			want[n] = true
 		}
 		return want, nil
 	}
-	known := outputNames()
 	for _, n := range only {
 		n = strings.TrimSpace(strings.ToLower(n))
 		n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, ".pdf"), ".md"), ".xlsx")

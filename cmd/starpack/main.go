@@ -28,6 +28,7 @@ type app struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	now            func() time.Time
+	outputs        []output // nil: every output; tests inject failing ones
 }
 
 // Exit codes.
@@ -116,6 +117,9 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 	root.AddCommand(
 		newInitCmd(a),
 		newBuildCmd(a),
+		newSelectCmd(a),
+		newLintCmd(a),
+		newFeedbackCmd(a),
 		newVersionCmd(a),
 	)
 	return root
