@@ -231,6 +231,7 @@ func parseNumbered(l *line) bool {
 	if h := strings.TrimLeft(t, "#"); len(h) < len(t) && len(t)-len(h) <= 6 && strings.HasPrefix(h, " ") {
 		t, strong, md = strings.TrimSpace(h), true, true
 	}
+	written := t
 	for _, m := range []string{"**", "__"} {
 		if len(t) > 4 && strings.HasPrefix(t, m) && strings.HasSuffix(t, m) {
 			t = strings.TrimSpace(t[2 : len(t)-2])
@@ -250,7 +251,9 @@ func parseNumbered(l *line) bool {
 		i++
 	}
 	if i == 0 && md {
-		l.num, l.rest, l.strong = -1, t, true // "## Most challenging": a heading if the catalog knows it
+		// "## Most challenging": a heading if the catalog knows it, else
+		// text (or a title), kept as written
+		l.num, l.rest, l.strong = -1, written, true
 		return true
 	}
 	if i == 0 || i == len(t) || isDigit(t[i]) {
@@ -314,12 +317,15 @@ var labels = map[string]int{
 // parseLabel recognises "Action:", "result : text", "**Task:** text".
 func parseLabel(l *line) bool {
 	t := l.text
-	head := t[:min(len(t), 20)] // labels are short: look no further
+	head := t[:min(len(t), 24)] // labels are short: look no further
 	i := strings.IndexAny(head, ":：")
-	if i <= 0 || i > 16 {
+	if i <= 0 || i > 20 {
 		return false
 	}
-	key := strings.ToLower(strings.ReplaceAll(strings.Trim(t[:i], " *_"), " ", ""))
+	key := strings.ToLower(strings.Join(strings.Fields(strings.Trim(t[:i], " *_")), " "))
+	for _, sep := range []string{"/", "&"} { // "Situation / Task"
+		key = strings.ReplaceAll(strings.ReplaceAll(key, " "+sep, sep), sep+" ", sep)
+	}
 	f, ok := labels[key]
 	if !ok {
 		return false

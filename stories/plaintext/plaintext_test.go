@@ -178,9 +178,9 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name:    "labels in any case, task and situation",
-			in:      "---\nP\n1.Success\nSITUATION: s\ntask : t\nACTION:a\nresult :\nr\n",
+			in:      "---\nP\n1.Success\nSITUATION: s\ntask : t\nACTION:a\nresult :\nr\nSituation / Task: st\nA ction: not a label\n",
 			title:   []string{"P"},
-			stories: []want{{id: "p.success", question: "success", situation: "s", task: "t", action: "a", result: "r"}},
+			stories: []want{{id: "p.success", question: "success", situation: "s\nst\nA ction: not a label", task: "t", action: "a", result: "r"}},
 		},
 		{
 			name:    "CRLF, byte-order mark and tabs",
@@ -470,6 +470,29 @@ func roundTrip(p *stories.Project) error {
 	return nil
 }
 
+// notMarkup drops the tokens that are markup, not words.
+func notMarkup(tokens []string) []string {
+	var out []string
+	for _, t := range tokens {
+		if !markupRE.MatchString(t) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// has reports whether counts hold every word of words.
+func has(counts map[string]int, words []string) bool {
+	need := map[string]int{}
+	for _, w := range words {
+		need[w]++
+		if counts[w] < need[w] {
+			return false
+		}
+	}
+	return true
+}
+
 // labelRE matches a STAR label at the start of a line: those words become
 // field names, not values.
 var labelRE = regexp.MustCompile(`(?i)^(?:[*_]+\s*` + labelWords + `\s*[*_]*\s*[:：][*_]*|` + labelWords + `\s*[*_]*\s*[:：])`)
@@ -510,17 +533,11 @@ func wordsKept(data []byte, res *Result) error {
 	}
 	// take consumes the words of a line from out if all are there.
 	take := func(words []string) bool {
-		need := map[string]int{}
+		if !has(out, words) {
+			return false
+		}
 		for _, w := range words {
-			need[w]++
-		}
-		for w, n := range need {
-			if out[w] < n {
-				return false
-			}
-		}
-		for w, n := range need {
-			out[w] -= n
+			out[w]--
 		}
 		return true
 	}
@@ -539,12 +556,7 @@ func wordsKept(data []byte, res *Result) error {
 			strings.HasPrefix(line, strings.Repeat(string(r), 3)) && strings.HasSuffix(line, strings.Repeat(string(r), 3)) {
 			line = strings.Trim(line, string(r)) // "=== Title ===": the title
 		}
-		w := words{raw: strings.Fields(line)}
-		for _, t := range strings.Fields(labelRE.ReplaceAllString(line, "")) {
-			if !markupRE.MatchString(t) {
-				w.plain = append(w.plain, t)
-			}
-		}
+		w := words{raw: notMarkup(strings.Fields(line)), plain: notMarkup(strings.Fields(labelRE.ReplaceAllString(line, "")))}
 		if strings.Join(w.plain, " ") != strings.Join(w.raw, " ") {
 			labelled = append(labelled, w)
 		} else if !take(w.plain) {
@@ -553,8 +565,19 @@ func wordsKept(data []byte, res *Result) error {
 	}
 	// A label is dropped where it names a field and kept as written in
 	// text that belongs to no field: either way will do, once the
-	// unlabelled lines have taken their words.
+	// unlabelled lines have taken their words, and the labelled lines
+	// that cannot have been kept as written have taken theirs.
+	var open []words
 	for _, w := range labelled {
+		if !has(out, w.raw) {
+			if !take(w.plain) {
+				missing = append(missing, w.plain...)
+			}
+			continue
+		}
+		open = append(open, w)
+	}
+	for _, w := range open {
 		if !take(w.raw) && !take(w.plain) {
 			missing = append(missing, w.plain...)
 		}
