@@ -17,8 +17,8 @@ const fileHeader = "yaml-language-server: $schema=https://starpack.dev/schema/st
 
 // MarshalProject writes p as one story file, in the field order of the
 // design, with multi-line text as literal blocks. The output depends only
-// on p, so the same project always gives the same bytes. It never returns
-// an error for a Project built in memory; the error is the encoder's.
+// on p, so the same project always gives the same bytes. It returns an
+// error only if the YAML encoder fails.
 func MarshalProject(p *Project) ([]byte, error) {
 	esc := newEscaper(p)
 	str := func(s string) *yaml.Node {
