@@ -19,7 +19,7 @@ type parser struct {
 	next map[string]int // last suffix given to an id base
 
 	cur       *project
-	separator bool    // a separator line was read; what follows decides its meaning
+	separator *line   // a separator line just read: what follows decides what it means
 	leading   []*line // text of a leading part with no question, for the first story
 	headings  int     // question headings found
 
@@ -63,18 +63,27 @@ func (p *parser) line(l *line) {
 			p.newProject(&line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine})
 			return
 		}
-		p.separator = true
+		p.separator = l
 		return
 	}
-	if p.separator {
+	if sep := p.separator; sep != nil {
 		if l.kind == blankLine {
 			return
 		}
-		p.separator = false
-		// Some people rule off every question: a separator followed by
-		// the next question of the same project is not a new project.
+		p.separator = nil
 		pr := p.cur
-		if !(l.kind == numberedLine && l.num > 1 && l.num == pr.expected && len(pr.answers) > 0 && p.isHeading(pr, l)) {
+		keep := false
+		switch {
+		case pr.title != nil && pr.title.no == sep.no-1 && len(pr.answers) == 0 && len(pr.stray) == 0:
+			// A rule right under the title, boxing or underlining it,
+			// when questions follow: "=====\nTitle\n=====\n1. ...".
+			keep = (l.kind == numberedLine && p.isHeading(pr, l)) || l.kind == labelLine
+		case l.kind == numberedLine && l.num > 1 && l.num == pr.expected && len(pr.answers) > 0 && p.isHeading(pr, l):
+			// Some people rule off every question: a separator followed
+			// by the next question of the same project.
+			keep = true
+		}
+		if !keep {
 			p.newProject(nil)
 		}
 	}
@@ -93,7 +102,7 @@ func (p *parser) line(l *line) {
 			return
 		}
 		if !(l.kind == numberedLine && p.isHeading(pr, l)) && l.kind != labelLine {
-			pr.title = l
+			pr.title = projectTitle(l)
 			return
 		}
 		// no title line: the project is named after the file
@@ -139,6 +148,19 @@ func (p *parser) line(l *line) {
 		}
 	}
 	a.prevBlank = false
+}
+
+// projectTitle takes a "Project:" label off a title line.
+func projectTitle(l *line) *line {
+	t := l.text
+	if len(t) > 8 && strings.EqualFold(t[:7], "project") && strings.ContainsRune(":：", []rune(t[7:])[0]) {
+		_, size := utf8.DecodeRuneInString(t[7:])
+		rest := strings.TrimSpace(t[7+size:])
+		if rest != "" {
+			return &line{no: l.no, col: l.col + utf8.RuneCountInString(t[:len(t)-len(strings.TrimLeft(t[7+size:], " "))]), text: rest, kind: textLine}
+		}
+	}
+	return l
 }
 
 // newProject closes the project being read and opens the next, with the

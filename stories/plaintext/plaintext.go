@@ -318,32 +318,49 @@ var labels = map[string]int{
 func parseLabel(l *line) bool {
 	t := l.text
 	head := t[:min(len(t), 24)] // labels are short: look no further
-	i := strings.IndexAny(head, ":：")
-	if i <= 0 || i > 20 {
-		return false
+	if i := strings.IndexAny(head, ":："); i > 0 && i <= 20 {
+		if f, ok := labels[labelKey(t[:i])]; ok {
+			_, size := utf8.DecodeRuneInString(t[i:])
+			start := i + size
+			if t[0] == '*' || t[0] == '_' {
+				// "**Task:** text": the closing marker belongs to the label
+				for start < len(t) && (t[start] == '*' || t[start] == '_') {
+					start++
+				}
+			}
+			setLabel(l, f, start)
+			return true
+		}
 	}
-	key := strings.ToLower(strings.Join(strings.Fields(strings.Trim(t[:i], " *_")), " "))
+	// "Situation - text": a dash will do after a whole word, not after a
+	// letter ("A - B testing" is a sentence).
+	for _, sep := range []string{" - ", " – ", " — "} {
+		if i := strings.Index(head, sep); i > 1 && i <= 20 {
+			if f, ok := labels[labelKey(t[:i])]; ok && len(labelKey(t[:i])) > 1 {
+				setLabel(l, f, i+len(sep))
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// labelKey folds what comes before a label's colon for the labels table.
+func labelKey(s string) string {
+	key := strings.ToLower(strings.Join(strings.Fields(strings.Trim(s, " *_")), " "))
 	for _, sep := range []string{"/", "&"} { // "Situation / Task"
 		key = strings.ReplaceAll(strings.ReplaceAll(key, " "+sep, sep), sep+" ", sep)
 	}
-	f, ok := labels[key]
-	if !ok {
-		return false
-	}
-	_, size := utf8.DecodeRuneInString(t[i:])
-	start := i + size
-	if t[0] == '*' || t[0] == '_' {
-		// "**Task:** text": the closing marker belongs to the label
-		for start < len(t) && (t[start] == '*' || t[start] == '_') {
-			start++
-		}
-	}
+	return key
+}
+
+func setLabel(l *line, field, start int) {
+	t := l.text
 	for start < len(t) && t[start] == ' ' {
 		start++
 	}
-	l.field, l.value = f, strings.TrimSpace(t[start:])
+	l.field, l.value = field, strings.TrimSpace(t[start:])
 	l.valueCol = l.col + utf8.RuneCountInString(t[:start])
-	return true
 }
 
 // headingLike says whether text reads like a heading rather than a

@@ -495,9 +495,9 @@ func has(counts map[string]int, words []string) bool {
 
 // labelRE matches a STAR label at the start of a line: those words become
 // field names, not values.
-var labelRE = regexp.MustCompile(`(?i)^(?:[*_]+\s*` + labelWords + `\s*[*_]*\s*[:：][*_]*|` + labelWords + `\s*[*_]*\s*[:：])`)
+var labelRE = regexp.MustCompile(`(?i)^(?:[*_]+\s*` + labelWords + `\s*[*_]*\s*[:：][*_]*|` + labelWords + `\s*[*_]*\s*[:：]|` + labelWords + `\s+[-–—]\s)`)
 
-const labelWords = `(?:scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r|situation\s*/\s*task|situation\s*&\s*task|s\s*/\s*t|scenario\s*/\s*task)`
+const labelWords = `(?:project|scenario|situation|context|background|tasks?|goal|actions?|results?|outcomes?|notes?|s|t|a|r|situation\s*/\s*task|situation\s*&\s*task|s\s*/\s*t|scenario\s*/\s*task)`
 
 // markupRE matches a token that is markup, not a word: separator dashes,
 // Markdown heading marks.
