@@ -169,7 +169,7 @@ func (b *brief) cover() {
 			mins += pk.Story.Minutes()
 		}
 	}
-	facts = append(facts, [2]string{"Questions", fmt.Sprintf("%d questions, %d %s, about %s of speaking", nq, ns, plural(ns, "story", "stories"), minutes(mins))})
+	facts = append(facts, [2]string{"Questions", fmt.Sprintf("%d %s, %d %s, about %s of speaking", nq, plural(nq, "question", "questions"), ns, plural(ns, "story", "stories"), minutes(mins))})
 	if len(p.Focus) > 0 {
 		facts = append(facts, [2]string{"Focus", strings.Join(p.Focus, ", ")})
 	}
@@ -190,7 +190,7 @@ func (b *brief) cover() {
 		d.text(m, y, strings.ToUpper(f[0]), bold, labelSize, d.accent, 0, 'L')
 		for j, ln := range limit(d.wrap([]span{{f[1], regular}}, 11, w-lab), 3) {
 			d.setColor(ink)
-			d.drawLine(ln, m+lab, y+0.3+float64(j)*5.2, 11)
+			d.drawLine(ln, m+lab, y+float64(j)*5.2, 11)
 			if j > 0 {
 				y += 5.2
 			}

@@ -17,8 +17,8 @@ const (
 	sheetMinSize = 6.0
 	sheetStep    = 0.25
 	cardPadX     = 2.6
-	cardPadY     = 2.2
-	cardGap      = 3.0
+	cardPadY     = 1.8
+	cardGap      = 2.5
 	minCardW     = 38.0
 )
 
@@ -65,7 +65,10 @@ type cardLine struct {
 	gap    float64 // space above the line
 }
 
-func (l cardLine) height() float64 { return l.gap + lineHeight(l.size) }
+func (l cardLine) height() float64 { return l.gap + cardLead(l.size) }
+
+// cardLead is the tighter leading of the cards, in millimetres.
+func cardLead(size float64) float64 { return size * 1.2 / ptPerMM }
 
 func (s *sheet) cards() []card {
 	var out []card
@@ -202,7 +205,7 @@ func (s *sheet) lay(c card, size, w float64, detail int) []cardLine {
 		return out
 	}
 	add([]span{{c.cue, bold}}, size, ink, 0, "", 0.8, lv.cue)
-	bw := d.oneLine([]span{{"• ", regular}}, size, 0).w
+	bw := d.oneLine([]span{{"•", regular}}, size, 0).w + size*0.5/ptPerMM
 	for i, a := range c.actions {
 		if i >= lv.actions {
 			break
@@ -231,13 +234,17 @@ func linesHeight(ls []cardLine) float64 {
 	return h
 }
 
-// grid is a choice of columns and type size.
+// grid is a choice of columns and type size, and the height of each row
+// of cards.
 type grid struct {
-	cols, rows   int
-	cardW, cardH float64
-	size         float64
+	cols, rows int
+	cardW      float64
+	rowH       []float64
+	size       float64
 }
 
+// cardH is the height of the cards of row r.
+func (g grid) cardH(r int) float64 { return g.rowH[r] }
 func (s *sheet) layout() {
 	d, p := s.d, s.p
 	d.addPage()
@@ -258,20 +265,27 @@ func (s *sheet) layout() {
 	d.source = "candidate"
 	iw := 0.0
 	if infoText != "" {
-		iw = d.text(right, m+4.5, infoText, regular, 8.5, muted, areaW/2, 'R')
+		iw = d.text(right, m+4, infoText, regular, 8, muted, areaW/2, 'R')
 	}
 	d.source = "role"
-	d.text(m, m+4.5, p.Heading(), bold, 13, d.accent, areaW-iw-6, 'L')
-	d.text(m, m+9.5, "Cheat sheet: one card per question: the story, what you did, what came of it.", italic, 8, muted, areaW, 'L')
-	d.rule(m, m+12, right, d.accent, 0.6)
-	top := m + 15
-	bot := d.pageH - m - 5
+	hw := d.text(m, m+4, p.Heading(), bold, 12, d.accent, areaW-iw-6, 'L')
+	if areaW-iw-hw > 70 {
+		d.text(m+hw+3, m+4, "cheat sheet", regular, 8, muted, 0, 'L')
+	}
+	d.rule(m, m+6.5, right, d.accent, 0.6)
+	top := m + 9
+	bot := d.pageH - m
+	footBase := d.pageH - m + 6
+	if m < 12 {
+		bot -= 5
+		footBase = d.pageH - m
+	}
 	footer := "Generated " + p.Generated.Format("2006-01-02")
 	if p.Redacted {
 		footer = "Redacted copy · " + footer
 	}
-	d.text(m, d.pageH-m, footer, regular, 7, faint, 0, 'L')
-	d.text(right, d.pageH-m, "starpack", regular, 7, faint, 0, 'R')
+	d.text(m, footBase, footer, regular, 7, faint, 0, 'L')
+	d.text(right, footBase, "starpack", regular, 7, faint, 0, 'R')
 	areaH := bot - top
 
 	cards := s.cards()
@@ -283,7 +297,7 @@ func (s *sheet) layout() {
 
 	// Cap the number of cards at what fits at the smallest size: a title
 	// line and a cue line.
-	minH := 2*cardPadY + 2*lineHeight(sheetMinSize) + 1
+	minH := 2*cardPadY + 2*cardLead(sheetMinSize) + 1
 	maxCols := max(1, int((areaW+cardGap)/(minCardW+cardGap)))
 	maxRows := max(1, int((areaH+cardGap)/(minH+cardGap)))
 	if capacity := maxCols * maxRows; len(cards) > capacity {
@@ -295,22 +309,34 @@ func (s *sheet) layout() {
 
 	gridFor := func(cols int) grid {
 		rows := (len(cards) + cols - 1) / cols
-		return grid{cols: cols, rows: rows,
-			cardW: (areaW - float64(cols-1)*cardGap) / float64(cols),
-			cardH: (areaH - float64(rows-1)*cardGap) / float64(rows)}
+		return grid{cols: cols, rows: rows, cardW: (areaW - float64(cols-1)*cardGap) / float64(cols)}
 	}
-	fits := func(g grid, size float64, detail int) bool {
-		for _, c := range cards {
-			if linesHeight(s.lay(c, size, g.cardW-2*cardPadX, detail)) > g.cardH-2*cardPadY {
-				return false
-			}
+	// fit sizes each row to its tallest card at full detail and shares
+	// what is left of the page among the rows; it reports whether every
+	// row fits.
+	fit := func(g *grid, size float64) bool {
+		g.size = size
+		g.rowH = make([]float64, g.rows)
+		total := float64(g.rows-1) * cardGap
+		for i, c := range cards {
+			h := linesHeight(s.lay(c, size, g.cardW-2*cardPadX, 0)) + 2*cardPadY
+			g.rowH[i/g.cols] = max(g.rowH[i/g.cols], h)
+		}
+		for _, h := range g.rowH {
+			total += h
+		}
+		if total > areaH {
+			return false
+		}
+		for r := range g.rowH {
+			g.rowH[r] += (areaH - total) / float64(g.rows)
 		}
 		return true
 	}
 
 	// The largest size at which every card fits in full, over the column
 	// counts; ties go to fewer, wider columns.
-	best := grid{}
+	var best grid
 	steps := int(math.Round((sheetMaxSize - sheetMinSize) / sheetStep))
 	for cols := 1; cols <= min(maxCols, len(cards)); cols++ {
 		g := gridFor(cols)
@@ -323,22 +349,23 @@ func (s *sheet) layout() {
 		lo, hi := -1, max(0, min(steps, int((top-sheetMinSize)/sheetStep))) // index of the size: sheetMinSize + i*sheetStep
 		for lo < hi {
 			mid := (lo + hi + 1) / 2
-			if fits(g, sheetMinSize+float64(mid)*sheetStep, 0) {
+			if fit(&g, sheetMinSize+float64(mid)*sheetStep) {
 				lo = mid
 			} else {
 				hi = mid - 1
 			}
 		}
-		if lo >= 0 && (best.size == 0 || sheetMinSize+float64(lo)*sheetStep > best.size) {
-			g.size = sheetMinSize + float64(lo)*sheetStep
+		if size := sheetMinSize + float64(lo)*sheetStep; lo >= 0 && size > best.size {
+			fit(&g, size)
 			best = g
 		}
 	}
 
 	detail := make([]int, len(cards))
 	if best.size == 0 {
-		// Nothing fits in full at the smallest size: shorten the cards, as
-		// little as each needs, on the grid that needs it least.
+		// Nothing fits in full at the smallest size: rows of equal height,
+		// and each card shortened as little as it needs, on the grid that
+		// needs it least.
 		bestCost := math.MaxInt
 		for cols := 1; cols <= min(maxCols, len(cards)); cols++ {
 			g := gridFor(cols)
@@ -346,9 +373,13 @@ func (s *sheet) layout() {
 				continue
 			}
 			g.size = sheetMinSize
+			g.rowH = make([]float64, g.rows)
+			for r := range g.rowH {
+				g.rowH[r] = (areaH - float64(g.rows-1)*cardGap) / float64(g.rows)
+			}
 			cost := 0
-			for _, c := range cards {
-				lvl := s.level(c, g)
+			for i, c := range cards {
+				lvl := s.level(c, g, i/g.cols)
 				cost += lvl * lvl
 			}
 			if cost < bestCost {
@@ -357,7 +388,7 @@ func (s *sheet) layout() {
 		}
 		shortened := 0
 		for i, c := range cards {
-			detail[i] = s.level(c, best)
+			detail[i] = s.level(c, best, i/best.cols)
 			if detail[i] > 0 {
 				shortened++
 			}
@@ -367,31 +398,35 @@ func (s *sheet) layout() {
 		}
 	}
 
+	y := top
 	for i, c := range cards {
 		col, rw := i%best.cols, i/best.cols
+		if i > 0 && col == 0 {
+			y += best.rowH[rw-1] + cardGap
+		}
 		x := areaX + float64(col)*(best.cardW+cardGap)
-		y := top + float64(rw)*(best.cardH+cardGap)
-		s.draw(c, x, y, best, detail[i])
+		s.draw(c, x, y, best, rw, detail[i])
 	}
 	d.source = ""
 }
 
 // level is the least detail level at which a card fits the grid's cards;
 // len(details) when even the shortest does not.
-func (s *sheet) level(c card, g grid) int {
+func (s *sheet) level(c card, g grid, row int) int {
 	for lvl := range details {
-		if linesHeight(s.lay(c, g.size, g.cardW-2*cardPadX, lvl)) <= g.cardH-2*cardPadY {
+		if linesHeight(s.lay(c, g.size, g.cardW-2*cardPadX, lvl)) <= g.cardH(row)-2*cardPadY {
 			return lvl
 		}
 	}
 	return len(details)
 }
 
-func (s *sheet) draw(c card, x, y float64, g grid, detail int) {
+func (s *sheet) draw(c card, x, y float64, g grid, row, detail int) {
 	d := s.d
 	lvl := min(detail, len(details)-1)
 	ls := s.lay(c, g.size, g.cardW-2*cardPadX, lvl)
-	room := g.cardH - 2*cardPadY
+	cardH := g.cardH(row)
+	room := cardH - 2*cardPadY
 	if linesHeight(ls) > room {
 		// Still too long at the shortest: cut at the foot of the card.
 		n := 0
@@ -409,10 +444,10 @@ func (s *sheet) draw(c card, x, y float64, g grid, detail int) {
 	if c.none {
 		bg = mix(alert, white, 0.93)
 	}
-	d.fill(x, y, g.cardW, g.cardH, bg)
+	d.fill(x, y, g.cardW, cardH, bg)
 	d.f.SetDrawColor(d.accentLight[0], d.accentLight[1], d.accentLight[2])
 	d.f.SetLineWidth(0.25)
-	d.f.Rect(x, y, g.cardW, g.cardH, "D")
+	d.f.Rect(x, y, g.cardW, cardH, "D")
 	bar := d.accent
 	if c.none {
 		bar = alert
@@ -426,7 +461,7 @@ func (s *sheet) draw(c card, x, y float64, g grid, detail int) {
 	d.source = c.source
 	for _, l := range ls {
 		ty += l.gap
-		lh := lineHeight(l.size)
+		lh := cardLead(l.size)
 		base := baselineIn(ty, lh, l.size)
 		if l.marker != "" {
 			mc := d.accent

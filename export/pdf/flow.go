@@ -12,13 +12,13 @@ type row struct {
 // once per row and placement is a single pass, so time is linear in the
 // size of the document.
 type flow struct {
-	d          *doc
-	x, w       float64 // content column
-	top, bot   float64 // content area of a page
-	y          float64
-	repeat     *row // drawn at the top of every new page while set (a table header)
-	onNewPage  func()
-	pageIsNew  bool // nothing placed on the current page yet
+	d         *doc
+	x, w      float64 // content column
+	top, bot  float64 // content area of a page
+	y         float64
+	repeat    *row // drawn at the top of every new page while set (a table header)
+	onNewPage func()
+	pageIsNew bool // nothing placed on the current page yet
 }
 
 func (fl *flow) usable() float64 { return fl.bot - fl.top }

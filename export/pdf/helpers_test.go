@@ -2,11 +2,17 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"flag"
 	"fmt"
+	"io"
+	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -123,7 +129,8 @@ type extracted struct {
 	text  []string // per page, lines joined with newlines
 }
 
-// extract reads a PDF back with an independent reader.
+// extract reads a PDF back with an independent reader. Text is grouped in
+// lines by baseline, left to right, with a space where words are apart.
 func extract(t testing.TB, data []byte) extracted {
 	t.Helper()
 	r, err := lpdf.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -134,22 +141,30 @@ func extract(t testing.TB, data []byte) extracted {
 	for i := 1; i <= r.NumPage(); i++ {
 		pg := r.Page(i)
 		if pg.V.IsNull() {
-			continue
+			t.Fatalf("page %d is missing", i)
 		}
-		rows, err := pg.GetTextByRow()
-		if err != nil {
-			t.Fatalf("page %d: %v", i, err)
-		}
-		var b strings.Builder
-		for _, rw := range rows {
-			for j, w := range rw.Content {
-				if j > 0 && !strings.HasPrefix(w.S, " ") && !strings.HasSuffix(rw.Content[j-1].S, " ") {
-					b.WriteString("")
-				}
-				b.WriteString(w.S)
+		texts := pg.Content().Text
+		sort.SliceStable(texts, func(a, b int) bool {
+			ya, yb := math.Round(texts[a].Y*2), math.Round(texts[b].Y*2)
+			if ya != yb {
+				return ya > yb
 			}
-			b.WriteString("\n")
+			return texts[a].X < texts[b].X
+		})
+		var b strings.Builder
+		for j, tx := range texts {
+			if j > 0 {
+				prev := texts[j-1]
+				switch {
+				case math.Round(prev.Y*2) != math.Round(tx.Y*2):
+					b.WriteString("\n")
+				case tx.X-(prev.X+prev.W) > tx.FontSize*0.15:
+					b.WriteString(" ")
+				}
+			}
+			b.WriteString(tx.S)
 		}
+		b.WriteString("\n")
 		out.text = append(out.text, b.String())
 	}
 	return out
@@ -157,26 +172,28 @@ func extract(t testing.TB, data []byte) extracted {
 
 func (e extracted) all() string { return strings.Join(e.text, "\n") }
 
-// squash removes whitespace so that text wrapped across lines compares
-// equal to the source.
+// squash removes whitespace and ellipses so that text wrapped across lines
+// or shortened compares equal to the source.
 func squash(s string) string {
+	s = strings.TrimSuffix(s, "…")
 	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '\n' || r == '\t' {
+		if r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' {
 			return -1
 		}
 		return r
 	}, s)
 }
 
-var outlineTitleRE = regexp.MustCompile(`/Title \((?:\\.|[^\\)])*\)`)
+var outlineTitleRE = regexp.MustCompile(`/Title \((?:\\.|[^\\)])*\)\s*/Parent`)
 
-// outlines returns the bookmark titles of an uncompressed-outline PDF by
-// scanning the raw file (fpdf writes outline objects uncompressed).
+// outlines returns the bookmark titles of a PDF by scanning the raw file
+// for outline items (objects with a /Title and a /Parent; fpdf writes them
+// uncompressed).
 func outlines(t testing.TB, data []byte) []string {
 	t.Helper()
 	var out []string
 	for _, m := range outlineTitleRE.FindAll(data, -1) {
-		s := string(m[len("/Title (") : len(m)-1])
+		s := string(m[len("/Title ("):bytes.LastIndexByte(m, ')')])
 		s = unescapePDF(s)
 		if strings.HasPrefix(s, "\xfe\xff") {
 			s = utf16be(s[2:])
@@ -271,4 +288,89 @@ func writeArtifact(t testing.TB, name string, data []byte) {
 			t.Fatal(err)
 		}
 	}
+}
+
+var objRE = regexp.MustCompile(`(\d+) 0 obj\s*<<`)
+var lengthRE = regexp.MustCompile(`/Length (\d+)`)
+
+// streams returns the inflated streams of a PDF by object number, read from
+// the raw file (fpdf writes no object streams).
+func streams(t testing.TB, data []byte) map[int][]byte {
+	t.Helper()
+	out := map[int][]byte{}
+	for _, m := range objRE.FindAllSubmatchIndex(data, -1) {
+		num, _ := strconv.Atoi(string(data[m[2]:m[3]]))
+		rest := data[m[1]:]
+		end := bytes.Index(rest, []byte("endobj"))
+		if end < 0 {
+			continue
+		}
+		obj := rest[:end]
+		si := bytes.Index(obj, []byte("stream\n"))
+		if si < 0 {
+			continue
+		}
+		lm := lengthRE.FindSubmatch(obj[:si])
+		if lm == nil {
+			continue
+		}
+		n, _ := strconv.Atoi(string(lm[1]))
+		body := rest[si+len("stream\n"):]
+		if n > len(body) {
+			t.Fatalf("object %d: stream shorter than its /Length", num)
+		}
+		body = body[:n]
+		if bytes.Contains(obj[:si], []byte("/FlateDecode")) {
+			zr, err := zlib.NewReader(bytes.NewReader(body))
+			if err != nil {
+				t.Fatalf("object %d: %v", num, err)
+			}
+			inflated, err := io.ReadAll(zr)
+			if err != nil {
+				t.Fatalf("object %d: %v", num, err)
+			}
+			body = inflated
+		}
+		out[num] = body
+	}
+	return out
+}
+
+var tjRE = regexp.MustCompile(`\(((?:\\.|[^\\)])*)\) Tj`)
+
+// drawnText returns every string the content streams draw, decoded from
+// the UTF-16 codes fpdf writes for TrueType fonts: it holds any Unicode,
+// unlike what a Latin-1 text extractor gets back.
+func drawnText(t testing.TB, data []byte) string {
+	t.Helper()
+	var b strings.Builder
+	ss := streams(t, data)
+	nums := slices.Sorted(maps.Keys(ss))
+	for _, n := range nums {
+		s := ss[n]
+		if !bytes.Contains(s, []byte(" Tj")) {
+			continue
+		}
+		for _, m := range tjRE.FindAllSubmatch(s, -1) {
+			b.WriteString(utf16be(unescapePDF(string(m[1]))))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}
+
+var cidMapRE = regexp.MustCompile(`/CIDToGIDMap (\d+) 0 R`)
+
+// subsetHas reports whether some embedded font subset maps r to a glyph.
+func subsetHas(t testing.TB, data []byte, r rune) bool {
+	t.Helper()
+	ss := streams(t, data)
+	for _, m := range cidMapRE.FindAllSubmatch(data, -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		cmap := ss[n]
+		if int(r)*2+1 < len(cmap) && (cmap[2*r] != 0 || cmap[2*r+1] != 0) {
+			return true
+		}
+	}
+	return false
 }

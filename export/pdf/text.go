@@ -71,7 +71,8 @@ func figures(text string, base style) []span {
 		if start > last {
 			out = append(out, span{text[last:start], base})
 		}
-		out = append(out, span{text[start:end], bold})
+		// A figure stays on one line: "150 ms", "$1 million".
+		out = append(out, span{strings.ReplaceAll(text[start:end], " ", "\u00a0"), bold})
 		last = end
 	}
 	if last < len(text) {
