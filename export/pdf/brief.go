@@ -118,13 +118,13 @@ func (b *brief) cover() {
 	if title == "" {
 		title = p.Heading()
 	}
-	for _, ln := range limit(d.wrap([]span{{title, bold}}, 26, w), 2) {
+	for _, ln := range d.limit(d.wrap([]span{{title, bold}}, 26, w), 2, 26, w) {
 		d.setColor(white)
 		d.drawLine(ln, m, y, 26)
 		y += 11
 	}
 	if p.Company != "" && p.Title != "" {
-		for _, ln := range limit(d.wrap([]span{{p.Title, regular}}, 16, w), 2) {
+		for _, ln := range d.limit(d.wrap([]span{{p.Title, regular}}, 16, w), 2, 16, w) {
 			d.setColor(white)
 			d.drawLine(ln, m, y, 16)
 			y += 7.5
@@ -188,12 +188,12 @@ func (b *brief) cover() {
 			d.source = "role"
 		}
 		d.text(m, y, strings.ToUpper(f[0]), bold, labelSize, d.accent, 0, 'L')
-		for j, ln := range limit(d.wrap([]span{{f[1], regular}}, 11, w-lab), 3) {
-			d.setColor(ink)
-			d.drawLine(ln, m+lab, y+float64(j)*5.2, 11)
+		for j, ln := range d.limit(d.wrap([]span{{f[1], regular}}, 11, w-lab), 3, 11, w-lab) {
 			if j > 0 {
 				y += 5.2
 			}
+			d.setColor(ink)
+			d.drawLine(ln, m+lab, y, 11)
 		}
 		y += 8.5
 	}
@@ -678,10 +678,14 @@ func keepEnds(rows []row) {
 	}
 }
 
-func limit(ls []line, n int) []line {
-	if len(ls) > n {
-		return ls[:n]
+// limit keeps the first n lines, ending the last with an ellipsis when
+// lines were dropped.
+func (d *doc) limit(ls []line, n int, size, w float64) []line {
+	if len(ls) <= n {
+		return ls
 	}
+	ls = ls[:n]
+	ls[n-1] = d.ellipsize(ls[n-1], size, min(w, ls[n-1].w))
 	return ls
 }
 

@@ -147,7 +147,7 @@ func TestFigures(t *testing.T) {
 		{"for 3 months with result", []string{"3\u00a0months"}},
 		{"a 4-way stream join", []string{"4-way"}},
 		{"in 2019-2020 we", []string{"2019-2020"}},
-		{"plan a v2 and S3 buckets, x86", nil},
+		{"plan a v2 and S3 buckets, x86, UTF-8 and HTTP/2", nil},
 		{"by a factor of 3.", []string{"3"}},
 	}
 	for _, tt := range tests {
@@ -604,6 +604,63 @@ func BenchmarkBriefScaling(b *testing.B) {
 				if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
 					b.Fatal(err)
 				}
+			}
+		})
+	}
+}
+
+// Odd packets still give well-formed documents with every page footed.
+func TestEdgeCases(t *testing.T) {
+	long := &stories.Project{Project: "Long"}
+	var notes []string
+	for i := range 150 {
+		notes = append(notes, fmt.Sprintf("- Point %d of a story far longer than a page.", i+1))
+	}
+	long.Stories = []*stories.Story{
+		{ID: "long.notes", Question: "learned", Project: long, Notes: strings.Join(notes, "\n")},
+		{ID: "long.word", Question: "success", Project: long, Title: "Unbreakable",
+			Action: "See https://example.org/" + strings.Repeat("a-very-long-path-segment/", 20) + " for details.", Result: "Done."},
+	}
+	longBank := wholeBank(t, &stories.Bank{Projects: []*stories.Project{long}})
+	longBank.Company = strings.Repeat("Very Long Company Name ", 10)
+	longBank.Title = "Principal Engineer"
+	longBank.Candidate.Pitch = strings.Repeat("I build things that last. ", 200)
+
+	tests := []struct {
+		name     string
+		p        *export.Packet
+		minPages int
+		warning  string
+		words    []string
+	}{
+		{"no selection", &export.Packet{Generated: fixedDate, Paper: "A4"}, 3, "", []string{"Story bank", "None: every question"}},
+		{"long story", longBank, 6, "the pitch is too long", []string{"Point 1 of a story", "Point 150 of a story", "segment/a-very-long"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, warns := build(t, briefOf(tt.p, Options{}))
+			writeArtifact(t, "edge-"+strings.ReplaceAll(tt.name, " ", "-")+".pdf", data)
+			if got := strings.Join(warns, "\n"); tt.warning == "" && got != "" || !strings.Contains(got, tt.warning) {
+				t.Errorf("warnings %q, want %q", warns, tt.warning)
+			}
+			e := extract(t, data)
+			if e.pages < tt.minPages {
+				t.Errorf("%d pages, want at least %d", e.pages, tt.minPages)
+			}
+			for i, text := range e.text {
+				if !strings.Contains(text, fmt.Sprintf("Page %d of %d", i+1, e.pages)) {
+					t.Errorf("page %d: no footer", i+1)
+				}
+			}
+			all := squash(e.all())
+			for _, w := range tt.words {
+				if !strings.Contains(all, squash(w)) {
+					t.Errorf("no %q in the text", w)
+				}
+			}
+			sheet, _ := build(t, sheetOf(tt.p, Options{}))
+			if n := extract(t, sheet).pages; n != 1 {
+				t.Errorf("cheat sheet: %d pages", n)
 			}
 		})
 	}

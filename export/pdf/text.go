@@ -61,6 +61,11 @@ func figures(text string, base style) []span {
 			if unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '.' || prev == '_' {
 				continue // part of a word: "v2", "S3", "x86"
 			}
+			if prev == '-' || prev == '/' {
+				if before, _ := utf8.DecodeLastRuneInString(text[:start-1]); unicode.IsLetter(before) {
+					continue // "UTF-8", "HTTP/2"
+				}
+			}
 		}
 		if end < len(text) {
 			next, _ := utf8.DecodeRuneInString(text[end:])
