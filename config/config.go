@@ -70,10 +70,6 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 	if err != nil {
 		return s, err
 	}
-	if root != nil && root.Kind != yaml.MappingNode {
-		return s, &stories.Error{File: file, Line: root.Line, Col: root.Column, Msg: "starpack.yaml must be a mapping of settings",
-			Hint: "for example: paper: A4"}
-	}
 	if err := s.Check(); err != nil {
 		if e, ok := err.(*stories.Error); ok {
 			e.File = file

@@ -7,8 +7,6 @@ import (
 	"path"
 	"strings"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/starpack/starpack/stories"
 )
 
@@ -60,10 +58,6 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 	if root == nil {
 		return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
 			Hint: "a role needs at least company: and title:; see starpack init for an example"}
-	}
-	if root.Kind != yaml.MappingNode {
-		return nil, &stories.Error{File: file, Line: root.Line, Col: root.Column, Msg: "a role file must be a mapping",
-			Hint: "start the file with `company: <name>`"}
 	}
 	r.ID, r.File = id, file
 	r.Pos = map[string]stories.Position{}

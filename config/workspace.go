@@ -5,7 +5,9 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/starpack/starpack/stories"
@@ -138,14 +140,24 @@ func (w *Workspace) Role(nameOrPath string) (*Role, error) {
 	return LoadRole(w.FS, w.Display, name)
 }
 
-func (w *Workspace) unknownRole(id string) error {
+// RoleFiles returns the ids of the workspace's roles, sorted.
+func (w *Workspace) RoleFiles() ([]string, error) {
 	var ids []string
 	for _, pat := range []string{RolesDir + "/*.yaml", RolesDir + "/*.yml"} {
-		m, _ := fs.Glob(w.FS, pat)
+		m, err := fs.Glob(w.FS, pat)
+		if err != nil {
+			return nil, err
+		}
 		for _, name := range m {
-			ids = append(ids, strings.TrimSuffix(strings.TrimSuffix(filepath.Base(name), ".yaml"), ".yml"))
+			ids = append(ids, strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml"))
 		}
 	}
+	sort.Strings(ids)
+	return ids, nil
+}
+
+func (w *Workspace) unknownRole(id string) error {
+	ids, _ := w.RoleFiles()
 	msg := "unknown role " + quote(id)
 	if s := stories.Suggest(id, ids); s != "" {
 		msg += " (did you mean " + quote(s) + "?)"

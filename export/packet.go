@@ -44,3 +44,39 @@ func (p *Packet) Heading() string {
 	}
 	return "Story bank"
 }
+
+// Redact returns a copy of the packet with every text, the stories'
+// included, passed through r, and marked as redacted.
+func (p *Packet) Redact(r *stories.Redactor) *Packet {
+	q := *p
+	q.Redacted = true
+	q.Candidate.Name, q.Candidate.Email, q.Candidate.Pitch = r.Apply(p.Candidate.Name), r.Apply(p.Candidate.Email), r.Apply(p.Candidate.Pitch)
+	q.Company, q.Title = r.Apply(p.Company), r.Apply(p.Title)
+	q.Focus, q.Keywords = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords)
+	bank, moved := p.Bank.Redact(r)
+	q.Bank = bank
+	sel := &stories.Selection{}
+	for _, a := range p.Selection.Answers {
+		na := stories.Answer{Question: a.Question}
+		for _, pk := range a.Picks {
+			pk.Story = moved[pk.Story]
+			pk.Reasons = r.ApplyAll(pk.Reasons)
+			na.Picks = append(na.Picks, pk)
+		}
+		sel.Answers = append(sel.Answers, na)
+	}
+	for _, g := range p.Selection.Gaps {
+		g.Reason = r.Apply(g.Reason)
+		sel.Gaps = append(sel.Gaps, g)
+	}
+	q.Selection = sel
+	if p.Feedback != nil {
+		q.Feedback = map[string]stories.Feedback{}
+		for id, f := range p.Feedback {
+			f.Story = r.Apply(f.Story)
+			f.Comment = r.Apply(f.Comment)
+			q.Feedback[r.Apply(id)] = f
+		}
+	}
+	return &q
+}

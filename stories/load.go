@@ -6,12 +6,17 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Dir is the workspace folder that holds the story files.
 const Dir = "stories"
+
+// MaxField is the most characters a text field may hold: what one
+// spreadsheet cell holds.
+const MaxField = 32767
 
 // MaxStories is the largest bank starpack loads.
 const MaxStories = 100_000
@@ -36,6 +41,10 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 	bank := &Bank{}
 	count := 0
 	for _, name := range names {
+		if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
+			return nil, &Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, MaxFileSize>>20),
+				Hint: "split it into smaller files, one per project"}
+		}
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
 			return nil, &Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
@@ -72,10 +81,6 @@ func ParseProject(file string, data []byte) (*Project, error) {
 		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
 			Hint: "a story file needs at least `project:` and `stories:`; see starpack init for an example"}
 	}
-	if root.Kind != yaml.MappingNode {
-		return nil, &Error{File: file, Line: root.Line, Col: root.Column, Msg: "a story file must be a mapping with project: and stories:",
-			Hint: "start the file with `project: <name>`"}
-	}
 	p.File = file
 	if strings.TrimSpace(p.Project) == "" {
 		return nil, Errorf(valuePos(file, root, "project"), "give the project a name: project: <name>", "missing project name")
@@ -100,6 +105,12 @@ func ParseProject(file string, data []byte) (*Project, error) {
 		}
 		if s.ID == "" {
 			s.ID = Slug(p.Project) + "." + Slug(s.Question)
+		}
+		for _, f := range append(s.Fields(), Field{Name: "title", Text: s.Title}) {
+			if n := utf8.RuneCountInString(f.Text); n > MaxField {
+				return nil, Errorf(s.FieldPos(f.Name), "shorten it: a spoken answer is rarely over 500 words",
+					"%s of story %q is %d characters, more than the %d starpack takes (a spreadsheet cell's limit)", f.Name, s.ID, n, MaxField)
+			}
 		}
 	}
 	return p, nil

@@ -121,7 +121,12 @@ func (s *Story) Cue() string {
 	if t := strings.TrimSpace(s.Title); t != "" {
 		return t
 	}
-	return Shorten(FirstSentence(s.Text()), 80)
+	for _, f := range s.Fields() {
+		for _, b := range Blocks(f.Text) {
+			return Shorten(FirstSentence(Plain(b.Text)), 80)
+		}
+	}
+	return s.ID
 }
 
 // FirstSentence returns the first sentence or line of text, trimmed.

@@ -23,6 +23,25 @@ const MaxFileSize = 10 << 20
 // *Error positioned in file. It returns the document's root node (nil for
 // an empty document) so callers can position their own checks.
 func DecodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
+	n, err := decodeYAML(file, data, v)
+	// The decoder gives syntax errors a line only: point at the line's text.
+	if e, ok := err.(*Error); ok && e.Line > 0 && e.Col == 0 {
+		e.Col = firstColumn(data, e.Line)
+	}
+	return n, err
+}
+
+// firstColumn is the column of the first non-blank character of line.
+func firstColumn(data []byte, line int) int {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	return 1 + utf8.RuneCount(l) - utf8.RuneCount(bytes.TrimLeft(l, " \t"))
+}
+
+func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 	if err := CheckText(file, data); err != nil {
 		return nil, err
 	}
@@ -42,13 +61,58 @@ func DecodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
 		return nil, nil
 	}
+	if t := reflect.TypeOf(v); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && root.Kind != yaml.MappingNode {
+		return nil, &Error{File: file, Line: root.Line, Col: root.Column,
+			Msg:  "expected a mapping of `key: value` lines, found " + kindName(root),
+			Hint: "see the example workspace (starpack init) for the file's shape"}
+	}
 	if err := checkFields(file, root, reflect.TypeOf(v)); err != nil {
 		return nil, err
 	}
 	if err := root.Decode(v); err != nil {
-		return nil, yamlError(file, err)
+		e := yamlError(file, err)
+		if pe, ok := e.(*Error); ok && pe.Line > 0 && pe.Col == 0 && !strings.HasPrefix(pe.Msg, "mapping key") {
+			pe.Col = valueColumn(root, pe.Line)
+		}
+		return nil, e
 	}
 	return root, nil
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("text (%s)", Shorten(n.Value, 40))
+	}
+	return "something else"
+}
+
+// valueColumn finds the column of the first mapping value or list item on
+// line: the decoder reports type errors by line alone.
+func valueColumn(n *yaml.Node, line int) int {
+	switch n.Kind {
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if v := n.Content[i+1]; v.Line == line {
+				return v.Column
+			}
+			if c := valueColumn(n.Content[i+1], line); c > 0 {
+				return c
+			}
+		}
+	case yaml.SequenceNode, yaml.DocumentNode:
+		for _, c := range n.Content {
+			if c.Line == line && c.Kind == yaml.ScalarNode {
+				return c.Column
+			}
+			if col := valueColumn(c, line); col > 0 {
+				return col
+			}
+		}
+	}
+	return 0
 }
 
 // CheckText rejects what is not a text file: too large, binary, or not UTF-8.
@@ -60,6 +124,10 @@ func CheckText(file string, data []byte) error {
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return &Error{File: file, Line: line, Col: col, Msg: "binary file (holds a NUL byte)", Hint: "starpack reads plain UTF-8 text files"}
+	}
+	if n, line := longestLine(data); n > MaxLine {
+		return &Error{File: file, Line: line, Col: 1, Msg: fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", n>>10, MaxLine>>10),
+			Hint: "break the text into shorter lines"}
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -75,6 +143,26 @@ func CheckText(file string, data []byte) error {
 			Hint: "save the file as UTF-8 (e.g. iconv -f latin1 -t utf-8)"}
 	}
 	return nil
+}
+
+// MaxLine is the longest line starpack reads.
+const MaxLine = 1 << 20
+
+// longestLine returns the length of the longest line and its number.
+func longestLine(data []byte) (n, line int) {
+	no := 0
+	for len(data) > 0 {
+		no++
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			i = len(data)
+		}
+		if i > n {
+			n, line = i, no
+		}
+		data = data[min(i+1, len(data)):]
+	}
+	return n, line
 }
 
 func lineCol(data []byte, off int) (int, int) {
@@ -99,6 +187,12 @@ func yamlError(file string, err error) error {
 		e.Col, _ = strconv.Atoi(m[2])
 		e.Msg = m[3]
 	}
+	if strings.HasPrefix(e.Msg, "did not find expected") {
+		e.Hint = "the block that starts here is not indented evenly: check the lines below it"
+	}
+	if strings.Contains(e.Msg, "end of stream") || strings.Contains(e.Msg, "quoted scalar") {
+		e.Hint = "a quote may be left open: close it, or remove it"
+	}
 	if strings.Contains(e.Msg, "cannot unmarshal") {
 		e.Msg = typeMessage(e.Msg)
 		e.Hint = "see the field's expected type in the example workspace (starpack init)"
@@ -106,7 +200,7 @@ func yamlError(file string, err error) error {
 	return e
 }
 
-var unmarshalMsg = regexp.MustCompile("cannot unmarshal !!(\\w+) `?(.*?)`? into (.*)")
+var unmarshalMsg = regexp.MustCompile("cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.*)")
 
 func typeMessage(msg string) string {
 	m := unmarshalMsg.FindStringSubmatch(msg)

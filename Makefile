@@ -1,0 +1,34 @@
+# starpack: a thin Makefile over the go command.
+GO      ?= go
+PKGS    := ./...
+FUZZTIME ?= 20s
+
+.PHONY: build test lint bench fuzz demo clean
+
+build: ## the starpack binary, in the repository root
+	$(GO) build -o starpack ./cmd/starpack
+
+test: ## every test, with the race detector off for speed
+	$(GO) vet $(PKGS)
+	$(GO) test -count=1 $(PKGS)
+
+lint: ## gofmt, go vet, and staticcheck when installed
+	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet $(PKGS)
+	@if command -v staticcheck >/dev/null 2>&1; then staticcheck $(PKGS); else echo "staticcheck not installed; skipped"; fi
+
+bench: ## Go benchmarks with allocations
+	$(GO) test -run='^$$' -bench=. -benchmem $(PKGS)
+
+fuzz: ## run each fuzz target for FUZZTIME
+	@for pkg in $$($(GO) list $(PKGS)); do \
+	  for f in $$($(GO) test -list='^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+demo: build ## build the example packet into out/example/
+	./starpack build
+
+clean:
+	rm -rf starpack out

@@ -1,0 +1,109 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/starpack/starpack/export"
+)
+
+// testApp runs starpack in dir with a fixed clock and no environment.
+func testApp(t *testing.T) (*app, *bytes.Buffer, *bytes.Buffer) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	return &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
+		getenv: func(string) string { return "" },
+		now:    func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }}, &out, &errb
+}
+
+func (a *app) exec(args ...string) error {
+	root := newRootCmd(a)
+	root.SetArgs(args)
+	root.SetOut(a.stdout)
+	root.SetErr(a.stderr)
+	return root.Execute()
+}
+
+// TestBuildFailureKeepsOldPacket injects a renderer that fails after
+// notes.md has been rendered: the previous packet must stay as it was, and
+// no temporary file may be left behind.
+func TestBuildFailureKeepsOldPacket(t *testing.T) {
+	t.Chdir(t.TempDir())
+	a, _, _ := testApp(t)
+	if err := a.exec("init", "ws"); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.exec("build", "--workspace", "ws", "example"); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join("ws", "out", "example", "notes.md")
+	before, err := os.ReadFile(notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Change the role so that a successful build would change notes.md.
+	role := filepath.Join("ws", "roles", "example.yaml")
+	data, _ := os.ReadFile(role)
+	os.WriteFile(role, bytes.Replace(data, []byte("Northwind Analytics"), []byte("Changed Inc"), 1), 0o644)
+
+	a.outputs = append(outputs(), output{"boom", "boom.bin", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		io.WriteString(w, "half a file")
+		return nil, errors.New("renderer failed half-way")
+	}})
+	err = a.exec("build", "--workspace", "ws", "example")
+	if !errors.Is(err, errSilent) {
+		t.Fatalf("build with a failing renderer: %v", err)
+	}
+	after, _ := os.ReadFile(notes)
+	if !bytes.Equal(before, after) {
+		t.Error("notes.md changed although the build failed")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(notes))
+	for _, e := range entries {
+		if e.Name() != "notes.md" {
+			t.Errorf("unexpected file left in the packet folder: %s", e.Name())
+		}
+	}
+}
+
+// TestOutputConfined refuses a packet folder that is a link out of the
+// output folder.
+func TestOutputConfined(t *testing.T) {
+	t.Chdir(t.TempDir())
+	a, _, errb := testApp(t)
+	if err := a.exec("init", "ws"); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join("ws", "out"), 0o755)
+	os.Mkdir("elsewhere", 0o755)
+	abs, _ := filepath.Abs("elsewhere")
+	if err := os.Symlink(abs, filepath.Join("ws", "out", "example")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	err := a.exec("build", "--workspace", "ws", "example")
+	if !errors.Is(err, errSilent) || !strings.Contains(errb.String(), "the output folder is a link to") {
+		t.Fatalf("err %v, stderr %s", err, errb.String())
+	}
+	if entries, _ := os.ReadDir("elsewhere"); len(entries) != 0 {
+		t.Errorf("wrote through the link: %v", entries)
+	}
+}
+
+// TestPacketDir refuses ids that would leave the output folder.
+func TestPacketDir(t *testing.T) {
+	out := t.TempDir()
+	for _, id := range []string{"../x", "..", "a/b", `a\b`, "/abs", ""} {
+		if err := packetDir(out, id); err == nil {
+			t.Errorf("packetDir(%q) accepted", id)
+		}
+	}
+	if err := packetDir(out, "acme"); err != nil {
+		t.Errorf("packetDir(acme): %v", err)
+	}
+}

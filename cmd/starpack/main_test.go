@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"starpack": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// TestScripts runs the command-line tests in testdata/script: each is a
+// txtar archive of input files and the commands a user would type.
+func TestScripts(t *testing.T) {
+	testdata, err := filepath.Abs("../../testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir:                 filepath.Join(testdata, "script"),
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("TESTDATA", testdata)
+			env.Setenv("SOURCE_DATE_EPOCH", "")
+			return nil
+		},
+	})
+}
+
+// TestExitCodes checks the documented exit codes: 0 success, 1 failure,
+// 2 usage.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		err  string
+	}{
+		{"version", []string{"version"}, 0, ""},
+		{"help", []string{"--help"}, 0, ""},
+		{"unknown command", []string{"bogus"}, 2, "unknown command"},
+		{"unknown flag", []string{"build", "--bogus"}, 2, "unknown flag"},
+		{"bad date", []string{"build", "--date", "tomorrow"}, 2, "YYYY-MM-DD"},
+		{"too many args", []string{"init", "a", "b"}, 2, "accepts at most 1 arg"},
+		{"unknown output", []string{"build", "--only", "slides"}, 2, `unknown output "slides"`},
+		{"unknown role", []string{"build", "nosuch"}, 1, `unknown role "nosuch"`},
+		{"all with role", []string{"build", "--all", "x"}, 2, "--all"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			code := run(tt.args, strings.NewReader(""), &out, &errb)
+			if code != tt.code {
+				t.Fatalf("exit %d, want %d\nstderr: %s", code, tt.code, errb.String())
+			}
+			if !strings.Contains(errb.String(), tt.err) {
+				t.Errorf("stderr %q does not mention %q", errb.String(), tt.err)
+			}
+			if tt.code != 0 && !strings.HasPrefix(errb.String(), "starpack: ") {
+				t.Errorf("stderr %q does not start with starpack:", errb.String())
+			}
+		})
+	}
+}

@@ -1,0 +1,177 @@
+package config
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/starpack/starpack/stories"
+)
+
+func TestParseSettings(t *testing.T) {
+	t.Run("empty file gives defaults", func(t *testing.T) {
+		s, err := ParseSettings("starpack.yaml", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Paper != "A4" || s.Out != "out" || s.Margins != 18 {
+			t.Errorf("defaults: %+v", s)
+		}
+	})
+	t.Run("values", func(t *testing.T) {
+		src := "candidate: {name: Sam Lee, pitch: Hi}\npaper: letter\nredact: {BigBank: a large bank}\nquestions:\n  - {id: why-us, title: Why us, ask: \"Why do you want to work here?\"}\n"
+		s, err := ParseSettings("starpack.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.Paper != "Letter" || s.Candidate.Name != "Sam Lee" || s.Redact["BigBank"] != "a large bank" {
+			t.Errorf("got %+v", s)
+		}
+		if q := s.Catalog().Lookup("why us"); q == nil || q.Ask != "Why do you want to work here?" {
+			t.Errorf("extra question not in catalog: %+v", q)
+		}
+	})
+	errs := []struct{ name, src, want, hint string }{
+		{"unknown key", "paper: A4\ncandidat: {}\n", `starpack.yaml:2:1: unknown field "candidat" (did you mean "candidate"?)`, "known fields"},
+		{"nested unknown key", "candidate: {nmae: x}\n", `starpack.yaml:1:13: unknown field "nmae" (did you mean "name"?)`, ""},
+		{"bad paper", "out: x\npaper: A3\n", `starpack.yaml:2:8: paper: unknown paper size "A3"`, "A4 or Letter"},
+		{"question without title", "questions:\n  - id: x\n", "starpack.yaml:2:3: questions: question 1 needs an id and a title", ""},
+		{"question id not a slug", "questions:\n  - {id: Why Us, title: Why us}\n", `questions: id "Why Us" must be lower-case`, "why-us"},
+		{"redact not a map", "redact: [a]\n", "starpack.yaml:1:9: expected a mapping, found a list", ""},
+		{"a list", "- paper\n", "starpack.yaml:1:1: expected a mapping", ""},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseSettings("starpack.yaml", []byte(tt.src))
+			var e *stories.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("got %v, want *stories.Error", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got  %q\nwant %q", err.Error(), tt.want)
+			}
+			if !strings.Contains(e.Hint, tt.hint) {
+				t.Errorf("hint %q lacks %q", e.Hint, tt.hint)
+			}
+		})
+	}
+}
+
+func TestParseRole(t *testing.T) {
+	readJD := func(name string) ([]byte, error) {
+		if name == "acme.txt" {
+			return []byte("Kafka and streaming."), nil
+		}
+		return nil, os.ErrNotExist
+	}
+	t.Run("full", func(t *testing.T) {
+		src := "company: Acme\ntitle: Data Engineer\ndate: 2026-12-03\njob_description_file: acme.txt\nfocus: [streaming]\nquestions: [success, \"Why Acme?\"]\nper_question: 2\n"
+		r, err := ParseRole("acme", "roles/acme.yaml", []byte(src), readJD)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.ID != "acme" || r.Date != "2026-12-03" || r.JobDescription != "Kafka and streaming." || r.PerQuestion != 2 {
+			t.Errorf("got %+v", r)
+		}
+		if err := r.CheckQuestions(stories.NewCatalog()); err != nil {
+			t.Errorf("CheckQuestions: %v", err)
+		}
+		req := r.Request()
+		if req.PerQuestion != 2 || len(req.Questions) != 2 || req.Focus[0] != "streaming" {
+			t.Errorf("request %+v", req)
+		}
+	})
+	errs := []struct{ name, src, want string }{
+		{"empty", "", "roles/acme.yaml:1:1: empty role file"},
+		{"bad date", "date: 12/03/2026\n", `roles/acme.yaml:1:7: date "12/03/2026" is not a date`},
+		{"unknown field", "compnay: Acme\n", `roles/acme.yaml:1:1: unknown field "compnay" (did you mean "company"?)`},
+		{"missing jd file", "job_description_file: nope.txt\n", `roles/acme.yaml:1:23: cannot read job description "nope.txt"`},
+		{"both jd", "job_description: x\njob_description_file: acme.txt\n", "roles/acme.yaml:2:23: both job_description and job_description_file are set"},
+		{"negative per question", "per_question: -1\n", "roles/acme.yaml:1:15: per_question must be at least 1"},
+		{"per question not a number", "per_question: two\n", "roles/acme.yaml:1:15: expected a whole number, found text (two)"},
+	}
+	for _, tt := range errs {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseRole("acme", "roles/acme.yaml", []byte(tt.src), readJD)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("got  %v\nwant %s", err, tt.want)
+			}
+		})
+	}
+	t.Run("unknown question", func(t *testing.T) {
+		r, err := ParseRole("acme", "roles/acme.yaml", []byte("company: A\nquestions: [hardest-bgu]\n"), readJD)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = r.CheckQuestions(stories.NewCatalog())
+		if err == nil || err.Error() != `roles/acme.yaml:2:12: unknown question "hardest-bgu" (did you mean "hardest-bug"?)` {
+			t.Errorf("got %v", err)
+		}
+	})
+}
+
+func TestFind(t *testing.T) {
+	root := t.TempDir()
+	ws := filepath.Join(root, "prep")
+	deep := filepath.Join(ws, "stories", "old")
+	if err := os.MkdirAll(deep, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(ws, FileName), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(root, "other")
+	os.Mkdir(other, 0o755)
+	tests := []struct {
+		name, flag, env, cwd, want, err string
+	}{
+		{"upwards", "", "", deep, ws, ""},
+		{"flag wins", ws, other, root, ws, ""},
+		{"env", "", ws, root, ws, ""},
+		{"none", "", "", root, "", "no workspace"},
+		{"flag not a workspace", other, "", root, "", "not a workspace: no starpack.yaml (from --workspace)"},
+		{"env missing", "", filepath.Join(root, "nope"), root, "", "workspace folder not found (from STARPACK_WORKSPACE)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := Find(tt.flag, tt.env, tt.cwd)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("got %q, %v; want error %q", got, err, tt.err)
+				}
+				return
+			}
+			if err != nil || got != tt.want {
+				t.Errorf("got %q, %v; want %q", got, err, tt.want)
+			}
+		})
+	}
+}
+
+// TestExample checks that the embedded example workspace is valid: its
+// settings, bank and roles load and every role's questions are known.
+func TestExample(t *testing.T) {
+	ws := OpenExample()
+	bank, err := ws.Bank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles, err := ws.Roles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(roles) == 0 || len(bank.Stories()) == 0 {
+		t.Fatalf("example has %d roles, %d stories", len(roles), len(bank.Stories()))
+	}
+	cat := ws.Settings.Catalog()
+	for _, r := range roles {
+		if err := r.CheckQuestions(cat); err != nil {
+			t.Error(err)
+		}
+		if _, err := stories.Select(bank, cat, r.Request()); err != nil {
+			t.Error(err)
+		}
+	}
+}

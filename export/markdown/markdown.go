@@ -1,0 +1,125 @@
+// Package markdown renders a packet as Markdown notes (notes.md) from a
+// text/template, so that a user can change the layout without touching Go.
+package markdown
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"strings"
+	"text/template"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/templates"
+)
+
+// Funcs are the functions notes templates may call.
+func Funcs() template.FuncMap {
+	return template.FuncMap{
+		"yaml":       yamlScalar,
+		"cell":       cell,
+		"quote":      quote,
+		"quoteLines": func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n> ") },
+		"md":         text,
+		"minutes":    func(s *stories.Story) string { return Duration(s.Minutes()) },
+		"inc":        func(i int) int { return i + 1 },
+		"feedback": func(m map[string]stories.Feedback, id string) *stories.Feedback {
+			if f, ok := m[id]; ok {
+				return &f
+			}
+			return nil
+		},
+		"join": strings.Join,
+		"trim": strings.TrimSpace,
+		"date": func(t time.Time) string { return t.Format("2006-01-02") },
+		"picks": func(sel *stories.Selection) int {
+			n := 0
+			for _, a := range sel.Answers {
+				n += len(a.Picks)
+			}
+			return n
+		},
+	}
+}
+
+// Load returns the notes template set, with the user's folder (nil for
+// none) laid over the built-in templates.
+func Load(user fs.FS, display string) (*template.Template, error) {
+	return templates.Load(user, display, Funcs())
+}
+
+// Render writes the packet as notes.md using t (from Load).
+func Render(w io.Writer, p *export.Packet, t *template.Template) error {
+	if err := t.ExecuteTemplate(w, templates.Notes, p); err != nil {
+		return templates.ExecError("templates", err)
+	}
+	return nil
+}
+
+// Duration says a speaking time the way a person would: "45 s", "1 min 20 s".
+func Duration(minutes float64) string {
+	secs := int(math.Round(minutes*60/5) * 5)
+	if secs < 60 {
+		return fmt.Sprintf("%d s", max(secs, 5))
+	}
+	if secs%60 == 0 {
+		return fmt.Sprintf("%d min", secs/60)
+	}
+	return fmt.Sprintf("%d min %d s", secs/60, secs%60)
+}
+
+// yamlScalar quotes s as a YAML scalar for front matter.
+func yamlScalar(s string) string {
+	out, err := yaml.Marshal(s)
+	if err != nil {
+		return `""`
+	}
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// cell makes s safe inside a Markdown table cell.
+func cell(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.ReplaceAll(s, "|", `\|`)
+}
+
+// quote renders s as a Markdown block quote.
+func quote(s string) string {
+	lines := strings.Split(strings.TrimSpace(s), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight("> "+strings.TrimSpace(l), " ")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// text renders a Markdown-lite field so that it reads the same on GitHub
+// and in Obsidian: each line of a paragraph stays its own paragraph (notes
+// are written a thought per line), list items stay lists.
+func text(s string) string {
+	var b strings.Builder
+	prev := stories.Para
+	for i, bl := range stories.Blocks(s) {
+		if i > 0 {
+			if bl.Kind == stories.Para || bl.Kind != prev {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteString("\n")
+			}
+		}
+		switch bl.Kind {
+		case stories.Bullet:
+			b.WriteString("- " + bl.Text)
+		case stories.Number:
+			b.WriteString(bl.Marker + " " + bl.Text)
+		default:
+			b.WriteString(bl.Text)
+		}
+		prev = bl.Kind
+	}
+	return b.String()
+}

@@ -1,0 +1,150 @@
+package markdown
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/stories"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files")
+
+// packet builds the packet of role id from the test workspace.
+func packet(t *testing.T, ws *config.Workspace, role string) *export.Packet {
+	t.Helper()
+	bank, err := ws.Bank()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cat := ws.Settings.Catalog()
+	p := &export.Packet{RoleID: "all", Title: "All stories", Candidate: ws.Settings.Candidate, Bank: bank, Catalog: cat,
+		Generated: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Paper: "A4"}
+	req := stories.Request{All: true}
+	if role != "" {
+		r, err := ws.Role(role)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req = r.Request()
+		p.RoleID, p.Company, p.Title, p.Interview, p.Focus = r.ID, r.Company, r.Title, r.Date, r.Focus
+	}
+	p.Selection, err = stories.Select(bank, cat, req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "..", "testdata", "notes", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("missing golden (run go test -update): %v", err)
+	}
+	if !bytes.Equal(got, want) {
+		os.WriteFile(path+".got", got, 0o644)
+		t.Errorf("%s differs from the golden; see %s.got", name, path)
+	}
+}
+
+func TestRenderGolden(t *testing.T) {
+	ws, err := config.Open(filepath.Join("..", "..", "testdata", "notes"), "ws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Load(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name, role, golden string
+		feedback           map[string]stories.Feedback
+		redact             map[string]string
+	}{
+		{"role", "acme", "acme.golden.md", map[string]stories.Feedback{
+			"stream.interesting": {Story: "stream.interesting", Rating: 4, Status: "ready", Comment: "Lead with the result.\nShorter."}}, nil},
+		{"whole bank", "", "all.golden.md", nil, nil},
+		{"redacted", "acme", "redacted.golden.md", nil, map[string]string{"CTO": "executive", "Sam Lee": "the candidate"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := packet(t, ws, tt.role)
+			p.Feedback = tt.feedback
+			if tt.redact != nil {
+				p = p.Redact(stories.NewRedactor(tt.redact))
+			}
+			var buf bytes.Buffer
+			if err := Render(&buf, p, tmpl); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tt.golden, buf.Bytes())
+		})
+	}
+}
+
+func TestUserTemplate(t *testing.T) {
+	dir := filepath.Join("..", "..", "testdata", "notes")
+	ws, err := config.Open(dir, "ws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := Load(os.DirFS(filepath.Join(dir, "templates")), "ws/templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := Render(&buf, packet(t, ws, "acme"), tmpl); err != nil {
+		t.Fatal(err)
+	}
+	want := "# Acme: Data Engineer for Sam Lee\n- Most interesting problem: 1\n- Challenging interaction: 1\n- What you learned: 1\n- A failure: 0\n\n"
+	if buf.String() != want {
+		t.Errorf("got %q", buf.String())
+	}
+
+	t.Run("bad template", func(t *testing.T) {
+		bad := t.TempDir()
+		os.WriteFile(filepath.Join(bad, "notes.md.tmpl"), []byte("line one\n{{.Nope}\n"), 0o644)
+		_, err := Load(os.DirFS(bad), "ws/templates")
+		if err == nil || !strings.HasPrefix(err.Error(), "ws/templates/notes.md.tmpl:2:") {
+			t.Errorf("got %v", err)
+		}
+	})
+	t.Run("unknown field", func(t *testing.T) {
+		bad := t.TempDir()
+		os.WriteFile(filepath.Join(bad, "notes.md.tmpl"), []byte("# {{.Nope}}\n"), 0o644)
+		tmpl, err := Load(os.DirFS(bad), "ws/templates")
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = Render(&bytes.Buffer{}, packet(t, ws, "acme"), tmpl)
+		if err == nil || !strings.Contains(err.Error(), "notes.md.tmpl:1:") || !strings.Contains(err.Error(), "Nope") {
+			t.Errorf("got %v", err)
+		}
+	})
+}
+
+func TestDuration(t *testing.T) {
+	tests := []struct {
+		min  float64
+		want string
+	}{{0, "5 s"}, {0.3, "20 s"}, {1, "1 min"}, {1.37, "1 min 20 s"}, {2.5, "2 min 30 s"}}
+	for _, tt := range tests {
+		if got := Duration(tt.min); got != tt.want {
+			t.Errorf("Duration(%v) = %q, want %q", tt.min, got, tt.want)
+		}
+	}
+}

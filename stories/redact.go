@@ -1,0 +1,119 @@
+package stories
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Redactor replaces sensitive terms (names, places, clients) for sharing.
+// Terms match as whole words, in any case.
+type Redactor struct {
+	re   *regexp.Regexp
+	with map[string]string // lower-cased term -> replacement
+}
+
+// NewRedactor makes a redactor from term -> replacement rules.
+func NewRedactor(rules map[string]string) *Redactor {
+	r := &Redactor{with: map[string]string{}}
+	var terms []string
+	for term, repl := range rules {
+		term = strings.TrimSpace(term)
+		if term == "" {
+			continue
+		}
+		r.with[strings.ToLower(term)] = repl
+		terms = append(terms, term)
+	}
+	if len(terms) == 0 {
+		return r
+	}
+	// Longest first, so "Big Bank Corp" wins over "Big Bank".
+	sort.Slice(terms, func(i, j int) bool {
+		if len(terms[i]) != len(terms[j]) {
+			return len(terms[i]) > len(terms[j])
+		}
+		return terms[i] < terms[j]
+	})
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = regexp.QuoteMeta(t)
+	}
+	r.re = regexp.MustCompile(`(?i)` + strings.Join(quoted, "|"))
+	return r
+}
+
+// Apply returns s with every rule applied.
+func (r *Redactor) Apply(s string) string {
+	if r == nil || r.re == nil {
+		return s
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range r.re.FindAllStringIndex(s, -1) {
+		if !wordEdge(s, m[0], true) || !wordEdge(s, m[1], false) {
+			continue
+		}
+		b.WriteString(s[last:m[0]])
+		b.WriteString(r.with[strings.ToLower(s[m[0]:m[1]])])
+		last = m[1]
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// ApplyAll returns a copy of list with the rules applied to each string.
+func (r *Redactor) ApplyAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = r.Apply(s)
+	}
+	return out
+}
+
+// wordEdge reports whether position i of s is a word boundary on the
+// side given (before a match when start is true, after it otherwise).
+func wordEdge(s string, i int, start bool) bool {
+	var r rune
+	if start {
+		if i == 0 {
+			return true
+		}
+		r, _ = utf8.DecodeLastRuneInString(s[:i])
+	} else {
+		if i == len(s) {
+			return true
+		}
+		r, _ = utf8.DecodeRuneInString(s[i:])
+	}
+	return !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_')
+}
+
+// Redact returns a copy of the bank with every text redacted.
+func (b *Bank) Redact(r *Redactor) (*Bank, map[*Story]*Story) {
+	out := &Bank{}
+	moved := map[*Story]*Story{}
+	for _, p := range b.Projects {
+		np := *p
+		np.Project, np.Company, np.When, np.Summary = r.Apply(p.Project), r.Apply(p.Company), r.Apply(p.When), r.Apply(p.Summary)
+		np.Tags = r.ApplyAll(p.Tags)
+		np.Stories = make([]*Story, len(p.Stories))
+		for i, s := range p.Stories {
+			ns := *s
+			ns.Project = &np
+			ns.ID = r.Apply(s.ID)
+			ns.Title, ns.Situation, ns.Task = r.Apply(s.Title), r.Apply(s.Situation), r.Apply(s.Task)
+			ns.Action, ns.Result, ns.Notes = r.Apply(s.Action), r.Apply(s.Result), r.Apply(s.Notes)
+			ns.Tags = r.ApplyAll(s.Tags)
+			np.Stories[i] = &ns
+			moved[s] = &ns
+		}
+		out.Projects = append(out.Projects, &np)
+	}
+	return out, moved
+}
