@@ -300,7 +300,24 @@ func (b *brief) glance() {
 			if pi == 0 {
 				num, ql = fmt.Sprint(qi+1), qLines
 			}
-			rows = append(rows, b.tableRow(xs, pad, size, shade, num, ql, cue, proj, fmt.Sprintf("%.1f", s.Minutes()), ink))
+			r := b.tableRow(xs, pad, size, shade, num, ql, cue, proj, fmt.Sprintf("%.1f", s.Minutes()), ink)
+			if pi > 0 {
+				// At the top of a page, say which question the rows go on with.
+				w := cols[1] + cols[0] - 2*pad
+				n := int((r.h-2*pad)/lh + 0.5)
+				cont := d.limit(d.wrap([]span{{fmt.Sprintf("%d. %s (continued)", qi+1, a.Question.Title), italic}}, size, w), n, size, w)
+				inner := r.draw
+				r.draw = func(y float64) {
+					inner(y)
+					if fl.pageIsNew {
+						d.setColor(muted)
+						for i, ln := range cont {
+							d.drawLine(ln, xs[0]+pad, baselineIn(y+pad, lh, size)+float64(i)*lh, size)
+						}
+					}
+				}
+			}
+			rows = append(rows, r)
 			total += s.Minutes()
 			count++
 		}

@@ -561,6 +561,7 @@ func TestBriefWholeBank(t *testing.T) {
 	}
 	p := wholeBank(t, syntheticBank(1000))
 	data, warns := build(t, briefOf(p, Options{}))
+	writeArtifact(t, "brief-1000.pdf", data)
 	if len(warns) > 0 {
 		t.Errorf("warnings: %q", warns)
 	}
