@@ -86,7 +86,13 @@ func (s *sheet) cards() []card {
 		c.source = "story " + st.ID
 		c.cue = stories.Plain(st.Cue())
 		c.project = projectName(st)
-		c.actions = keyActions(st, 3)
+		for _, a := range keyActions(st, 4) {
+			// A story without a title takes its cue from its first
+			// sentence: do not say it twice.
+			if strings.TrimSuffix(a, "…") != strings.TrimSuffix(c.cue, "…") && len(c.actions) < 3 {
+				c.actions = append(c.actions, a)
+			}
+		}
 		c.result = resultLine(st)
 		c.more = len(a.Picks) - 1
 		out = append(out, c)
@@ -156,7 +162,7 @@ func resultLine(s *stories.Story) string {
 	var extra []string
 	for _, sp := range figures(strings.TrimSpace(res[len(first):]), regular) {
 		if sp.st == bold && !strings.Contains(line, sp.text) {
-			extra = append(extra, strings.TrimSpace(sp.text))
+			extra = append(extra, strings.ReplaceAll(strings.TrimSpace(sp.text), "\u00a0", " "))
 		}
 	}
 	if len(extra) > 0 {
