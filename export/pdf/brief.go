@@ -415,17 +415,19 @@ func (b *brief) sections() {
 		head := b.questionHead(qi, len(answers), a)
 		if len(a.Picks) == 0 {
 			d.source = "question " + q.ID
-			msg := []span{{"No story yet. ", bold}, {fmt.Sprintf("Add one to a file in stories/ with question: %s, or answer it from another story.", q.ID), regular}}
+			key := q.ID
+			if q.Custom {
+				key = q.Title
+			}
+			msg := []span{{"No story yet. ", bold}, {fmt.Sprintf("Add one to a file in stories/ with question: %s, or answer it from another story.", key), regular}}
 			box := b.box(b.para(msg, bodySize, fl.x+5, fl.w-10, alert), rgb(mix(alert, white, 0.92)), alert)
 			fl.place(append(head, box...), true, 0)
 			continue
 		}
-		var first []row
 		for pi, pk := range a.Picks {
 			d.source = "story " + pk.Story.ID
 			rows := b.story(pk, pi, len(a.Picks))
 			if pi == 0 {
-				first = rows
 				// The heading goes where the first story can start.
 				need := height(rows)
 				if need > fl.usable()-height(head) {
@@ -435,7 +437,6 @@ func (b *brief) sections() {
 			}
 			fl.place(rows, true, 0)
 		}
-		_ = first
 	}
 	d.source = ""
 }

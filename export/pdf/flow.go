@@ -27,9 +27,6 @@ func (fl *flow) newPage() {
 	fl.d.addPage()
 	fl.y = fl.top
 	fl.pageIsNew = true
-	if fl.onNewPage != nil {
-		fl.onNewPage()
-	}
 	if fl.repeat != nil {
 		fl.repeat.draw(fl.y)
 		fl.y += fl.repeat.h

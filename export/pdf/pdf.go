@@ -15,7 +15,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"golang.org/x/image/font/sfnt"
@@ -266,6 +265,3 @@ func (d *doc) text(x, baseline float64, s string, st style, size float64, c rgb,
 	d.drawLine(ln, x, baseline, size)
 	return ln.w
 }
-
-// utf8Len is here so that callers measuring in runes agree with Shorten.
-func utf8Len(s string) int { return utf8.RuneCountInString(s) }
