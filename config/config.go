@@ -83,7 +83,7 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 	if err := s.Check(); err != nil {
 		if e, ok := err.(*stories.Error); ok {
 			e.File = file
-			if p := keyPos(root, e.Msg); p.Line > 0 {
+			if p := keyPos(root, e.Msg); p.Line > 0 && e.Line == 0 {
 				e.Line, e.Col = p.Line, p.Col
 			}
 		}
@@ -109,6 +109,9 @@ func (s *Settings) Check() error {
 			return &stories.Error{Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
+	}
+	if err := s.Lint.Check(); err != nil {
+		return err
 	}
 	for term := range s.Redact {
 		if strings.TrimSpace(term) == "" {

@@ -154,6 +154,7 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if b.bank, err = ws.Bank(); err != nil {
 		return err
 	}
+	lintSummary(a.stderr, ws, b.bank, b.cat, opts.quiet)
 	if t := ws.Settings.Templates; t != "" {
 		b.notes, err = markdown.Load(os.DirFS(wsPath(ws, t)), filepath.Join(ws.Display, t))
 	} else {

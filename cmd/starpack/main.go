@@ -117,6 +117,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 	root.AddCommand(
 		newInitCmd(a),
 		newBuildCmd(a),
+		newLintCmd(a),
 		newVersionCmd(a),
 	)
 	return root

@@ -1,0 +1,105 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/lint"
+)
+
+type lintOptions struct {
+	strict bool
+	format string
+}
+
+func newLintCmd(a *app) *cobra.Command {
+	opts := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint",
+		Short: "Check the story bank the way a coach would before reading it",
+		Long: `Lint checks every story for what a coach would fix before reading it for
+meaning: STAR answers missing a part, results without a number, answers too
+short or too long to say aloud, misspellings, "we" where the interviewer wants
+"I", filler words, the same story told twice, mistyped question ids and empty
+fields. Each finding is printed as file:line:col: severity: message [rule].
+
+Rules can be switched off or given another severity in starpack.yaml:
+
+  lint:
+    rules: {spelling: off, filler: error}
+    words_per_minute: 150
+    min_seconds: 45
+    max_seconds: 180
+  dictionary: [Kafka, Flink]
+
+Exit 1 when there are errors, 0 with only warnings; --strict fails on
+warnings too.`,
+		Example: `  starpack lint
+  starpack lint --strict
+  starpack lint --format json`,
+		Args: argsUsage(cobra.NoArgs),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.lintRun(cmd, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&opts.strict, "strict", false, "fail (exit 1) on warnings too")
+	f.StringVar(&opts.format, "format", "text", "output format: text or json")
+	return cmd
+}
+
+func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
+	if opts.format != "text" && opts.format != "json" {
+		return usageError{fmt.Errorf("unknown format %q: use text or json", opts.format)}
+	}
+	ws, err := a.openWorkspace(cmd, false)
+	if err != nil {
+		return err
+	}
+	bank, err := ws.Bank()
+	if err != nil {
+		return err
+	}
+	findings := lintBank(ws, bank, ws.Settings.Catalog())
+	n := len(bank.Stories())
+	if opts.format == "json" {
+		err = lint.WriteJSON(a.stdout, n, findings)
+	} else {
+		err = lint.WriteText(a.stdout, findings)
+		if err == nil {
+			_, err = fmt.Fprintln(a.stdout, lint.Summary(n, findings))
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if lint.Failed(findings, opts.strict) {
+		return errSilent
+	}
+	return nil
+}
+
+// lintBank lints a workspace's bank with its settings.
+func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog) []lint.Finding {
+	cfg := ws.Settings.LintConfig()
+	cfg.ReadFile = lint.FSReader(ws.FS, ws.Display)
+	return lint.Run(bank, cat, cfg)
+}
+
+// lintSummary is what build says of the lint: its errors and a one-line
+// summary (only the errors when quiet). It never stops a build.
+func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) {
+	findings := lintBank(ws, bank, cat)
+	for _, f := range findings {
+		if f.Severity == lint.Error {
+			fmt.Fprintf(w, "starpack: lint: %s\n", f)
+		}
+	}
+	if !quiet {
+		fmt.Fprintf(w, "starpack: lint: %s (details: starpack lint)\n", lint.Summary(len(bank.Stories()), findings))
+	}
+}

@@ -1,0 +1,165 @@
+package lint
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/starpack/starpack/stories"
+)
+
+// Near-duplicate stories are found with MinHash and locality-sensitive
+// hashing, so that a bank of thousands of stories is not compared pair by
+// pair: each story's three-word phrases (shingles) are hashed, summarised by
+// minHashes minimums, and stories that agree on all rows of some band of the
+// summary become candidates; candidates are then compared exactly.
+const (
+	shingleWords = 3
+	bands        = 20
+	rows         = 3
+	minHashes    = bands * rows
+	// minShingles keeps very short answers ("Sense of ownership.") out:
+	// their likeness says nothing.
+	minShingles = 8
+	// maxCandidates bounds the exact comparisons per story, and
+	// maxBucket the stories kept per band bucket (the earliest, which are
+	// the ones reported), so that a bank with hundreds of retellings of one
+	// story stays linear.
+	maxCandidates = 64
+	maxBucket     = 16
+)
+
+var hashSeeds = func() [minHashes]uint64 {
+	var s [minHashes]uint64
+	x := uint64(0x5eed5eed5eed5eed)
+	for i := range s {
+		x = splitmix(x)
+		s[i] = x
+	}
+	return s
+}()
+
+// splitmix is the SplitMix64 finaliser: a fast, well-mixed 64-bit hash.
+func splitmix(x uint64) uint64 {
+	x += 0x9e3779b97f4a7c15
+	x = (x ^ x>>30) * 0xbf58476d1ce4e5b9
+	x = (x ^ x>>27) * 0x94d049bb133111eb
+	return x ^ x>>31
+}
+
+// shingles returns the sorted, distinct hashes of the story's three-word
+// phrases.
+func shingles(s *stories.Story) []uint64 {
+	var ws []uint64
+	for _, f := range textFields {
+		for _, w := range words(fieldText(s, f)) {
+			h := uint64(14695981039346656037) // FNV-1a
+			for i := 0; i < len(w.w); i++ {
+				h = (h ^ uint64(w.w[i])) * 1099511628211
+			}
+			ws = append(ws, h)
+		}
+	}
+	if len(ws) < shingleWords {
+		return nil
+	}
+	out := make([]uint64, 0, len(ws)-shingleWords+1)
+	for i := 0; i+shingleWords <= len(ws); i++ {
+		h := uint64(0)
+		for _, w := range ws[i : i+shingleWords] {
+			h = splitmix(h ^ w)
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard is |a ∩ b| / |a ∪ b| of two sorted sets.
+func jaccard(a, b []uint64) float64 {
+	i, j, common := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(common) / float64(len(a)+len(b)-common)
+}
+
+// duplicates reports each story that tells, nearly word for word, a story
+// told earlier in the bank, naming the earliest such story.
+func (l *linter) duplicates(all []*stories.Story) {
+	sets := make([][]uint64, len(all))
+	buckets := make(map[uint64][]int32)
+	var sig [minHashes]uint64
+	for idx, s := range all {
+		set := shingles(s)
+		if len(set) < minShingles {
+			continue
+		}
+		sets[idx] = set
+		for k := range sig {
+			sig[k] = math.MaxUint64
+		}
+		for _, sh := range set {
+			for k, seed := range hashSeeds {
+				if h := splitmix(sh ^ seed); h < sig[k] {
+					sig[k] = h
+				}
+			}
+		}
+		// Candidates: earlier stories sharing a band, most bands first.
+		shared := map[int32]int{}
+		for b := 0; b < bands; b++ {
+			key := uint64(b + 1)
+			for _, v := range sig[b*rows : (b+1)*rows] {
+				key = splitmix(key ^ v)
+			}
+			for _, other := range buckets[key] {
+				shared[other]++
+			}
+			if len(buckets[key]) < maxBucket {
+				buckets[key] = append(buckets[key], int32(idx))
+			}
+		}
+		if len(shared) == 0 {
+			continue
+		}
+		cands := make([]int32, 0, len(shared))
+		for o := range shared {
+			cands = append(cands, o)
+		}
+		slices.SortFunc(cands, func(a, b int32) int {
+			if shared[a] != shared[b] {
+				return shared[b] - shared[a]
+			}
+			return int(a - b)
+		})
+		if len(cands) > maxCandidates {
+			cands = cands[:maxCandidates]
+		}
+		// Of the likeliest candidates, report the earliest story alike.
+		slices.Sort(cands)
+		best, bestJ := int32(-1), 0.0
+		for _, o := range cands {
+			if j := jaccard(set, sets[o]); j >= l.cfg.Similarity {
+				best, bestJ = o, j
+				break
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		first := all[best]
+		fp := first.FieldPos("")
+		l.add(s, Duplicate, s.FieldPos(""), fmt.Sprintf("the same story as %s (%s), %.0f%% of phrases shared",
+			first.ID, posString(fp), math.Floor(bestJ*100)))
+	}
+}

@@ -1,0 +1,375 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/starpack/starpack/stories"
+)
+
+// textFields are the story fields that hold the telling, in order.
+var textFields = []string{"situation", "task", "action", "result", "notes"}
+
+// storyFields returns the story's title and text fields (empty ones too),
+// each able to place an offset of its text in the file.
+func (l *linter) storyFields(s *stories.Story) map[string]*field {
+	out := make(map[string]*field, len(textFields)+1)
+	for _, name := range append([]string{"title"}, textFields...) {
+		f := &field{name: name, text: fieldText(s, name), start: s.FieldPos(name)}
+		if _, ok := s.Pos[name]; ok {
+			f.src = l.src.get(f.start.File)
+		}
+		out[name] = f
+	}
+	return out
+}
+
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
+
+func (l *linter) story(s *stories.Story) {
+	fields := l.storyFields(s)
+	l.unknownQuestion(s)
+	l.starAndEmpty(s)
+	l.resultNumber(s)
+	l.length(s)
+	l.weVsI(s, fields["action"])
+	l.filler(s, fields)
+	if l.speller != nil {
+		for _, name := range append([]string{"title"}, textFields...) {
+			l.spelling(s, fields[name])
+		}
+	}
+}
+
+// unknownQuestion flags a question that is no catalog id, title or alias
+// and does not read as a title of the user's own: a lower-case id, or
+// anything a letter or two from a catalog question.
+func (l *linter) unknownQuestion(s *stories.Story) {
+	q := strings.TrimSpace(s.Question)
+	if q == "" || l.cat.Lookup(q) != nil {
+		return
+	}
+	nq := stories.Normalize(q)
+	best, bestD := "", 1<<30
+	for _, cq := range l.cat.Questions() {
+		for _, key := range append([]string{cq.ID, cq.Title}, cq.Aliases...) {
+			if d := stories.EditDistance(nq, stories.Normalize(key)); d < bestD {
+				best, bestD = cq.ID, d
+			}
+		}
+	}
+	limit := 2
+	if utf8.RuneCountInString(nq) > 8 {
+		limit = 3
+	}
+	pos := s.FieldPos("question")
+	switch {
+	case bestD <= limit:
+		l.add(s, UnknownQuestion, pos, fmt.Sprintf("unknown question %q (did you mean %q?)", q, best), best)
+	case idLike.MatchString(q):
+		l.add(s, UnknownQuestion, pos, fmt.Sprintf("unknown question id %q: not in the catalog, and not written as a title", q))
+	}
+}
+
+// idLike matches what reads as a question id rather than a title.
+var idLike = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+
+var starParts = []struct{ name, label string }{{"situation", "Situation"}, {"action", "Action"}, {"result", "Result"}}
+
+// fieldText returns the text of the story field with the given YAML name.
+func fieldText(s *stories.Story, name string) string {
+	switch name {
+	case "situation":
+		return s.Situation
+	case "task":
+		return s.Task
+	case "action":
+		return s.Action
+	case "result":
+		return s.Result
+	case "notes":
+		return s.Notes
+	case "title":
+		return s.Title
+	}
+	return ""
+}
+
+// starAndEmpty runs star-missing (a STAR answer without S, A or R) and
+// empty-field (a field written but left blank, unless star-missing already
+// said so).
+func (l *linter) starAndEmpty(s *stories.Story) {
+	said := map[string]bool{}
+	if s.IsSTAR() && l.cfg.severity(StarMissing) != Off {
+		var missing []string
+		pos, placed := s.FieldPos(""), false
+		for _, p := range starParts {
+			if blank(fieldText(s, p.name)) {
+				missing = append(missing, p.label)
+				said[p.name] = true
+				if _, ok := s.Pos[p.name]; ok && !placed {
+					pos, placed = s.FieldPos(p.name), true
+				}
+			}
+		}
+		if len(missing) > 0 {
+			l.add(s, StarMissing, pos, "STAR answer without "+andList(missing))
+		}
+	}
+	for _, name := range textFields {
+		if _, ok := s.Pos[name]; ok && !said[name] && blank(fieldText(s, name)) {
+			l.add(s, EmptyField, s.FieldPos(name), fmt.Sprintf("empty field %q", name))
+		}
+	}
+	if len(s.Fields()) == 0 {
+		l.add(s, EmptyField, s.FieldPos(""), "story has no text: no situation, action, result or notes")
+	}
+}
+
+func andList(xs []string) string {
+	for i, x := range xs {
+		if strings.ContainsAny(x[:1], "AEIOU") {
+			xs[i] = "an " + x
+		} else {
+			xs[i] = "a " + x
+		}
+	}
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	return strings.Join(xs[:len(xs)-1], ", ") + " and " + xs[len(xs)-1]
+}
+
+// resultNumber flags a STAR Result without a figure in it.
+func (l *linter) resultNumber(s *stories.Story) {
+	if !s.IsSTAR() || blank(s.Result) || hasNumber(s.Result) {
+		return
+	}
+	l.add(s, ResultNumber, s.FieldPos("result"), "Result has no number: no count, percentage, amount or time")
+}
+
+// numberWords are words that state a quantity or a time.
+var numberWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`two three four five six seven eight nine ten eleven twelve fifteen twenty
+		thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions billion
+		billions trillion dozen dozens half halved twice double doubled triple tripled quadrupled tenfold percent
+		second seconds minute minutes hour hours day days week weeks month months year years quarter quarters
+		overnight`) {
+		numberWords[w] = true
+	}
+}
+
+// figure matches a token that is a number: 3, 3x, 50%, $2M, <1%, ~10k,
+// 1.5, 2019, p99; not a version or a name like v2 or S3.
+var figure = regexp.MustCompile(`^[<>~≈±+\-$€£¥]*\d|^[pP]\d{2}`)
+
+func hasNumber(text string) bool {
+	for _, f := range strings.Fields(text) {
+		f = strings.Trim(f, `"'()[],;:.!?*`)
+		if figure.MatchString(f) || numberWords[strings.ToLower(f)] || strings.ContainsAny(f, "%$€£¥") {
+			return true
+		}
+	}
+	return false
+}
+
+// length flags a story that takes too little or too long to say.
+func (l *linter) length(s *stories.Story) {
+	words := s.Words()
+	if words == 0 {
+		return // empty-field says so
+	}
+	secs := words * 60 / l.cfg.WordsPerMinute
+	switch {
+	case secs < l.cfg.MinSeconds:
+		l.add(s, Length, s.FieldPos(""), fmt.Sprintf("about %s spoken (%d words at %d a minute); aim for at least %s",
+			duration(secs), words, l.cfg.WordsPerMinute, duration(l.cfg.MinSeconds)))
+	case secs > l.cfg.MaxSeconds:
+		l.add(s, Length, s.FieldPos(""), fmt.Sprintf("about %s spoken (%d words at %d a minute); aim for at most %s",
+			duration(secs), words, l.cfg.WordsPerMinute, duration(l.cfg.MaxSeconds)))
+	}
+}
+
+// duration says a number of seconds the way a person would: 40 s, 2 min,
+// 2 min 30 s.
+func duration(secs int) string {
+	m, s := secs/60, secs%60
+	switch {
+	case m == 0:
+		return fmt.Sprintf("%d s", s)
+	case s == 0:
+		return fmt.Sprintf("%d min", m)
+	}
+	return fmt.Sprintf("%d min %d s", m, s)
+}
+
+// word is a lower-case word of a text and its byte offset.
+type word struct {
+	w   string
+	off int
+}
+
+// words splits text into lower-case words of letters and apostrophes.
+func words(text string) []word {
+	var out []word
+	start := -1
+	for i, r := range text + " " {
+		if unicode.IsLetter(r) || r == '\'' || r == '’' {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			w := strings.Trim(strings.ToLower(strings.ReplaceAll(text[start:i], "’", "'")), "'")
+			if w != "" {
+				out = append(out, word{w, start})
+			}
+			start = -1
+		}
+	}
+	return out
+}
+
+var (
+	weWords = map[string]bool{"we": true, "we're": true, "we've": true, "we'd": true, "we'll": true,
+		"us": true, "our": true, "ours": true, "ourselves": true}
+	iWords = map[string]bool{"i": true, "i'm": true, "i've": true, "i'd": true, "i'll": true,
+		"me": true, "my": true, "mine": true, "myself": true}
+)
+
+// weVsI flags an Action that says "we" far more than "I": the interviewer
+// is hiring the candidate, not the team.
+func (l *linter) weVsI(s *stories.Story, action *field) {
+	if blank(action.text) {
+		return
+	}
+	we, i, first := 0, 0, -1
+	for _, w := range words(action.text) {
+		switch {
+		case weWords[w.w]:
+			we++
+			if first < 0 {
+				first = w.off
+			}
+		case iWords[w.w]:
+			i++
+		}
+	}
+	if !(i == 0 && we >= 2 || we >= 3 && we > 2*i) {
+		return
+	}
+	l.add(s, WeVsI, action.pos(first), fmt.Sprintf(`Action says "we" %s and "I" %s`, times(we), times(i)))
+}
+
+func times(n int) string {
+	switch n {
+	case 0:
+		return "never"
+	case 1:
+		return "once"
+	case 2:
+		return "twice"
+	}
+	return fmt.Sprintf("%d times", n)
+}
+
+// fillers are filler and hedge words and phrases, as word sequences.
+var fillers = [][]string{
+	{"basically"}, {"actually"}, {"literally"}, {"honestly"}, {"just"}, {"really"}, {"totally"},
+	{"kind", "of"}, {"sort", "of"}, {"i", "think"}, {"i", "guess"}, {"i", "mean"}, {"i", "believe"},
+	{"i", "feel", "like"}, {"you", "know"}, {"pretty", "much"}, {"more", "or", "less"},
+	{"maybe"}, {"perhaps"}, {"somewhat"}, {"probably"}, {"stuff"}, {"things", "like", "that"},
+}
+
+// filler flags a story with more filler and hedge words than the set rate.
+func (l *linter) filler(s *stories.Story, fields map[string]*field) {
+	total, count := 0, 0
+	var firstField *field
+	first := -1
+	tally := map[string]int{}
+	var order []string
+	for _, name := range textFields {
+		f := fields[name]
+		ws := words(f.text)
+		total += len(ws)
+		for i := 0; i < len(ws); i++ {
+			for _, ph := range fillers {
+				if i+len(ph) > len(ws) || !matchPhrase(ws[i:i+len(ph)], ph) {
+					continue
+				}
+				count++
+				key := strings.Join(ph, " ")
+				if tally[key] == 0 {
+					order = append(order, key)
+				}
+				tally[key]++
+				if firstField == nil {
+					firstField, first = f, ws[i].off
+				}
+				i += len(ph) - 1
+				break
+			}
+		}
+	}
+	if count < 2 || float64(count)*100/float64(total) <= l.cfg.FillerPer100 {
+		return
+	}
+	var parts []string
+	for _, k := range order {
+		p := fmt.Sprintf("%q", k)
+		if tally[k] > 1 {
+			p += fmt.Sprintf(" ×%d", tally[k])
+		}
+		parts = append(parts, p)
+	}
+	l.add(s, Filler, firstField.pos(first), fmt.Sprintf("%d filler words in %d (%.1f per 100): %s",
+		count, total, float64(count)*100/float64(total), strings.Join(parts, ", ")))
+}
+
+func matchPhrase(ws []word, ph []string) bool {
+	for i, p := range ph {
+		if ws[i].w != p {
+			return false
+		}
+	}
+	return true
+}
+
+// spelling flags the misspelled words of one field.
+func (l *linter) spelling(s *stories.Story, f *field) {
+	if blank(f.text) {
+		return
+	}
+	for _, m := range l.speller.check(f.text) {
+		msg := fmt.Sprintf("unknown word %q", m.word)
+		if len(m.suggestions) > 0 {
+			msg += fmt.Sprintf(" (did you mean %q?)", m.suggestions[0])
+		}
+		l.add(s, Spelling, f.pos(m.off), msg, m.suggestions...)
+	}
+}
+
+// project checks the spelling of a project's name and summary, which the
+// packet prints as headings.
+func (l *linter) project(p *stories.Project) {
+	if l.speller == nil {
+		return
+	}
+	src := l.src.get(p.File)
+	for _, f := range []struct{ name, text string }{{"project", p.Project}, {"summary", p.Summary}} {
+		fl := &field{name: f.name, text: f.text, start: stories.Position{File: p.File}}
+		if src != nil {
+			if pos, ok := src.topKey(f.name); ok {
+				fl.start = stories.Position{File: p.File, Line: pos.Line, Col: pos.Col}
+				fl.src = src
+			}
+		}
+		l.spelling(nil, fl)
+	}
+}
