@@ -25,13 +25,19 @@ const (
 // font could draw. Errors come from the options (a bad accent colour or
 // fallback font) or from writing.
 func Brief(w io.Writer, p *export.Packet, opt Options) ([]string, error) {
+	_, warnings, err := writeBrief(w, p, opt)
+	return warnings, err
+}
+
+func writeBrief(w io.Writer, p *export.Packet, opt Options) (*doc, []string, error) {
 	d, err := newDoc(p, opt, "prep brief")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	b := &brief{d: d, p: p}
 	b.layout()
-	return d.finish(w)
+	warnings, err := d.finish(w)
+	return d, warnings, err
 }
 
 type brief struct {

@@ -27,13 +27,19 @@ const (
 // It is always exactly one page: text shrinks down to 6 pt, then cards are
 // shortened with a visible ellipsis and a warning says so.
 func CheatSheet(w io.Writer, p *export.Packet, opt Options) ([]string, error) {
+	_, warnings, err := writeCheatSheet(w, p, opt)
+	return warnings, err
+}
+
+func writeCheatSheet(w io.Writer, p *export.Packet, opt Options) (*doc, []string, error) {
 	d, err := newDoc(p, opt, "cheat sheet")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := &sheet{d: d, p: p}
 	s.layout()
-	return d.finish(w)
+	warnings, err := d.finish(w)
+	return d, warnings, err
 }
 
 type sheet struct {
@@ -480,5 +486,11 @@ func (s *sheet) draw(c card, x, y float64, g grid, row, detail int) {
 		d.setColor(l.color)
 		d.drawLine(l.ln, tx+l.indent, base, l.size)
 		ty += lh
+		if ty > y+cardH+0.01 {
+			d.outside = append(d.outside, fmt.Sprintf("card %d: text %.1f mm below the card", c.num, ty-y-cardH))
+		}
+		if tx+l.indent+l.ln.w > x+g.cardW-cardPadX+0.5 {
+			d.outside = append(d.outside, fmt.Sprintf("card %d: text past the right edge of the card", c.num))
+		}
 	}
 }

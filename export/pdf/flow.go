@@ -1,5 +1,7 @@
 package pdf
 
+import "fmt"
+
 // row is a horizontal slice of content: laid out before it is placed, so
 // that its height is known, and drawn once its page and position are.
 type row struct {
@@ -90,6 +92,9 @@ func (fl *flow) place(rows []row, together bool, below float64) {
 		r.draw(fl.y)
 		fl.y += r.h
 		fl.pageIsNew = false
+		if fl.y > fl.bot+0.01 && r.h <= room {
+			fl.d.outside = append(fl.d.outside, fmt.Sprintf("page %d: a row ends %.1f mm below the foot of the page", fl.d.f.PageNo(), fl.y-fl.bot))
+		}
 	}
 }
 

@@ -91,6 +91,10 @@ type doc struct {
 	curPage  int
 	curColor rgb
 
+	// outside records text drawn past the margins or below the foot of
+	// its box: a layout bug, checked by the tests.
+	outside []string
+
 	pageW, pageH, margin float64
 	accent               rgb
 	accentLight          rgb // the accent mixed with white, for fills

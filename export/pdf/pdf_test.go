@@ -3,6 +3,8 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -692,5 +694,45 @@ func TestCardText(t *testing.T) {
 				t.Errorf("result %q, want %q", got, tt.result)
 			}
 		})
+	}
+}
+
+// No text is drawn past the side margins, below the foot of a page, or
+// outside its card, whatever the packet, paper and margins.
+func TestInsideMargins(t *testing.T) {
+	acme := workspacePacket(t, "testdata/bank", "acme")
+	long := longStories()
+	packets := map[string]*export.Packet{
+		"acme":             acme,
+		"acme letter":      letter(acme),
+		"unicode":          wholeBank(t, unicodeBank()),
+		"thirty questions": thirtyQuestions(),
+		"150 questions":    manyQuestions(150),
+		"long stories":     wholeBank(t, long),
+		"synthetic 300":    wholeBank(t, syntheticBank(300)),
+	}
+	for _, name := range slices.Sorted(maps.Keys(packets)) {
+		for _, m := range []float64{5, 12, 18, 35} {
+			t.Run(fmt.Sprintf("%s/%g mm", name, m), func(t *testing.T) {
+				opt := Options{Margins: m}
+				d, _, err := writeBrief(io.Discard, packets[name], opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range d.outside[:min(len(d.outside), 5)] {
+					t.Errorf("brief: %s", o)
+				}
+				d, _, err = writeCheatSheet(io.Discard, packets[name], opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range d.outside[:min(len(d.outside), 5)] {
+					t.Errorf("cheat sheet: %s", o)
+				}
+				if n := d.f.PageCount(); n != 1 {
+					t.Errorf("cheat sheet: %d pages", n)
+				}
+			})
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -281,6 +282,9 @@ func (d *doc) ellipsize(ln line, size, maxW float64) line {
 
 // drawLine draws a laid-out line with its left end at x.
 func (d *doc) drawLine(ln line, x, baseline, size float64) {
+	if x < d.margin-0.01 || x+ln.w > d.pageW-d.margin+0.01 {
+		d.outside = append(d.outside, fmt.Sprintf("page %d: line at x %.1f..%.1f mm past the side margins", d.f.PageNo(), x, x+ln.w))
+	}
 	for _, s := range ln.segs {
 		if strings.TrimSpace(s.text) == "" {
 			continue
