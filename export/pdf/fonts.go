@@ -101,6 +101,9 @@ func parseFace(family, styleName string, data []byte) (*face, error) {
 	if err != nil {
 		return nil, fmt.Errorf("not a valid TrueType font: %w", err)
 	}
+	if err := embeddable(data); err != nil {
+		return nil, err
+	}
 	if f.NumGlyphs() == 0 {
 		return nil, errors.New("the font has no glyphs")
 	}
@@ -298,5 +301,57 @@ func (d *doc) ensureFont(ref faceRef) error {
 		return err
 	}
 	d.registered[ref] = true
+	return nil
+}
+
+// embeddable checks what fpdf needs of a TrueType font before fpdf sees it
+// (fpdf prints to stdout and gives up on what it cannot read): the tables
+// it reads, a Unicode character map of format 4, and a licence that allows
+// embedding a subset.
+func embeddable(data []byte) error {
+	u16 := func(off int) int {
+		if off < 0 || off+2 > len(data) {
+			return -1
+		}
+		return int(data[off])<<8 | int(data[off+1])
+	}
+	u32 := func(off int) int {
+		if off < 0 || off+4 > len(data) {
+			return -1
+		}
+		return int(data[off])<<24 | int(data[off+1])<<16 | int(data[off+2])<<8 | int(data[off+3])
+	}
+	tables := map[string]int{}
+	n := u16(4)
+	for i := range max(n, 0) {
+		rec := 12 + 16*i
+		if rec+16 > len(data) {
+			return errors.New("not a valid TrueType font: truncated table directory")
+		}
+		tables[string(data[rec:rec+4])] = u32(rec + 8)
+	}
+	for _, t := range []string{"cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"} {
+		if _, ok := tables[t]; !ok {
+			return fmt.Errorf("not a usable TrueType font: no %s table", t)
+		}
+	}
+	cmap := tables["cmap"]
+	format4 := false
+	for i := range max(u16(cmap+2), 0) {
+		rec := cmap + 4 + 8*i
+		platform, encoding, off := u16(rec), u16(rec+2), u32(rec+4)
+		if (platform == 3 && encoding == 1 || platform == 0) && off >= 0 && u16(cmap+off) == 4 {
+			format4 = true
+			break
+		}
+	}
+	if !format4 {
+		return errors.New("the font has no Unicode character map of format 4 (a BMP cmap)")
+	}
+	if os2, ok := tables["OS/2"]; ok {
+		if fsType := u16(os2 + 8); fsType == 0x0002 || fsType > 0 && fsType&0x0300 != 0 {
+			return errors.New("the font's licence does not allow embedding it in a document")
+		}
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io"
 	"maps"
@@ -11,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
@@ -301,6 +304,9 @@ func TestUnicode(t *testing.T) {
 			} {
 				data, warns := build(t, doc.fn)
 				writeArtifact(t, "unicode-"+doc.name+".pdf", data)
+				if again, _ := build(t, doc.fn); !bytes.Equal(data, again) {
+					t.Errorf("%s: two builds differ", doc.name)
+				}
 				slices.Sort(warns)
 				if !slices.Equal(warns, doc.warns) {
 					t.Errorf("%s warnings:\n got %q\nwant %q", doc.name, warns, doc.warns)
@@ -335,6 +341,10 @@ func TestOptionsErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	cjk, err := os.ReadFile("testdata/fonts/cmap-test.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		name string
 		opt  Options
@@ -346,6 +356,8 @@ func TestOptionsErrors(t *testing.T) {
 		{"not a font", Options{Fallback: [][]byte{[]byte("hello, this is not a font")}}, "fallback font 1: not a TrueType font"},
 		{"cff font", Options{Fallback: [][]byte{cff}}, "fallback font 1: an OpenType font with CFF outlines; use a TrueType (.ttf) font"},
 		{"truncated font", Options{Fallback: [][]byte{[]byte("\x00\x01\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00")}}, "fallback font 1: not a valid TrueType font"},
+		{"restricted licence", Options{Fallback: [][]byte{cjk, patchFont(t, goregular.TTF, "OS/2", 8, 0x00, 0x02)}}, "fallback font 2: the font's licence does not allow embedding"},
+		{"no format 4 cmap", Options{Fallback: [][]byte{patchFont(t, patchFont(t, goregular.TTF, "cmap", 4, 0x00, 0x07), "cmap", 20, 0x00, 0x07)}}, "fallback font 1: the font has no Unicode character map of format 4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -735,4 +747,22 @@ func TestInsideMargins(t *testing.T) {
 			})
 		}
 	}
+}
+
+// patchFont returns a copy of a font with bytes written at an offset into
+// one of its tables.
+func patchFont(t *testing.T, font []byte, table string, off int, b ...byte) []byte {
+	t.Helper()
+	out := bytes.Clone(font)
+	n := int(out[4])<<8 | int(out[5])
+	for i := range n {
+		rec := 12 + 16*i
+		if string(out[rec:rec+4]) == table {
+			at := int(binary.BigEndian.Uint32(out[rec+8:])) + off
+			copy(out[at:], b)
+			return out
+		}
+	}
+	t.Fatalf("no %s table", table)
+	return nil
 }
