@@ -229,7 +229,7 @@ func (s *sheet) lay(c card, size, w float64, detail int) []cardLine {
 		add(figures(a, regular), size, ink, bw, "•", gap, lv.actionLines)
 	}
 	if c.result != "" {
-		aw := d.oneLine([]span{{"→ ", bold}}, size, 0).w
+		aw := d.oneLine([]span{{"→", bold}}, size, 0).w + size*0.5/ptPerMM
 		add(figures(c.result, regular), size, ink, aw, "→", 0.5, lv.result)
 	}
 	if c.more > 0 {
