@@ -410,6 +410,7 @@ func (s *sheet) layout() {
 		}
 	}
 
+	d.sheetSize = best.size
 	y := top
 	for i, c := range cards {
 		col, rw := i%best.cols, i/best.cols

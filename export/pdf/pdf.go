@@ -94,6 +94,8 @@ type doc struct {
 	// outside records text drawn past the margins or below the foot of
 	// its box: a layout bug, checked by the tests.
 	outside []string
+	// sheetSize is the type size the cheat sheet's cards were set in.
+	sheetSize float64
 
 	pageW, pageH, margin float64
 	accent               rgb

@@ -766,3 +766,24 @@ func patchFont(t *testing.T, font []byte, table string, off int, b ...byte) []by
 	t.Fatalf("no %s table", table)
 	return nil
 }
+
+// Cards are set as large as the page allows: fewer or shorter cards, larger
+// type; the smallest size only when cards must be shortened.
+func TestCheatSheetShrinks(t *testing.T) {
+	size := func(p *export.Packet) float64 {
+		d, _, err := writeCheatSheet(io.Discard, p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.sheetSize
+	}
+	acme := size(workspacePacket(t, "testdata/bank", "acme"))
+	thirty := size(thirtyQuestions())
+	long := size(wholeBank(t, longStories()))
+	if !(acme > thirty && thirty >= sheetMinSize && acme <= sheetMaxSize) {
+		t.Errorf("sizes: 8 questions %g pt, 30 questions %g pt", acme, thirty)
+	}
+	if long != sheetMinSize {
+		t.Errorf("shortened cards are set in %g pt, want %g", long, sheetMinSize)
+	}
+}
