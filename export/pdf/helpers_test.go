@@ -374,3 +374,43 @@ func subsetHas(t testing.TB, data []byte, r rune) bool {
 	}
 	return false
 }
+
+type run struct{ font, text string }
+
+var (
+	fontRefRE  = regexp.MustCompile(`/F(\w+) (\d+) 0 R`)
+	baseFontRE = regexp.MustCompile(`(?s)^(\d+) 0 obj\s*<</Type /Font\s*/Subtype /Type0\s*/BaseFont /(\S+)`)
+	contentRE  = regexp.MustCompile(`/F(\w+) [\d.]+ Tf|\(((?:\\.|[^\\)])*)\) Tj`)
+)
+
+// drawnRuns returns every string the content streams draw with the name of
+// the font it is drawn in (fpdf names a font by family and style: utf8goB
+// is the bold Go font).
+func drawnRuns(t testing.TB, data []byte) []run {
+	t.Helper()
+	base := map[string]string{}
+	for _, m := range objRE.FindAllIndex(data, -1) {
+		if bm := baseFontRE.FindSubmatch(data[m[0]:min(len(data), m[0]+200)]); bm != nil {
+			base[string(bm[1])] = string(bm[2])
+		}
+	}
+	names := map[string]string{}
+	for _, m := range fontRefRE.FindAllSubmatch(data, -1) {
+		if b, ok := base[string(m[2])]; ok {
+			names[string(m[1])] = b
+		}
+	}
+	var out []run
+	ss := streams(t, data)
+	for _, n := range slices.Sorted(maps.Keys(ss)) {
+		cur := ""
+		for _, m := range contentRE.FindAllSubmatch(ss[n], -1) {
+			if m[1] != nil {
+				cur = names[string(m[1])]
+				continue
+			}
+			out = append(out, run{cur, utf16be(unescapePDF(string(m[2])))})
+		}
+	}
+	return out
+}

@@ -110,7 +110,7 @@ func TestBrief(t *testing.T) {
 func TestBriefContent(t *testing.T) {
 	p := workspacePacket(t, "testdata/bank", "acme")
 	p.Feedback = map[string]stories.Feedback{
-		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready", Comment: "Lead with the impact."},
+		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready", Comment: "Lead with the impact, the **business impact**."},
 	}
 	data, _ := build(t, briefOf(p, Options{}))
 	e := extract(t, data)
@@ -129,11 +129,21 @@ func TestBriefContent(t *testing.T) {
 		"SITUATION", "ACTION", "RESULT", "NOTES",
 		"Why this story: tagged \"streaming\"",
 		"Coach feedback · rated 4/5 · status: ready",
-		"Lead with the impact.",
+		"Lead with the impact, the business impact.",
 	} {
 		if !strings.Contains(all, squash(want)) {
 			t.Errorf("brief has no %q", want)
 		}
+	}
+	// Figures are drawn in the bold face; so is **bold** text.
+	runs := drawnRuns(t, data)
+	for _, fig := range []string{"50%", "<\u00a01%", "3000+\u00a0steps", "150\u00a0ms", "3\u00a0months", "4-way", "business impact"} {
+		if !slices.Contains(runs, run{"utf8goB", fig}) {
+			t.Errorf("%q is not drawn in bold", fig)
+		}
+	}
+	if !slices.Contains(runs, run{"utf8go", " of total processing time."}) {
+		t.Errorf("the text after a figure is not drawn in the regular face")
 	}
 }
 
