@@ -110,6 +110,9 @@ func (s *Settings) Check() error {
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
 	}
+	if err := s.Weights.Check(); err != nil {
+		return err
+	}
 	if err := s.Lint.Check(); err != nil {
 		return err
 	}

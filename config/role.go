@@ -34,15 +34,17 @@ type Role struct {
 	Pos map[string]stories.Position `yaml:"-"`
 }
 
-// Request turns the role into what story selection needs.
+// Request turns the role into what story selection needs. Settings.Tailor
+// adds the workspace's synonyms and score weights.
 func (r *Role) Request() stories.Request {
 	return stories.Request{
-		Questions:   r.Questions,
-		Set:         r.QuestionSet,
-		Focus:       r.Focus,
-		Include:     r.Include,
-		Exclude:     r.Exclude,
-		PerQuestion: r.PerQuestion,
+		Questions:      r.Questions,
+		Set:            r.QuestionSet,
+		Focus:          r.Focus,
+		Include:        r.Include,
+		Exclude:        r.Exclude,
+		PerQuestion:    r.PerQuestion,
+		JobDescription: r.JobDescription,
 	}
 }
 

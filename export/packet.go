@@ -55,18 +55,23 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Focus, q.Keywords = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
-	sel := &stories.Selection{}
+	sel := &stories.Selection{Weights: p.Selection.Weights}
+	for _, k := range p.Selection.Keywords {
+		k.Term = r.Apply(k.Term)
+		sel.Keywords = append(sel.Keywords, k)
+	}
 	for _, a := range p.Selection.Answers {
 		na := stories.Answer{Question: a.Question}
 		for _, pk := range a.Picks {
 			pk.Story = moved[pk.Story]
 			pk.Reasons = r.ApplyAll(pk.Reasons)
+			pk.Matched = pk.Matched.Redact(r)
 			na.Picks = append(na.Picks, pk)
 		}
 		sel.Answers = append(sel.Answers, na)
 	}
 	for _, g := range p.Selection.Gaps {
-		g.Reason = r.Apply(g.Reason)
+		g.Reason, g.Keyword = r.Apply(g.Reason), r.Apply(g.Keyword)
 		sel.Gaps = append(sel.Gaps, g)
 	}
 	q.Selection = sel

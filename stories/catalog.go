@@ -68,8 +68,9 @@ var builtin = []Question{
 		Competencies: []string{"delivery", "impact", "ownership", "teamwork"}},
 }
 
-// NewCatalog returns the built-in catalog with extra questions added; an
-// extra question with a built-in id replaces it.
+// NewCatalog returns the built-in catalog (the grid, then the Leadership
+// Principles of AmazonSet) with extra questions added; an extra question
+// with a built-in id replaces it.
 func NewCatalog(extra ...Question) *Catalog {
 	c := &Catalog{index: map[string]*Question{}, sets: map[string][]string{}}
 	var grid []string
@@ -78,6 +79,7 @@ func NewCatalog(extra ...Question) *Catalog {
 		grid = append(grid, q.ID)
 	}
 	c.sets[DefaultSet] = grid
+	addLeadershipPrinciples(c)
 	for _, q := range extra {
 		c.Add(q)
 	}

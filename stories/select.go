@@ -2,6 +2,7 @@ package stories
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strings"
 )
@@ -14,6 +15,13 @@ type Request struct {
 	Include     []string // story ids forced in
 	Exclude     []string // story ids left out
 	PerQuestion int      // stories per question; 0 means 1
+	// JobDescription is the role's job description; its keywords weigh
+	// in the score.
+	JobDescription string
+	// Synonyms extend BuiltinSynonyms for matching words.
+	Synonyms Synonyms
+	// Weights weigh the parts of the score; all zero means DefaultWeights.
+	Weights Weights
 	// All asks for every story of the bank, grouped by question, in
 	// catalog order (the "whole bank" packet).
 	All bool
@@ -23,6 +31,11 @@ type Request struct {
 type Selection struct {
 	Answers []Answer
 	Gaps    []Gap
+	// Keywords are the job description's most telling terms (at most
+	// KeywordLimit), most telling first.
+	Keywords []Keyword
+	// Weights are the weights the scores were computed with.
+	Weights Weights
 }
 
 // Answer is one question and the stories picked to answer it.
@@ -33,14 +46,19 @@ type Answer struct {
 
 // Pick is one story chosen for a question, with why.
 type Pick struct {
-	Story   *Story
-	Score   float64
-	Reasons []string
+	Story    *Story
+	Score    float64  // Parts.Sum(), rounded to thousandths
+	Reasons  []string // why, in words
+	Parts    Parts    // the score by weight
+	Matched  Matched  // what matched, for machines
+	Included bool     // forced in by the role's include list
 }
 
 // Gap is something the role asks for that no picked story covers.
 type Gap struct {
-	Question *Question // nil for a gap that is not a question
+	Question *Question // the question; nil for a keyword gap
+	Keyword  string    // the job-description keyword no picked story mentions
+	Score    float64   // the question's best pick score (0 when none)
 	Reason   string
 }
 
@@ -56,130 +74,347 @@ func (s *Selection) Picked(id string) bool {
 	return false
 }
 
-// Select chooses stories for each question of the request. A story
-// answers the question its `question` field names; among those, stories
-// are ranked by how many focus words they mention. Included stories come
-// first, excluded ones never; each story is used once.
+// MaxPerQuestion is the most stories a request may ask for per question.
+const MaxPerQuestion = 10
+
+// maxCandidates caps how many candidates a question keeps for the
+// assignment; it only matters for roles with more slots than that.
+const maxCandidates = 64
+
+// Select chooses stories for the questions of a request: the assignment
+// of stories to question slots (PerQuestion each) with the highest total
+// score (see Weights), each story used once, close calls spread across
+// projects, ties broken by story id. Included stories are placed first, on
+// the question they score best for; excluded ones are never used. With
+// All, every story is listed under its own question instead.
+//
+// The same bank, catalog and request always give the same selection.
+// Errors (unknown story ids, an unknown question set, bad weights) are
+// *Error values with a hint.
 func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
+	w := req.Weights.orDefault()
+	if err := w.Check(); err != nil {
+		return nil, err
+	}
+	ids := map[string]bool{}
+	for _, s := range bank.Stories() {
+		ids[s.ID] = true
+	}
 	excluded := map[string]bool{}
 	for _, id := range req.Exclude {
-		if bank.Story(id) == nil {
+		if !ids[id] {
 			return nil, unknownStory(bank, id, "exclude")
 		}
 		excluded[id] = true
 	}
-	included := map[string]bool{}
 	for _, id := range req.Include {
-		if bank.Story(id) == nil {
+		if !ids[id] {
 			return nil, unknownStory(bank, id, "include")
 		}
-		included[id] = true
-	}
-	byQuestion := map[string][]*Story{}
-	var order []*Question
-	for _, s := range bank.Stories() {
-		q := cat.Resolve(s.Question)
-		if _, ok := byQuestion[q.ID]; !ok {
-			order = append(order, q)
+		if excluded[id] {
+			return nil, &Error{Msg: fmt.Sprintf("story %q is both included and excluded", id),
+				Hint: "remove it from one of the two lists"}
 		}
-		byQuestion[q.ID] = append(byQuestion[q.ID], s)
+	}
+	if req.All {
+		return selectAll(bank, cat, req, w), nil
+	}
+	questions, err := requestQuestions(cat, req)
+	if err != nil {
+		return nil, err
+	}
+	per := max(req.PerQuestion, 1)
+	if per > MaxPerQuestion {
+		return nil, &Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
+	}
+	sc, qs := newScorer(bank, cat, req, w, questions)
+	sel := &Selection{Weights: w}
+	for _, k := range sc.kws {
+		sel.Keywords = append(sel.Keywords, k.Keyword)
 	}
 
-	var questions []*Question
-	switch {
-	case req.All:
-		rank := map[string]int{}
-		for i, id := range cat.IDs() {
-			rank[id] = i
+	caps := make([]int, len(qs))
+	for i := range caps {
+		caps[i] = per
+	}
+	index := map[string]int{}
+	for i, s := range sc.a.stories {
+		index[s.ID] = i
+	}
+	// Included stories go first, each to the question with a free slot it
+	// scores best for.
+	taken := map[int]bool{}
+	forced := make([][]int, len(qs))
+	for _, id := range req.Include {
+		i := index[id]
+		if taken[i] {
+			continue
 		}
-		questions = order
-		sort.SliceStable(questions, func(i, j int) bool {
-			ri, iok := rank[questions[i].ID]
-			rj, jok := rank[questions[j].ID]
-			if iok != jok {
-				return iok
+		best, bestScore := -1, -1.0
+		for q, qi := range qs {
+			if caps[q] == 0 {
+				continue
 			}
-			return iok && ri < rj
-		})
-	case len(req.Questions) > 0:
-		for _, key := range req.Questions {
-			questions = append(questions, cat.Resolve(key))
+			p, _ := sc.eval(i, qi, nil)
+			if s := p.Sum(); s > bestScore {
+				best, bestScore = q, s
+			}
 		}
-	default:
+		if best < 0 {
+			return nil, &Error{Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
+				Hint: fmt.Sprintf("%d questions × per_question %d; include fewer stories or raise per_question", len(qs), per)}
+		}
+		caps[best]--
+		taken[i] = true
+		forced[best] = append(forced[best], i)
+	}
+
+	chosen := sc.assign(qs, caps, taken, excluded)
+	for q, qi := range qs {
+		var picks []Pick
+		for _, i := range forced[q] {
+			picks = append(picks, sc.pick(i, qi, true))
+		}
+		var rest []Pick
+		for _, i := range chosen[q] {
+			rest = append(rest, sc.pick(i, qi, false))
+		}
+		sortPicks(rest)
+		picks = append(picks, rest...)
+		sel.Answers = append(sel.Answers, Answer{Question: qi.q, Picks: picks})
+	}
+	sel.Gaps = gaps(sel, sc, w)
+	return sel, nil
+}
+
+// assign chooses stories for the questions' free slots. Each question keeps
+// only its best candidates before the min-cost flow: as many as there are
+// slots in all, which cannot change the best total, and at most
+// maxCandidates, which keeps roles with very many slots fast.
+func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded map[string]bool) [][]int {
+	slots := 0
+	for _, c := range caps {
+		slots += c
+	}
+	chosen := make([][]int, len(qs))
+	if slots == 0 {
+		return chosen
+	}
+	rank := sc.storyOrder()
+	type cand struct {
+		s     int
+		score int64
+	}
+	var arcs []assignArc
+	dense := map[int]int{}
+	var storyOf []int
+	for q, qi := range qs {
+		if caps[q] == 0 {
+			continue
+		}
+		var cs []cand
+		for i, s := range sc.a.stories {
+			if taken[i] || excluded[s.ID] {
+				continue
+			}
+			p, fit := sc.eval(i, qi, nil)
+			if !fit {
+				continue
+			}
+			if v := int64(math.Round(p.Sum() * 1000)); v > 0 {
+				cs = append(cs, cand{i, v})
+			}
+		}
+		sort.Slice(cs, func(x, y int) bool {
+			if cs[x].score != cs[y].score {
+				return cs[x].score > cs[y].score
+			}
+			return rank[cs[x].s] < rank[cs[y].s]
+		})
+		if len(cs) > min(slots, maxCandidates) {
+			cs = cs[:min(slots, maxCandidates)]
+		}
+		for _, c := range cs {
+			d, ok := dense[c.s]
+			if !ok {
+				d = len(storyOf)
+				dense[c.s] = d
+				storyOf = append(storyOf, c.s)
+			}
+			arcs = append(arcs, assignArc{q: q, s: d, score: c.score})
+		}
+	}
+	// Dense ranks and projects of the candidates.
+	order := make([]int, len(storyOf))
+	for d := range order {
+		order[d] = d
+	}
+	sort.Slice(order, func(x, y int) bool { return rank[storyOf[order[x]]] < rank[storyOf[order[y]]] })
+	in := assignInput{caps: caps, arcs: arcs, rank: make([]int, len(storyOf)), project: make([]int, len(storyOf)),
+		spread: int64(math.Round(sc.w.Spread * 1000))}
+	for r, d := range order {
+		in.rank[d] = r
+	}
+	projects := map[*Project]int{}
+	for d, i := range storyOf {
+		p := sc.a.projects[i]
+		n, ok := projects[p]
+		if !ok {
+			n = len(projects)
+			projects[p] = n
+		}
+		in.project[d] = n
+	}
+	in.projects = len(projects)
+	in.used = make([]int, len(projects))
+	for i := range taken {
+		if n, ok := projects[sc.a.projects[i]]; ok {
+			in.used[n]++
+		}
+	}
+	for d, q := range assign(in) {
+		if q >= 0 {
+			chosen[q] = append(chosen[q], storyOf[d])
+		}
+	}
+	return chosen
+}
+
+func sortPicks(ps []Pick) {
+	sort.SliceStable(ps, func(i, j int) bool {
+		if ps[i].Score != ps[j].Score {
+			return ps[i].Score > ps[j].Score
+		}
+		return ps[i].Story.ID < ps[j].Story.ID
+	})
+}
+
+// gaps lists the questions whose best pick scores below the threshold and
+// the top job-description keywords no picked story mentions.
+func gaps(sel *Selection, sc *scorer, w Weights) []Gap {
+	var out []Gap
+	for _, a := range sel.Answers {
+		if len(a.Picks) == 0 {
+			out = append(out, Gap{Question: a.Question, Reason: "no story answers this question"})
+			continue
+		}
+		best := a.Picks[0].Score
+		for _, p := range a.Picks {
+			best = math.Max(best, p.Score)
+		}
+		if best < w.Threshold {
+			out = append(out, Gap{Question: a.Question, Score: best,
+				Reason: fmt.Sprintf("best story scores %.2f, below the threshold %.2f", best, w.Threshold)})
+		}
+	}
+	picked := map[string]bool{}
+	for _, a := range sel.Answers {
+		for _, p := range a.Picks {
+			picked[p.Story.ID] = true
+		}
+	}
+	for _, k := range sc.kws {
+		mentioned := false
+		for i, s := range sc.a.stories {
+			if picked[s.ID] && sc.a.mentions[i].has(k.id) {
+				mentioned = true
+				break
+			}
+		}
+		if mentioned {
+			continue
+		}
+		reason := fmt.Sprintf("no picked story mentions %q", k.Term)
+		if k.Stories == 0 {
+			reason = fmt.Sprintf("no story mentions %q", k.Term)
+		}
+		out = append(out, Gap{Keyword: k.Term, Reason: reason})
+	}
+	return out
+}
+
+// requestQuestions resolves the questions a request asks, without
+// repeats.
+func requestQuestions(cat *Catalog, req Request) ([]*Question, error) {
+	var keys []string
+	if len(req.Questions) > 0 {
+		keys = req.Questions
+	} else {
 		set := req.Set
 		if set == "" {
 			set = DefaultSet
 		}
 		ids, ok := cat.Set(set)
 		if !ok {
-			return nil, &Error{Msg: fmt.Sprintf("unknown question set %q", set),
-				Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
+			msg := fmt.Sprintf("unknown question set %q", set)
+			if s := Suggest(set, cat.Sets()); s != "" {
+				msg += fmt.Sprintf(" (did you mean %q?)", s)
+			}
+			return nil, &Error{Msg: msg, Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
 		}
-		for _, id := range ids {
-			questions = append(questions, cat.Resolve(id))
+		keys = ids
+	}
+	var out []*Question
+	seen := map[string]bool{}
+	for _, k := range keys {
+		q := cat.Resolve(k)
+		if !seen[q.ID] {
+			seen[q.ID] = true
+			out = append(out, q)
 		}
 	}
+	return out, nil
+}
 
-	per := req.PerQuestion
-	if per <= 0 {
-		per = 1
+// selectAll lists every story under the question it was written for,
+// questions in catalog order then custom ones in bank order, stories in
+// bank order. It is linear in the size of the bank.
+func selectAll(bank *Bank, cat *Catalog, req Request, w Weights) *Selection {
+	byQuestion := map[string][]int{}
+	var order []*Question
+	sc, _ := newScorer(bank, cat, req, w, nil)
+	for i, q := range sc.own {
+		if _, ok := byQuestion[q.ID]; !ok {
+			order = append(order, q)
+		}
+		byQuestion[q.ID] = append(byQuestion[q.ID], i)
 	}
-	sel := &Selection{}
-	used := map[string]bool{}
-	for _, q := range questions {
+	rank := map[string]int{}
+	for i, id := range cat.IDs() {
+		rank[id] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		ri, iok := rank[order[i].ID]
+		rj, jok := rank[order[j].ID]
+		if iok != jok {
+			return iok
+		}
+		return iok && ri < rj
+	})
+	excluded := map[string]bool{}
+	for _, id := range req.Exclude {
+		excluded[id] = true
+	}
+	included := map[string]bool{}
+	for _, id := range req.Include {
+		included[id] = true
+	}
+	sel := &Selection{Weights: w}
+	for _, k := range sc.kws {
+		sel.Keywords = append(sel.Keywords, k.Keyword)
+	}
+	for _, q := range order {
+		qi := sc.question(q, false)
 		var picks []Pick
-		for _, s := range byQuestion[q.ID] {
-			if excluded[s.ID] || used[s.ID] {
-				continue
+		for _, i := range byQuestion[q.ID] {
+			if !excluded[sc.a.stories[i].ID] {
+				picks = append(picks, sc.pick(i, qi, included[sc.a.stories[i].ID]))
 			}
-			score, reasons := focusScore(s, req.Focus)
-			if included[s.ID] {
-				score += 100
-				reasons = append([]string{"included by the role"}, reasons...)
-			}
-			picks = append(picks, Pick{Story: s, Score: score, Reasons: reasons})
-		}
-		sort.SliceStable(picks, func(i, j int) bool { return picks[i].Score > picks[j].Score })
-		if !req.All && len(picks) > per {
-			picks = picks[:per]
-		}
-		for _, p := range picks {
-			used[p.Story.ID] = true
-		}
-		if len(picks) == 0 {
-			sel.Gaps = append(sel.Gaps, Gap{Question: q, Reason: "no story answers this question"})
 		}
 		sel.Answers = append(sel.Answers, Answer{Question: q, Picks: picks})
 	}
-	return sel, nil
-}
-
-// focusScore counts the focus words a story mentions in its tags, its
-// project's tags or its text.
-func focusScore(s *Story, focus []string) (float64, []string) {
-	if len(focus) == 0 {
-		return 0, nil
-	}
-	tags := map[string]bool{}
-	for _, t := range append(append([]string{}, s.Tags...), s.Project.Tags...) {
-		tags[Normalize(t)] = true
-	}
-	text := " " + Normalize(s.Title+" "+s.Text()+" "+s.Project.Project+" "+s.Project.Summary) + " "
-	var score float64
-	var reasons []string
-	for _, f := range focus {
-		nf := Normalize(f)
-		switch {
-		case nf == "":
-		case tags[nf]:
-			score += 2
-			reasons = append(reasons, fmt.Sprintf("tagged %q", f))
-		case strings.Contains(text, " "+nf+" "):
-			score++
-			reasons = append(reasons, fmt.Sprintf("mentions %q", f))
-		}
-	}
-	return score, reasons
+	return sel
 }
 
 func unknownStory(bank *Bank, id, list string) error {

@@ -47,12 +47,14 @@ func TestSelect(t *testing.T) {
 		want string // question:story,story; ...
 		gaps int
 	}{
-		{"default set, first story wins ties", Request{}, "most-challenging:;learned:;most-interesting:;hardest-bug:;enjoyed-most:;conflict:;challenging-interaction:;failure:dw.failure;success:dw.success", 7},
+		// st.success wins success by its quantified result; dw.success is the
+		// closest story left for enjoyed-most (ownership), a weak pick and a gap.
+		{"default set, weak picks fill questions and stay gaps", Request{}, "most-challenging:;learned:;most-interesting:;hardest-bug:;enjoyed-most:dw.success;conflict:;challenging-interaction:;failure:dw.failure;success:st.success", 7},
 		{"focus by tag", Request{Questions: []string{"success"}, Focus: []string{"streaming"}}, "success:st.success", 0},
 		{"focus by word", Request{Questions: []string{"success"}, Focus: []string{"kafka"}}, "success:st.success", 0},
 		{"exclude", Request{Questions: []string{"success"}, Exclude: []string{"dw.success"}}, "success:st.success", 0},
 		{"include", Request{Questions: []string{"success"}, Include: []string{"st.success"}}, "success:st.success", 0},
-		{"per question", Request{Questions: []string{"success"}, PerQuestion: 2}, "success:dw.success,st.success", 0},
+		{"per question", Request{Questions: []string{"success"}, PerQuestion: 2}, "success:st.success,dw.success", 0},
 		{"custom question by title", Request{Questions: []string{"Why this company?"}}, "why-this-company:st.why", 0},
 		{"alias", Request{Questions: []string{"Biggest failure"}}, "failure:dw.failure", 0},
 		{"all", Request{All: true}, "failure:dw.failure;success:dw.success,st.success;why-this-company:st.why", 0},

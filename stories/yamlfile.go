@@ -215,6 +215,8 @@ func typeMessage(msg string) string {
 		want = "a mapping"
 	case want == "int":
 		want = "a whole number"
+	case want == "float64":
+		want = "a number"
 	default:
 		want = "a " + want
 	}

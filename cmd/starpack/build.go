@@ -20,6 +20,7 @@ import (
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/markdown"
 	"github.com/starpack/starpack/export/pdf"
+	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
 )
 
@@ -82,6 +83,9 @@ func outputs() []output {
 		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return nil, markdown.Render(w, p, b.notes)
 		}},
+		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, xlsx.Write(w, p)
+		}},
 		{"brief", "brief.pdf", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return pdf.Brief(w, p, b.pdf)
 		}},
@@ -112,6 +116,9 @@ type builder struct {
 	pdf    pdf.Options // margins, accent and fallback fonts, read once
 	// outputs are the files of each packet (outputs(); tests inject others).
 	outputs []output
+	// fbMu keeps two packets of the same role from appending to its
+	// feedback file at once.
+	fbMu sync.Mutex
 }
 
 // job is one packet to build: a role, or the whole bank (role nil). err is
@@ -127,6 +134,7 @@ type result struct {
 	dir      string
 	files    []string
 	warnings []string
+	notices  []string // said on stderr, as "starpack: ..."
 	err      error
 }
 
@@ -205,6 +213,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 				fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
 			}
 		}
+		for _, n := range r.notices {
+			if !opts.quiet {
+				fmt.Fprintf(a.stderr, "starpack: %s\n", n)
+			}
+		}
 		if r.err != nil {
 			failed++
 			report(a.stderr, r.err)
@@ -263,15 +276,21 @@ func (b *builder) buildOne(j job) (res result) {
 	if j.err != nil {
 		return result{err: j.err}
 	}
-	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact)
-	if err != nil {
-		return result{err: err}
-	}
 	id := j.id
 	if j.role != nil {
 		id = j.role.ID
 	}
 	dir := filepath.Join(b.outDir, id)
+	feedback, err := b.feedback(id, dir, &res)
+	if err != nil {
+		res.err = err
+		return res
+	}
+	p, err := makePacket(b.ws, b.bank, b.cat, j, b.date, b.redact, feedback)
+	if err != nil {
+		res.err = err
+		return res
+	}
 	type file struct {
 		name string
 		data []byte
@@ -331,17 +350,18 @@ func (a *app) progress(n int, quiet bool) func() {
 }
 
 // makePacket selects the stories of one job and gathers what the outputs show.
-func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool) (*export.Packet, error) {
+func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, j job, date time.Time, redact bool, feedback map[string]stories.Feedback) (*export.Packet, error) {
 	s := &ws.Settings
 	p := &export.Packet{
 		RoleID:    j.id,
 		Candidate: s.Candidate,
 		Bank:      bank,
 		Catalog:   cat,
+		Feedback:  feedback,
 		Generated: date,
 		Paper:     s.Paper,
 	}
-	req := stories.Request{All: true}
+	req := s.Tailor(stories.Request{All: true})
 	rules := map[string]string{}
 	for k, v := range s.Redact {
 		rules[k] = v
@@ -350,7 +370,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 		if err := j.role.CheckQuestions(cat); err != nil {
 			return nil, err
 		}
-		req = j.role.Request()
+		req = s.Tailor(j.role.Request())
 		p.Company, p.Title, p.Interview, p.Focus = j.role.Company, j.role.Title, j.role.Date, j.role.Focus
 		for k, v := range j.role.Redact {
 			rules[k] = v
@@ -360,12 +380,15 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 	}
 	sel, err := stories.Select(bank, cat, req)
 	if err != nil {
-		if e, ok := err.(*stories.Error); ok && e.File == "" && j.role != nil {
-			e.File = j.role.File
+		if j.role != nil {
+			err = j.role.Locate(err)
 		}
 		return nil, err
 	}
 	p.Selection = sel
+	for _, k := range sel.Keywords {
+		p.Keywords = append(p.Keywords, k.Term)
+	}
 	if redact {
 		p = p.Redact(stories.NewRedactor(rules))
 	}

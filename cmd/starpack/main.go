@@ -117,7 +117,9 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 	root.AddCommand(
 		newInitCmd(a),
 		newBuildCmd(a),
+		newSelectCmd(a),
 		newLintCmd(a),
+		newFeedbackCmd(a),
 		newVersionCmd(a),
 	)
 	return root

@@ -127,7 +127,7 @@ func TestBriefContent(t *testing.T) {
 		"Leading without authority: no story answers", // a gap
 		"No story yet.",                               // its section
 		"SITUATION", "ACTION", "RESULT", "NOTES",
-		"Why this story: tagged \"streaming\"",
+		"Why this story: written for this question; focus: streaming (tagged)",
 		"Coach feedback · rated 4/5 · status: ready",
 		"Lead with the impact, the business impact.",
 	} {

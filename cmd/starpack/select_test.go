@@ -1,0 +1,125 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var updateSelect = flag.Bool("update", false, "rewrite the select golden files")
+
+// TestSelectGolden runs `starpack select` on the seed bank for each role of
+// testdata/select and compares the output with its golden file. With
+// -update it rewrites them; on a mismatch it writes <golden>.got.
+func TestSelectGolden(t *testing.T) {
+	ws := filepath.Join("..", "..", "testdata", "select")
+	tests := []struct {
+		name   string
+		args   []string
+		golden string
+	}{
+		{"amazon json", []string{"select", "amazon", "--json"}, "amazon.golden.json"},
+		{"warehouse json", []string{"select", "warehouse", "--json"}, "warehouse.golden.json"},
+		{"streaming text", []string{"select", "streaming"}, "streaming.golden.txt"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out, errb bytes.Buffer
+			if code := run(append(tt.args, "--workspace", ws), strings.NewReader(""), &out, &errb); code != 0 {
+				t.Fatalf("exit %d: %s", code, errb.String())
+			}
+			if strings.HasSuffix(tt.golden, ".json") && !json.Valid(out.Bytes()) {
+				t.Fatalf("not JSON:\n%s", out.String())
+			}
+			golden := filepath.Join(ws, tt.golden)
+			if *updateSelect {
+				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("missing golden (run go test -update): %v", err)
+			}
+			if !bytes.Equal(out.Bytes(), want) {
+				_ = os.WriteFile(golden+".got", out.Bytes(), 0o644)
+				t.Errorf("output differs from %s; see %s.got", golden, golden)
+			}
+		})
+	}
+}
+
+// TestSelectJSONShape decodes the JSON the way a script would, by the
+// documented field names.
+func TestSelectJSONShape(t *testing.T) {
+	var out, errb bytes.Buffer
+	ws := filepath.Join("..", "..", "testdata", "select")
+	if code := run([]string{"select", "warehouse", "--json", "--workspace", ws}, strings.NewReader(""), &out, &errb); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	var got struct {
+		Role     string
+		Weights  map[string]float64
+		Keywords []struct {
+			Term    string
+			Weight  float64
+			Stories int
+		}
+		Answers []struct {
+			Question struct{ ID, Title, Ask string }
+			Picks    []struct {
+				Story, Project, Cue string
+				Score               float64
+				Included            bool
+				Parts               map[string]float64
+				Matched             struct {
+					Question     bool
+					Competencies []string
+					Keywords     []string
+					Number       bool
+				}
+				Reasons []string
+			}
+		}
+		Gaps []struct {
+			Question, Keyword, Reason string
+			Score                     float64
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Role != "warehouse" || got.Weights["keyword"] != 3 || len(got.Answers) != 6 {
+		t.Fatalf("role %q, weights %v, %d answers", got.Role, got.Weights, len(got.Answers))
+	}
+	conflict := got.Answers[3]
+	if conflict.Question.ID != "conflict" || len(conflict.Picks) != 2 || !conflict.Picks[0].Included ||
+		conflict.Picks[0].Story != "stream-joins.conflict" {
+		t.Errorf("conflict: %+v, want the included stream-joins.conflict first", conflict)
+	}
+	mi := got.Answers[1].Picks[0]
+	if mi.Story != "warehouse-migration.most-interesting" || !mi.Matched.Number || !mi.Matched.Question {
+		t.Errorf("most-interesting: %+v", mi)
+	}
+	sum := 0.0
+	for _, v := range mi.Parts {
+		sum += v
+	}
+	if d := sum - mi.Score; d > 0.005 || d < -0.005 {
+		t.Errorf("parts %v sum to %.3f, score %.3f", mi.Parts, sum, mi.Score)
+	}
+	keywordGaps := 0
+	for _, g := range got.Gaps {
+		if g.Keyword != "" {
+			keywordGaps++
+		}
+	}
+	if keywordGaps == 0 {
+		t.Errorf("no keyword gaps in %+v (numeric precision is in no story)", got.Gaps)
+	}
+}

@@ -1,0 +1,264 @@
+package xlsx
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/starpack/starpack/stories"
+)
+
+// findRow returns the sheet row holding story id in column col.
+func findRow(t testing.TB, f *excelize.File, sheet, col, id string) int {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, _ := excelize.ColumnNameToNumber(col)
+	for i, r := range rows {
+		if len(r) >= n && r[n-1] == id {
+			return i + 1
+		}
+	}
+	t.Fatalf("no row for %s", id)
+	return 0
+}
+
+func save(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func set(t testing.TB, f *excelize.File, cell string, v any) {
+	t.Helper()
+	if err := f.SetCellValue(SheetStories, cell, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestRoundTrip writes a workbook, edits it the way a coach does in a
+// spreadsheet program, and reads the feedback back.
+func TestRoundTrip(t *testing.T) {
+	f := open(t, write(t, packet(t)))
+	const s = SheetStories
+	// Rate and comment (columns N, O, P as written).
+	set(t, f, "N"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), 4)
+	set(t, f, "O"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), "Ready")
+	set(t, f, "P"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), "Strong.\r\nLead with the client.")
+	set(t, f, "N"+itoa(findRow(t, f, s, "A", "ingestion.hardest-bug")), "2.0")
+	set(t, f, "O"+itoa(findRow(t, f, s, "A", "ingestion.hardest-bug")), "needs-work")
+	set(t, f, "N"+itoa(findRow(t, f, s, "A", "warehouse.learned")), 7)
+	set(t, f, "O"+itoa(findRow(t, f, s, "A", "warehouse.learned")), "done")
+	set(t, f, "N"+itoa(findRow(t, f, s, "A", "ingestion.why-streaming")), 3.5)
+	// Insert a column of their own before the Title, and move Status to the front.
+	if err := f.InsertCols(s, "D", 1); err != nil {
+		t.Fatal(err)
+	}
+	set(t, f, "D1", "My notes")
+	set(t, f, "D2", "call Sam")
+	if err := f.InsertCols(s, "A", 1); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusCol := slices.Index(rows[0], "Status")
+	name, _ := excelize.ColumnNumberToName(statusCol + 1)
+	for i, r := range rows {
+		v := ""
+		if statusCol < len(r) {
+			v = r[statusCol]
+		}
+		set(t, f, "A"+itoa(i+1), v)
+	}
+	if err := f.RemoveCol(s, name); err != nil {
+		t.Fatal(err)
+	}
+	// Rename the comments header the short way, and sort the rows by ID, descending.
+	rows, _ = f.GetRows(s)
+	comment := slices.Index(rows[0], "Coach comments")
+	cname, _ := excelize.ColumnNumberToName(comment + 1)
+	set(t, f, cname+"1", " comments ")
+	body := rows[1:]
+	slices.SortFunc(body, func(a, b []string) int { return strings.Compare(b[1], a[1]) })
+	for i, r := range body {
+		vals := make([]any, len(rows[0]))
+		for j := range vals {
+			if j < len(r) {
+				vals[j] = r[j]
+			} else {
+				vals[j] = nil
+			}
+		}
+		if err := f.SetSheetRow(s, "A"+itoa(i+2), &vals); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A row the coach added without an ID.
+	set(t, f, "A20", "ready")
+	set(t, f, cname+"20", "what about the outage story?")
+
+	got, warnings, err := ReadFeedback(bytes.NewReader(save(t, f)), "matrix.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]Row{}
+	for _, r := range got {
+		byID[r.ID] = r
+	}
+	want := map[string]Row{
+		"warehouse.most-challenging": {ID: "warehouse.most-challenging", Rating: 4, Status: "ready", Comment: "Strong.\nLead with the client."},
+		"ingestion.hardest-bug":      {ID: "ingestion.hardest-bug", Rating: 2, Status: "needs work"},
+		"warehouse.learned":          {ID: "warehouse.learned", Status: "done"},
+		"warehouse.conflict":         {ID: "warehouse.conflict", Rating: 3, Status: "needs work", Comment: "Say what the tests showed.\nShorter."},
+		"ingestion.why-streaming":    {ID: "ingestion.why-streaming"},
+	}
+	for id, w := range want {
+		g := byID[id]
+		g.Line = 0
+		if !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: got %+v\nwant %+v", id, g, w)
+		}
+	}
+	if len(got) != 9 {
+		t.Errorf("read %d rows, want the 9 stories", len(got))
+	}
+	if r := byID["warehouse.most-challenging"]; r.Line < 2 {
+		t.Errorf("row line = %d", r.Line)
+	}
+	wantWarn := []string{
+		`rating "7" for warehouse.learned is not a whole number from 1 to 5; not imported`,
+		`status "done" for warehouse.learned is not one of draft, needs work, ready; imported as written`,
+		`rating "3.5" for ingestion.why-streaming is not a whole number from 1 to 5; not imported`,
+		`matrix.xlsx: Stories!B20: feedback in a row without a story ID`,
+	}
+	all := strings.Join(warnings, "\n")
+	for _, w := range wantWarn {
+		if !strings.Contains(all, w) {
+			t.Errorf("warnings lack %q:\n%s", w, all)
+		}
+	}
+	if len(warnings) != len(wantWarn) {
+		t.Errorf("%d warnings, want %d:\n%s", len(warnings), len(wantWarn), all)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	edit := func(change func(f *excelize.File)) []byte {
+		f := open(t, write(t, packet(t)))
+		change(f)
+		return save(t, f)
+	}
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not a workbook", []byte("id,rating\n"), "matrix.xlsx: not a readable .xlsx workbook"},
+		{"no rating column", edit(func(f *excelize.File) { _ = f.SetCellStr(SheetStories, "N1", "Score out of 5") }),
+			`matrix.xlsx: sheet "Stories" has no "Rating" column (header row 1)`},
+		{"no comments column", edit(func(f *excelize.File) { _ = f.RemoveCol(SheetStories, "P") }),
+			`matrix.xlsx: sheet "Stories" has no "Coach comments" column`},
+		{"no ID column anywhere", edit(func(f *excelize.File) { _ = f.SetCellStr(SheetStories, "A1", "Story") }),
+			`matrix.xlsx: no sheet has an "ID" column`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := ReadFeedback(bytes.NewReader(tt.data), "matrix.xlsx")
+			var e *stories.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("error = %v (%T), want a *stories.Error", err, err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) || e.Hint == "" {
+				t.Errorf("error = %q (hint %q), want %q", err, e.Hint, tt.want)
+			}
+		})
+	}
+	t.Run("another sheet with the columns", func(t *testing.T) {
+		data := edit(func(f *excelize.File) {
+			_ = f.SetSheetName(SheetStories, "Feedback")
+			_ = f.SetCellStr("Feedback", "N3", "5")
+		})
+		im, err := Read(bytes.NewReader(data), "matrix.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if im.Sheet != "Feedback" || len(im.Rows) != 9 || im.Rows[1].Rating != 5 {
+			t.Errorf("sheet %s, %d rows, row 3 = %+v", im.Sheet, len(im.Rows), im.Rows[1])
+		}
+	})
+}
+
+// TestReadLibreOffice imports a workbook that starpack wrote, a coach
+// edited and LibreOffice Calc saved again (testdata/feedback/libreoffice.xlsx;
+// see testdata/feedback/README).
+func TestReadLibreOffice(t *testing.T) {
+	data, err := os.ReadFile("testdata/feedback/libreoffice.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := Read(bytes.NewReader(data), "libreoffice.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.RoleID != "acme" {
+		t.Errorf("role id = %q, want acme", im.RoleID)
+	}
+	byID := map[string]Row{}
+	for _, r := range im.Rows {
+		r.Line = 0
+		byID[r.ID] = r
+	}
+	want := map[string]Row{
+		"warehouse.most-challenging": {ID: "warehouse.most-challenging", Rating: 4, Status: "ready", Comment: "Strong.\nLead with the client."},
+		"ingestion.hardest-bug":      {ID: "ingestion.hardest-bug", Rating: 2, Status: "needs work", Comment: "=too long, cut the monitoring part"},
+		"warehouse.conflict":         {ID: "warehouse.conflict", Rating: 3, Status: "needs work", Comment: "Say what the tests showed.\nShorter."},
+	}
+	for id, w := range want {
+		if g := byID[id]; !reflect.DeepEqual(g, w) {
+			t.Errorf("%s: got %+v\nwant %+v", id, g, w)
+		}
+	}
+	if len(im.Rows) != 9 || len(im.Warnings) != 0 {
+		t.Errorf("%d rows, warnings %q", len(im.Rows), im.Warnings)
+	}
+}
+
+func itoa(n int) string {
+	s, _ := excelize.CoordinatesToCellName(1, n)
+	return strings.TrimPrefix(s, "A")
+}
+
+// TestMakeLibreOfficeInput writes the coach-edited workbook that
+// testdata/feedback/libreoffice.xlsx was made from, when
+// STARPACK_FIXTURE_OUT names the file to write (see testdata/feedback/README).
+func TestMakeLibreOfficeInput(t *testing.T) {
+	out := os.Getenv("STARPACK_FIXTURE_OUT")
+	if out == "" {
+		t.Skip("set STARPACK_FIXTURE_OUT to write the fixture's input")
+	}
+	f := open(t, write(t, packet(t)))
+	r := itoa(findRow(t, f, SheetStories, "A", "warehouse.most-challenging"))
+	set(t, f, "N"+r, 4)
+	set(t, f, "O"+r, "ready")
+	set(t, f, "P"+r, "Strong.\nLead with the client.")
+	r = itoa(findRow(t, f, SheetStories, "A", "ingestion.hardest-bug"))
+	set(t, f, "N"+r, 2)
+	set(t, f, "O"+r, "needs work")
+	set(t, f, "P"+r, "=too long, cut the monitoring part")
+	if err := os.WriteFile(out, save(t, f), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

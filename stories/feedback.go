@@ -1,0 +1,270 @@
+package stories
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FeedbackDir is the workspace folder that holds imported coach feedback,
+// one append-only file per role: feedback/<role-id>.yaml.
+const FeedbackDir = "feedback"
+
+// Statuses are the values a coach picks from for a story's status, in the
+// order a story goes through them.
+var Statuses = []string{"draft", "needs work", "ready"}
+
+// MaxRating is the best rating a coach gives; ratings run from 1.
+const MaxRating = 5
+
+// feedbackHeader starts a new feedback file.
+const feedbackHeader = `# Coach feedback, imported by "starpack feedback" and "starpack build".
+# Append-only: each import adds entries below; the latest value of each field wins.
+`
+
+// FeedbackFile is the slash-separated path of a role's feedback file inside
+// a workspace.
+func FeedbackFile(roleID string) string {
+	return FeedbackDir + "/" + roleID + ".yaml"
+}
+
+// NormalStatus folds a status as typed ("Needs Work", " needs-work ") to
+// one of Statuses, or returns it trimmed and false when it is none of them.
+func NormalStatus(s string) (string, bool) {
+	t := strings.TrimSpace(s)
+	n := strings.Join(strings.Fields(strings.ReplaceAll(strings.ReplaceAll(strings.ToLower(t), "-", " "), "_", " ")), " ")
+	for _, st := range Statuses {
+		if n == st {
+			return st, true
+		}
+	}
+	return t, false
+}
+
+// LoadFeedback reads feedback/<roleID>.yaml from a workspace: the list of
+// every import, oldest first. A missing file means no feedback yet. Errors
+// are *Error positioned in the file (named with prefix).
+func LoadFeedback(fsys fs.FS, prefix, roleID string) ([]Feedback, error) {
+	if err := checkRoleID(roleID); err != nil {
+		return nil, err
+	}
+	name := FeedbackFile(roleID)
+	file := path.Join(prefix, name)
+	data, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &Error{File: file, Msg: "cannot read file", Err: err}
+	}
+	return ParseFeedback(file, data)
+}
+
+// ParseFeedback decodes a feedback file: a YAML list of entries.
+func ParseFeedback(file string, data []byte) ([]Feedback, error) {
+	var doc yaml.Node
+	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) > 0 {
+		if root := doc.Content[0]; root.Kind != yaml.SequenceNode && root.Tag != "!!null" {
+			return nil, &Error{File: file, Line: root.Line, Col: root.Column, Msg: "a feedback file must be a list of entries",
+				Hint: "each entry starts with `- story: <id>`; starpack writes this file, restore it from version control"}
+		}
+	}
+	var list []Feedback
+	root, err := DecodeYAML(file, data, &list)
+	if err != nil || root == nil {
+		return nil, err
+	}
+	for i, f := range list {
+		n := root.Content[i]
+		pos := NodePos(file, n)
+		if strings.TrimSpace(f.Story) == "" {
+			return nil, Errorf(pos, "say which story the feedback is about: story: <id>", "feedback entry %d has no story", i+1)
+		}
+		if f.Rating < 0 || f.Rating > MaxRating {
+			return nil, Errorf(valuePos(file, n, "rating"), fmt.Sprintf("a rating is a whole number from 1 to %d", MaxRating),
+				"rating %d is out of range", f.Rating)
+		}
+	}
+	return list, nil
+}
+
+// LatestFeedback folds a feedback list, oldest first, into the latest
+// feedback per story id: each field holds its latest non-empty value, and
+// Date and Source name the latest entry about the story.
+func LatestFeedback(list []Feedback) map[string]Feedback {
+	out := map[string]Feedback{}
+	for _, f := range list {
+		cur := out[f.Story]
+		cur.Story = f.Story
+		if f.Rating != 0 {
+			cur.Rating = f.Rating
+		}
+		if f.Status != "" {
+			cur.Status = f.Status
+		}
+		if f.Comment != "" {
+			cur.Comment = f.Comment
+		}
+		if f.Date != "" {
+			cur.Date = f.Date
+		}
+		if f.Source != "" {
+			cur.Source = f.Source
+		}
+		out[f.Story] = cur
+	}
+	return out
+}
+
+// NormalComment is a comment as starpack stores and compares it: line
+// endings made \n and outer space trimmed, so that a workbook re-saved by
+// another program compares equal.
+func NormalComment(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.TrimSpace(s)
+}
+
+// FeedbackChanges compares imported feedback (one entry per workbook row,
+// in row order) with the latest feedback and returns only what changed:
+// each returned entry holds the fields that differ, the others left empty.
+// Empty imported fields mean "not given" and never count as a change, and
+// an entry repeated later in imported is not returned twice, so importing
+// the same workbook again returns nothing.
+func FeedbackChanges(latest map[string]Feedback, imported []Feedback) []Feedback {
+	seen := map[string]Feedback{}
+	var out []Feedback
+	for _, in := range imported {
+		cur, ok := seen[in.Story]
+		if !ok {
+			cur = latest[in.Story]
+		}
+		ch := Feedback{Story: in.Story, Date: in.Date, Source: in.Source}
+		changed := false
+		if in.Rating != 0 && in.Rating != cur.Rating {
+			ch.Rating, cur.Rating, changed = in.Rating, in.Rating, true
+		}
+		if st := strings.TrimSpace(in.Status); st != "" && st != cur.Status {
+			ch.Status, cur.Status, changed = st, st, true
+		}
+		if c := NormalComment(in.Comment); c != "" && c != NormalComment(cur.Comment) {
+			ch.Comment, cur.Comment, changed = c, c, true
+		}
+		seen[in.Story] = cur
+		if changed {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
+// AppendFeedback adds entries to <dir>/feedback/<roleID>.yaml, where dir is
+// the workspace folder. What the file holds is kept byte for byte; the new
+// entries are appended as YAML list items. The file is replaced atomically
+// (a temporary file in the same folder, renamed into place), so an
+// interrupted write leaves the old file. Appending nothing is a no-op.
+func AppendFeedback(dir, roleID string, entries []Feedback) error {
+	if len(entries) == 0 {
+		return nil
+	}
+	if err := checkRoleID(roleID); err != nil {
+		return err
+	}
+	folder := filepath.Join(dir, FeedbackDir)
+	name := filepath.Join(folder, roleID+".yaml")
+	old, err := os.ReadFile(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		old = nil
+	case err != nil:
+		return &Error{File: name, Msg: "cannot read file", Err: err}
+	}
+	data, err := appendFeedback(name, old, entries)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(folder, 0o755); err != nil {
+		return err
+	}
+	return writeFileAtomic(name, data)
+}
+
+// appendFeedback returns the feedback file old (nil for a new file) with
+// entries appended as YAML list items, old kept byte for byte. It checks
+// that the result reads back as old's entries followed by the new ones.
+func appendFeedback(name string, old []byte, entries []Feedback) ([]byte, error) {
+	if old == nil {
+		old = []byte(feedbackHeader)
+	}
+	old = bytes.Clone(old)
+	if len(old) > 0 && old[len(old)-1] != '\n' {
+		old = append(old, '\n')
+	}
+	entries = slices.Clone(entries)
+	for i, e := range entries {
+		if strings.TrimSpace(e.Story) == "" {
+			return nil, fmt.Errorf("feedback entry %d has no story", i+1)
+		}
+		entries[i].Comment = NormalComment(e.Comment)
+	}
+	add, err := yaml.Marshal(entries)
+	if err != nil {
+		return nil, err
+	}
+	data := append(bytes.Clone(old), add...)
+	// The old file may be in a form that a plain append would break (a flow
+	// list, say); check before replacing it.
+	hint := "the file must be a block list (`- story: ...` entries); fix it or move it aside"
+	list, err := ParseFeedback(name, data)
+	if err != nil {
+		return nil, &Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
+	}
+	before, _ := ParseFeedback(name, old)
+	if len(list) != len(before)+len(entries) || !slices.Equal(list[len(before):], entries) {
+		return nil, &Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
+	}
+	return data, nil
+}
+
+// writeFileAtomic writes data to name through a temporary file in the same
+// folder renamed into place: readers see the old file or the new one,
+// never a part.
+func writeFileAtomic(name string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // a no-op once renamed
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	if st, err := os.Stat(name); err == nil {
+		_ = os.Chmod(tmp.Name(), st.Mode().Perm())
+	} else {
+		_ = os.Chmod(tmp.Name(), 0o644)
+	}
+	return os.Rename(tmp.Name(), name)
+}
+
+func checkRoleID(id string) error {
+	if id == "" || strings.ContainsAny(id, `/\`) || strings.HasPrefix(id, ".") || Slug(id) == "" {
+		return &Error{Msg: fmt.Sprintf("invalid role id %q", id), Hint: "a role id is the name of a file in roles/, without .yaml"}
+	}
+	return nil
+}

@@ -1,0 +1,390 @@
+package stories
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// loadSeed loads the real story bank, copied by hand into testdata.
+func loadSeed(t testing.TB) *Bank {
+	t.Helper()
+	bank, err := LoadBank(os.DirFS("testdata/seed"), "seed")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bank
+}
+
+const (
+	streamingJD = `We are looking for a data engineer to own our real-time streaming
+platform. You will build ingestion pipelines and stream joins from scratch, run them
+with high availability and monitoring, and keep every user of the website served.`
+	warehouseJD = `Join our data warehouse team. You will migrate a calculation engine from
+an RDBMS to the DW, care about numeric precision and decimal arithmetic, write UDFs in
+C++ and tune query performance.`
+)
+
+// summary renders a selection as "question: story, story" lines.
+func summary(sel *Selection) []string {
+	var out []string
+	for _, a := range sel.Answers {
+		var ids []string
+		for _, p := range a.Picks {
+			id := p.Story.ID
+			if p.Included {
+				id += " (included)"
+			}
+			ids = append(ids, id)
+		}
+		out = append(out, a.Question.ID+": "+strings.Join(ids, ", "))
+	}
+	return out
+}
+
+func projectOf(id string) string { p, _, _ := strings.Cut(id, "."); return p }
+
+func TestSelectTailors(t *testing.T) {
+	bank := loadSeed(t)
+	grid := []string{"most-challenging", "learned", "most-interesting", "hardest-bug", "enjoyed-most",
+		"conflict", "challenging-interaction", "failure", "success"}
+	tests := []struct {
+		name string
+		req  Request
+		// want is the project every open (not included) pick comes from;
+		// "" skips the check.
+		want string
+		// picks are exact picks per question id, when given.
+		picks map[string][]string
+		// perQuestion is how many picks every question gets.
+		perQuestion int
+	}{
+		{name: "streaming job description picks the stream joins project",
+			req: Request{JobDescription: streamingJD}, want: "stream-joins", perQuestion: 1},
+		{name: "warehouse and numeric precision picks the warehouse migration",
+			req: Request{JobDescription: warehouseJD}, want: "warehouse-migration", perQuestion: 1},
+		{name: "focus words without a job description",
+			req: Request{Focus: []string{"data warehouse"}}, want: "warehouse-migration", perQuestion: 1},
+		{name: "focus through a synonym",
+			req: Request{Focus: []string{"real-time"}}, want: "stream-joins", perQuestion: 1},
+		{name: "user synonyms extend the built-in table",
+			req: Request{JobDescription: "Experience with Flink and Beam is a must.",
+				Synonyms: Synonyms{"stream join": {"flink", "beam"}}},
+			want: "stream-joins", perQuestion: 1},
+		{name: "include forces a story in, the open questions stay tailored",
+			req:  Request{JobDescription: streamingJD, Include: []string{"warehouse-migration.hardest-bug"}},
+			want: "stream-joins", perQuestion: 1,
+			picks: map[string][]string{"hardest-bug": {"warehouse-migration.hardest-bug (included)"}}},
+		{name: "exclude leaves a story out",
+			req:  Request{JobDescription: streamingJD, Exclude: []string{"stream-joins.conflict"}},
+			want: "", perQuestion: 1,
+			picks: map[string][]string{"conflict": {"warehouse-migration.conflict"}, "failure": {"stream-joins.failure"}}},
+		{name: "per_question 2 takes both projects",
+			req: Request{JobDescription: streamingJD, PerQuestion: 2}, perQuestion: 2,
+			picks: map[string][]string{"success": {"stream-joins.success", "warehouse-migration.success"}}},
+		{name: "narrowed questions",
+			req:  Request{JobDescription: warehouseJD, Questions: []string{"hardest-bug", "Conflicts with teammates"}},
+			want: "warehouse-migration", perQuestion: 1,
+			picks: map[string][]string{"hardest-bug": {"warehouse-migration.hardest-bug"}, "conflict": {"warehouse-migration.conflict"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sel, err := Select(bank, NewCatalog(), tt.req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(tt.req.Questions) == 0 && len(sel.Answers) != len(grid) {
+				t.Fatalf("got %d answers, want the %d grid questions", len(sel.Answers), len(grid))
+			}
+			used := map[string]bool{}
+			for _, a := range sel.Answers {
+				if len(a.Picks) != tt.perQuestion {
+					t.Errorf("%s: %d picks, want %d", a.Question.ID, len(a.Picks), tt.perQuestion)
+				}
+				for _, p := range a.Picks {
+					if used[p.Story.ID] {
+						t.Errorf("%s used twice", p.Story.ID)
+					}
+					used[p.Story.ID] = true
+					if tt.want != "" && !p.Included && projectOf(p.Story.ID) != tt.want {
+						t.Errorf("%s: picked %s (score %.3f, %v), want a %s story", a.Question.ID, p.Story.ID, p.Score, p.Reasons, tt.want)
+					}
+					if !p.Matched.Question {
+						t.Errorf("%s: picked %s, not written for it", a.Question.ID, p.Story.ID)
+					}
+				}
+			}
+			got := map[string]string{}
+			for _, line := range summary(sel) {
+				q, ids, _ := strings.Cut(line, ": ")
+				got[q] = ids
+			}
+			for q, want := range tt.picks {
+				if got[q] != strings.Join(want, ", ") {
+					t.Errorf("%s: got %q, want %q", q, got[q], strings.Join(want, ", "))
+				}
+			}
+		})
+	}
+}
+
+func TestSelectReasons(t *testing.T) {
+	bank := loadSeed(t)
+	sel, err := Select(bank, NewCatalog(), Request{JobDescription: streamingJD, Focus: []string{"ownership", "streaming"},
+		Questions: []string{"learned", "success"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	learned := sel.Answers[0].Picks[0]
+	if learned.Story.ID != "stream-joins.learned" {
+		t.Fatalf("learned: picked %s", learned.Story.ID)
+	}
+	m := learned.Matched
+	if !m.Question || m.Number {
+		t.Errorf("matched = %+v, want written for the question and no number", m)
+	}
+	for _, kw := range []string{"high availability", "real time", "stream joins", "monitoring"} {
+		if !contains(m.Keywords, kw) {
+			t.Errorf("keywords %q lack %q", m.Keywords, kw)
+		}
+	}
+	wantFocus := []FocusHit{{Focus: "ownership"}, {Focus: "streaming"}}
+	if !reflect.DeepEqual(m.Focus, wantFocus) {
+		t.Errorf("focus = %+v, want %+v", m.Focus, wantFocus)
+	}
+	if got := learned.Parts.Sum(); fmt.Sprintf("%.3f", got) != fmt.Sprintf("%.3f", learned.Score) {
+		t.Errorf("parts sum %.3f, score %.3f", got, learned.Score)
+	}
+	reasons := strings.Join(learned.Reasons, "; ")
+	for _, want := range []string{"written for this question", "focus: ownership (mentioned), streaming (mentioned)", "job description: "} {
+		if !strings.Contains(reasons, want) {
+			t.Errorf("reasons %q lack %q", reasons, want)
+		}
+	}
+	success := sel.Answers[1].Picks[0]
+	if !success.Matched.Number || !strings.Contains(strings.Join(success.Reasons, ";"), "quantified result") {
+		t.Errorf("success pick %s: %+v, want a quantified result", success.Story.ID, success.Matched)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestSelectAmazonLeadershipPrinciples(t *testing.T) {
+	bank := loadSeed(t)
+	sel, err := Select(bank, NewCatalog(), Request{Set: AmazonSet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sel.Answers) != 16 {
+		t.Fatalf("%d answers, want the 16 principles", len(sel.Answers))
+	}
+	want := map[string]string{
+		"lp-dive-deep":           "hardest-bug",
+		"lp-have-backbone":       "conflict",
+		"lp-invent-and-simplify": "most-interesting",
+		"lp-ownership":           "enjoyed-most",
+		"lp-earn-trust":          "failure",
+		"lp-deliver-results":     "success",
+	}
+	gapped := map[string]bool{}
+	for _, g := range sel.Gaps {
+		if g.Question != nil {
+			gapped[g.Question.ID] = true
+		}
+	}
+	for _, a := range sel.Answers {
+		if !strings.HasPrefix(a.Question.ID, "lp-") || !strings.HasPrefix(a.Question.Ask, "Tell me about a time you") {
+			t.Errorf("question %s: %q is not a Leadership Principle as asked", a.Question.ID, a.Question.Ask)
+		}
+		if len(a.Picks) > 1 {
+			t.Errorf("%s: %d picks, want at most 1", a.Question.ID, len(a.Picks))
+		}
+		if len(a.Picks) == 1 && a.Picks[0].Score < sel.Weights.Threshold && !gapped[a.Question.ID] {
+			t.Errorf("%s: weak pick (%.2f) not listed as a gap", a.Question.ID, a.Picks[0].Score)
+		}
+		if q, ok := want[a.Question.ID]; ok {
+			if len(a.Picks) != 1 || !strings.HasSuffix(a.Picks[0].Story.ID, "."+q) {
+				t.Errorf("%s: picked %v, want a %s story", a.Question.ID, summary(&Selection{Answers: []Answer{a}}), q)
+			} else if len(a.Picks[0].Matched.Competencies) == 0 {
+				t.Errorf("%s: matched no competencies", a.Question.ID)
+			}
+		}
+	}
+	if !gapped["lp-hire-and-develop"] {
+		t.Errorf("gaps %v lack lp-hire-and-develop (no story is about growing others)", sel.Gaps)
+	}
+	if len(gapped) > 8 {
+		t.Errorf("%d of 16 principles are gaps; the grid stories should cover most", len(gapped))
+	}
+}
+
+func TestSelectGaps(t *testing.T) {
+	bank := loadSeed(t)
+	sel, err := Select(bank, NewCatalog(), Request{
+		JobDescription: "Kafka and Kubernetes experience. Real-time stream joins.",
+		Questions:      []string{"success", "Tell me about a time you mentored an intern"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, g := range sel.Gaps {
+		if g.Question != nil {
+			got = append(got, "question "+g.Question.ID+": "+g.Reason)
+		} else {
+			got = append(got, "keyword "+g.Keyword+": "+g.Reason)
+		}
+	}
+	want := []string{
+		"question tell-me-about-a-time-you-mentored-an-intern: no story answers this question",
+		`keyword kafka: no story mentions "kafka"`,
+		`keyword kubernetes: no story mentions "kubernetes"`,
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("gaps:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// A threshold above every score makes every question a gap.
+	w := DefaultWeights()
+	w.Threshold = 100
+	sel, err = Select(bank, NewCatalog(), Request{Weights: w, Questions: []string{"success", "failure"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sel.Gaps) != 2 || sel.Gaps[0].Score == 0 || !strings.Contains(sel.Gaps[0].Reason, "below the threshold 100.00") {
+		t.Errorf("gaps = %+v, want both questions below the threshold", sel.Gaps)
+	}
+}
+
+func TestSelectDeterministic(t *testing.T) {
+	bank := loadSeed(t)
+	reqs := []Request{
+		{},
+		{JobDescription: streamingJD, PerQuestion: 2},
+		{Set: AmazonSet, JobDescription: warehouseJD, Focus: []string{"ownership"}},
+		{All: true, JobDescription: streamingJD},
+	}
+	for i, req := range reqs {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			first, err := Select(bank, NewCatalog(), req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for range 20 {
+				again, err := Select(bank, NewCatalog(), req)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !reflect.DeepEqual(first, again) {
+					t.Fatalf("selection changed between runs:\n%v\n%v", summary(first), summary(again))
+				}
+			}
+		})
+	}
+}
+
+func TestSelectSpreadsCloseCalls(t *testing.T) {
+	// With nothing to tell the projects apart, the picks are spread over
+	// both rather than all taken from the first by id.
+	bank := loadSeed(t)
+	w := DefaultWeights()
+	w.Number = 0
+	sel, err := Select(bank, NewCatalog(), Request{Weights: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := map[string]int{}
+	for _, a := range sel.Answers {
+		count[projectOf(a.Picks[0].Story.ID)]++
+	}
+	if count["stream-joins"] < 4 || count["warehouse-migration"] < 4 {
+		t.Errorf("picks per project %v, want them spread (4 and 5)", count)
+	}
+	w.Spread = 0
+	sel, err = Select(bank, NewCatalog(), Request{Weights: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range sel.Answers {
+		if p := projectOf(a.Picks[0].Story.ID); p != "stream-joins" {
+			t.Errorf("without spread, %s: %s, want ties broken by id (stream-joins first)", a.Question.ID, a.Picks[0].Story.ID)
+		}
+	}
+}
+
+func TestSelectAll(t *testing.T) {
+	bank := loadSeed(t)
+	sel, err := Select(bank, NewCatalog(), Request{All: true, Exclude: []string{"stream-joins.failure"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := summary(sel)
+	want := []string{
+		"most-challenging: warehouse-migration.most-challenging, stream-joins.most-challenging",
+		"learned: warehouse-migration.learned, stream-joins.learned",
+		"most-interesting: warehouse-migration.most-interesting, stream-joins.most-interesting",
+		"hardest-bug: warehouse-migration.hardest-bug, stream-joins.hardest-bug",
+		"enjoyed-most: warehouse-migration.enjoyed-most, stream-joins.enjoyed-most",
+		"conflict: warehouse-migration.conflict, stream-joins.conflict",
+		"challenging-interaction: warehouse-migration.challenging-interaction, stream-joins.challenging-interaction",
+		"failure: warehouse-migration.failure",
+		"success: warehouse-migration.success, stream-joins.success",
+	}
+	// The bank loads files sorted by name: stream-joins.yaml first.
+	for i := range want {
+		q, ids, _ := strings.Cut(want[i], ": ")
+		parts := strings.Split(ids, ", ")
+		if len(parts) == 2 {
+			parts[0], parts[1] = parts[1], parts[0]
+		}
+		want[i] = q + ": " + strings.Join(parts, ", ")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSelectErrors(t *testing.T) {
+	bank := loadSeed(t)
+	tests := []struct {
+		name string
+		req  Request
+		want string
+		hint string
+	}{
+		{"unknown include", Request{Include: []string{"stream-joins.sucess"}},
+			`include names unknown story "stream-joins.sucess" (did you mean "stream-joins.success"?)`, "id:"},
+		{"unknown exclude", Request{Exclude: []string{"nope"}}, `exclude names unknown story "nope"`, "id:"},
+		{"included and excluded", Request{Include: []string{"stream-joins.success"}, Exclude: []string{"stream-joins.success"}},
+			`story "stream-joins.success" is both included and excluded`, "remove it"},
+		{"unknown set", Request{Set: "amazon"}, `unknown question set "amazon"`, "amazon-lp, grid"},
+		{"too many includes", Request{Questions: []string{"success"}, Include: []string{"stream-joins.success", "warehouse-migration.success"}},
+			`include names more stories than the role has places for (at "warehouse-migration.success")`, "per_question"},
+		{"too many per question", Request{PerQuestion: 11}, "per_question 11 is more than the 10 stories starpack puts under one question", "1 to 3"},
+		{"negative weight", Request{Weights: Weights{Keyword: -1}}, "weights: keyword must be a number from 0 up, not -1", "defaults"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Select(bank, NewCatalog(), tt.req)
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v, want *Error", err)
+			}
+			if e.Msg != tt.want {
+				t.Errorf("msg = %q, want %q", e.Msg, tt.want)
+			}
+			if !strings.Contains(e.Hint, tt.hint) {
+				t.Errorf("hint = %q, want it to hold %q", e.Hint, tt.hint)
+			}
+		})
+	}
+}
