@@ -406,8 +406,8 @@ func (b *brief) gaps() {
 		fl.place(append(head, rows[0]), true, 0)
 		fl.place(rows[1:], false, 0)
 	}
-	list("Questions no story answers", qs)
-	list("Skills and keywords no story covers", other)
+	list("Questions no story answers well", qs)
+	list("Job-description keywords no picked story covers", other)
 }
 
 // sections draws one section per question.
