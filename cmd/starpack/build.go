@@ -80,17 +80,17 @@ type output struct {
 // mutable state.
 func outputs() []output {
 	return []output{
-		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
-			return nil, markdown.Render(w, p, b.notes)
-		}},
-		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
-			return nil, xlsx.Write(w, p)
-		}},
 		{"brief", "brief.pdf", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return pdf.Brief(w, p, b.pdf)
 		}},
 		{"cheatsheet", "cheatsheet.pdf", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return pdf.CheatSheet(w, p, b.pdf)
+		}},
+		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, xlsx.Write(w, p)
+		}},
+		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, markdown.Render(w, p, b.notes)
 		}},
 	}
 }
