@@ -3,7 +3,7 @@ GO      ?= go
 PKGS    := ./...
 FUZZTIME ?= 20s
 
-.PHONY: build test lint bench fuzz demo clean
+.PHONY: build test lint bench fuzz demo preview clean
 
 build: ## the starpack binary, in the repository root
 	$(GO) build -o starpack ./cmd/starpack
@@ -29,6 +29,14 @@ fuzz: ## run each fuzz target for FUZZTIME
 
 demo: build ## build the example packet into out/example/
 	./starpack build
+
+preview: build ## every page of the example packet's PDFs as PNG in out/preview/
+	@command -v pdftoppm >/dev/null 2>&1 || { echo "preview needs pdftoppm (poppler-utils)"; exit 1; }
+	./starpack build --only brief,cheatsheet --out out
+	rm -rf out/preview && mkdir -p out/preview
+	pdftoppm -png -r 60 out/example/brief.pdf out/preview/brief
+	pdftoppm -png -r 60 out/example/cheatsheet.pdf out/preview/cheatsheet
+	@ls out/preview
 
 clean:
 	rm -rf starpack out

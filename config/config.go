@@ -53,6 +53,10 @@ type Candidate struct {
 // Fonts names extra TrueType fonts for characters the built-in fonts lack.
 type Fonts struct {
 	Fallback []string `yaml:"fallback"`
+
+	// FallbackPos is where each fallback path is written in starpack.yaml,
+	// for errors about the font file.
+	FallbackPos []stories.Position `yaml:"-"`
 }
 
 // Defaults returns the settings of an empty starpack.yaml.
@@ -69,6 +73,12 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 	root, err := stories.DecodeYAML(file, data, &s)
 	if err != nil {
 		return s, err
+	}
+	s.Fonts.FallbackPos = fallbackPos(file, root, len(s.Fonts.Fallback))
+	if v := topValue(root, "accent"); v != nil && v.Tag == "!!null" {
+		// `accent: #1F4E79` unquoted is a comment: say so rather than
+		// silently keep the default colour.
+		s.Accent = ""
 	}
 	if err := s.Check(); err != nil {
 		if e, ok := err.(*stories.Error); ok {
@@ -111,7 +121,74 @@ func (s *Settings) Check() error {
 			return &stories.Error{Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
 		}
 	}
+	if !colourRE.MatchString(s.Accent) {
+		hint := `write the colour as #RRGGBB, in quotes: accent: "#1F4E79"`
+		if s.Accent == "" {
+			hint = `quote the colour (an unquoted # starts a comment): accent: "#1F4E79"`
+		}
+		return &stories.Error{Msg: fmt.Sprintf("accent: %q is not a colour of the form #RRGGBB", s.Accent), Hint: hint}
+	}
+	if s.Margins < MinMargins || s.Margins > MaxMargins {
+		return &stories.Error{Msg: fmt.Sprintf("margins: %g mm is outside %g..%g mm", s.Margins, MinMargins, MaxMargins),
+			Hint: "margins are in millimetres; the default is 18"}
+	}
+	for i, f := range s.Fonts.Fallback {
+		if strings.TrimSpace(f) == "" {
+			return &stories.Error{Msg: fmt.Sprintf("fonts: fallback font %d has no path", i+1),
+				Hint: "name a TrueType file relative to the workspace, e.g. fonts/NotoSansSC-Regular.ttf"}
+		}
+	}
 	return nil
+}
+
+// The margins the PDFs allow, in millimetres.
+const (
+	MinMargins = 5.0
+	MaxMargins = 50.0
+)
+
+var colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// topValue returns the value node of a top-level key, or nil.
+func topValue(root *yaml.Node, key string) *yaml.Node {
+	if root == nil || root.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == key {
+			return root.Content[i+1]
+		}
+	}
+	return nil
+}
+
+// fallbackPos finds where each fonts.fallback entry is written.
+func fallbackPos(file string, root *yaml.Node, n int) []stories.Position {
+	out := make([]stories.Position, n)
+	if root == nil || root.Kind != yaml.MappingNode {
+		return out
+	}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value != "fonts" || root.Content[i+1].Kind != yaml.MappingNode {
+			continue
+		}
+		fonts := root.Content[i+1]
+		for j := 0; j+1 < len(fonts.Content); j += 2 {
+			if fonts.Content[j].Value != "fallback" {
+				continue
+			}
+			list := fonts.Content[j+1]
+			for k, item := range list.Content {
+				if k < n {
+					out[k] = stories.Position{File: file, Line: item.Line, Col: item.Column}
+				}
+			}
+			if list.Kind != yaml.SequenceNode && n > 0 {
+				out[0] = stories.Position{File: file, Line: list.Line, Col: list.Column}
+			}
+		}
+	}
+	return out
 }
 
 func normalPaper(p string) string {

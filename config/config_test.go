@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -18,6 +19,20 @@ func TestParseSettings(t *testing.T) {
 		}
 		if s.Paper != "A4" || s.Out != "out" || s.Margins != 18 {
 			t.Errorf("defaults: %+v", s)
+		}
+	})
+	t.Run("fallback font positions", func(t *testing.T) {
+		src := "paper: A4\nfonts:\n  fallback:\n    - fonts/a.ttf\n    - fonts/b.ttf\naccent: \"#7a1f3d\"\n"
+		s, err := ParseSettings("ws/starpack.yaml", []byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []stories.Position{{File: "ws/starpack.yaml", Line: 4, Col: 7}, {File: "ws/starpack.yaml", Line: 5, Col: 7}}
+		if !reflect.DeepEqual(s.Fonts.FallbackPos, want) {
+			t.Errorf("positions %+v, want %+v", s.Fonts.FallbackPos, want)
+		}
+		if s.Accent != "#7a1f3d" {
+			t.Errorf("accent %q", s.Accent)
 		}
 	})
 	t.Run("values", func(t *testing.T) {
@@ -41,6 +56,11 @@ func TestParseSettings(t *testing.T) {
 		{"question id not a slug", "questions:\n  - {id: Why Us, title: Why us}\n", `questions: id "Why Us" must be lower-case`, "why-us"},
 		{"redact not a map", "redact: [a]\n", "starpack.yaml:1:9: expected a mapping, found a list", ""},
 		{"a list", "- paper\n", "starpack.yaml:1:1: expected a mapping", ""},
+		{"accent not a colour", "accent: blue\n", `starpack.yaml:1:9: accent: "blue" is not a colour of the form #RRGGBB`, `accent: "#1F4E79"`},
+		{"accent unquoted", "paper: A4\naccent: #1F4E79\n", `starpack.yaml:2:8: accent: "" is not a colour of the form #RRGGBB`, "unquoted # starts a comment"},
+		{"accent short", "accent: \"#FFF\"\n", `starpack.yaml:1:9: accent: "#FFF" is not a colour`, "#RRGGBB"},
+		{"margins too wide", "margins: 60\n", "starpack.yaml:1:10: margins: 60 mm is outside 5..50 mm", "millimetres"},
+		{"empty fallback font", "fonts: {fallback: [\"\"]}\n", "starpack.yaml:1:8: fonts: fallback font 1 has no path", "TrueType"},
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {

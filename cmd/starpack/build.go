@@ -19,6 +19,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/markdown"
+	"github.com/starpack/starpack/export/pdf"
 	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
 )
@@ -79,11 +80,17 @@ type output struct {
 // mutable state.
 func outputs() []output {
 	return []output{
-		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
-			return nil, markdown.Render(w, p, b.notes)
+		{"brief", "brief.pdf", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return pdf.Brief(w, p, b.pdf)
+		}},
+		{"cheatsheet", "cheatsheet.pdf", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return pdf.CheatSheet(w, p, b.pdf)
 		}},
 		{"matrix", matrixFile, func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 			return nil, xlsx.Write(w, p)
+		}},
+		{"notes", "notes.md", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return nil, markdown.Render(w, p, b.notes)
 		}},
 	}
 }
@@ -106,6 +113,7 @@ type builder struct {
 	want   map[string]bool
 	redact bool
 	notes  *template.Template
+	pdf    pdf.Options // margins, accent and fallback fonts, read once
 	// outputs are the files of each packet (outputs(); tests inject others).
 	outputs []output
 	// fbMu keeps two packets of the same role from appending to its
@@ -162,6 +170,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if b.want["brief"] || b.want["cheatsheet"] {
+		if b.pdf, err = pdfOptions(ws); err != nil {
+			return err
+		}
 	}
 	b.outDir = ws.Settings.Out
 	if !cmd.Flags().Changed("out") && a.getenv("STARPACK_OUT") == "" {

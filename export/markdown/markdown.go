@@ -28,6 +28,15 @@ func Funcs() template.FuncMap {
 		"md":         text,
 		"minutes":    func(s *stories.Story) string { return Duration(s.Minutes()) },
 		"inc":        func(i int) int { return i + 1 },
+		"keywordGaps": func(gaps []stories.Gap) []string {
+			var out []string
+			for _, g := range gaps {
+				if g.Keyword != "" {
+					out = append(out, g.Keyword)
+				}
+			}
+			return out
+		},
 		"feedback": func(m map[string]stories.Feedback, id string) *stories.Feedback {
 			if f, ok := m[id]; ok {
 				return &f

@@ -1,0 +1,88 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/pdf"
+	"github.com/starpack/starpack/stories"
+)
+
+// maxFontSize is the largest fallback font starpack reads (CJK fonts run
+// to tens of megabytes).
+const maxFontSize = 64 << 20
+
+// pdfOptions gathers the PDF settings of a workspace: margins, accent
+// colour and the fallback fonts, read and checked once per build. A font
+// that cannot be read or is not a usable TrueType font is an error pointing
+// at its line in starpack.yaml.
+func pdfOptions(ws *config.Workspace) (pdf.Options, error) {
+	s := &ws.Settings
+	opt := pdf.Options{Margins: s.Margins, Accent: s.Accent}
+	for i, name := range s.Fonts.Fallback {
+		pos := stories.Position{File: filepath.Join(ws.Display, config.FileName)}
+		if i < len(s.Fonts.FallbackPos) && s.Fonts.FallbackPos[i].Line > 0 {
+			pos = s.Fonts.FallbackPos[i]
+		}
+		shown := wsPath(ws, name)
+		data, err := readFont(ws, name)
+		if err != nil {
+			return opt, stories.Errorf(pos, "fonts.fallback paths are relative to the workspace folder",
+				"fonts.fallback: cannot read %s: %v", shown, err)
+		}
+		if err := pdf.CheckFont(data); err != nil {
+			return opt, stories.Errorf(pos, "use a TrueType font (.ttf), e.g. Noto Sans SC or DejaVu Sans",
+				"fonts.fallback: %s is not a usable font: %v", shown, err)
+		}
+		opt.Fallback = append(opt.Fallback, data)
+	}
+	return opt, nil
+}
+
+// readFont reads a font named in the settings, relative to the workspace.
+func readFont(ws *config.Workspace, name string) ([]byte, error) {
+	var (
+		st  fs.FileInfo
+		err error
+		rd  func() ([]byte, error)
+	)
+	if ws.Dir == "" && !filepath.IsAbs(name) {
+		st, err = fs.Stat(ws.FS, filepath.ToSlash(filepath.Clean(name)))
+		rd = func() ([]byte, error) { return fs.ReadFile(ws.FS, filepath.ToSlash(filepath.Clean(name))) }
+	} else {
+		p := name
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(ws.Dir, p)
+		}
+		st, err = os.Stat(p)
+		rd = func() ([]byte, error) { return os.ReadFile(p) }
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, errors.New("no such file")
+	case err != nil:
+		return nil, bare(err)
+	case st.IsDir():
+		return nil, errors.New("it is a folder")
+	case st.Size() > maxFontSize:
+		return nil, fmt.Errorf("the file is %d MB, more than the %d MB starpack reads", st.Size()>>20, maxFontSize>>20)
+	}
+	data, err := rd()
+	if err != nil {
+		return nil, bare(err)
+	}
+	return data, nil
+}
+
+// bare drops the path a file error repeats: messages name the file already.
+func bare(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,799 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"golang.org/x/image/font/gofont/goregular"
+
+	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/stories"
+)
+
+func briefOf(p *export.Packet, opt Options) func(*bytes.Buffer) ([]string, error) {
+	return func(b *bytes.Buffer) ([]string, error) { return Brief(b, p, opt) }
+}
+
+func sheetOf(p *export.Packet, opt Options) func(*bytes.Buffer) ([]string, error) {
+	return func(b *bytes.Buffer) ([]string, error) { return CheatSheet(b, p, opt) }
+}
+
+func letter(p *export.Packet) *export.Packet {
+	q := *p
+	q.Paper = "Letter"
+	return &q
+}
+
+func TestBrief(t *testing.T) {
+	acme := workspacePacket(t, "testdata/bank", "acme")
+	acme.Selection.Gaps = append(acme.Selection.Gaps, stories.Gap{Reason: "Kafka: the job description asks for it and no story mentions it"})
+	acme.Feedback = map[string]stories.Feedback{
+		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready",
+			Comment: "Lead with the **business impact**, then the join.", Date: "2026-11-20"},
+	}
+	redacted := *acme
+	redacted.Redacted = true
+	tests := []struct {
+		name   string
+		p      *export.Packet
+		golden string
+		pages  [2]int // at least, at most
+	}{
+		{"acme", acme, "brief-acme.txt", [2]int{5, 12}},
+		{"acme-letter", letter(acme), "", [2]int{5, 12}},
+		{"redacted", &redacted, "", [2]int{5, 12}},
+		{"example", examplePacket(t), "", [2]int{3, 40}},
+		{"whole-bank", wholeBank(t, workspacePacket(t, "testdata/bank", "acme").Bank), "brief-all.txt", [2]int{5, 30}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, warns := build(t, briefOf(tt.p, Options{}))
+			writeArtifact(t, "brief-"+tt.name+".pdf", data)
+			if len(warns) != 0 {
+				t.Errorf("warnings: %q", warns)
+			}
+			e := extract(t, data)
+			if e.pages < tt.pages[0] || e.pages > tt.pages[1] {
+				t.Errorf("%d pages, want %d..%d", e.pages, tt.pages[0], tt.pages[1])
+			}
+			for i, text := range e.text {
+				if want := fmt.Sprintf("Page %d of %d", i+1, e.pages); !strings.Contains(text, want) {
+					t.Errorf("page %d has no %q footer", i+1, want)
+				}
+				if i > 0 && !strings.Contains(text, tt.p.Heading()) {
+					t.Errorf("page %d has no running header %q", i+1, tt.p.Heading())
+				}
+			}
+			if got := strings.Contains(e.text[0], "REDACTED COPY"); got != tt.p.Redacted {
+				t.Errorf("cover says REDACTED COPY: %v, want %v", got, tt.p.Redacted)
+			}
+			all := squash(e.all())
+			for _, a := range tt.p.Selection.Answers {
+				for _, pk := range a.Picks {
+					s := pk.Story
+					if !strings.Contains(all, squash(stories.Plain(s.Cue()))) {
+						t.Errorf("story %s: cue %q not in the text", s.ID, s.Cue())
+					}
+					for _, f := range s.Fields() {
+						for _, w := range strings.Fields(stories.Plain(f.Text)) {
+							if !strings.Contains(all, w) {
+								t.Errorf("story %s: %s word %q not in the text", s.ID, f.Name, w)
+							}
+						}
+					}
+				}
+			}
+			var want []string
+			want = append(want, "At a glance", "Gaps")
+			for _, a := range tt.p.Selection.Answers {
+				want = append(want, a.Question.Title)
+			}
+			if got := outlines(t, data); !slices.Equal(got, want) {
+				t.Errorf("outline:\n got %q\nwant %q", got, want)
+			}
+			if tt.golden != "" {
+				golden(t, tt.golden, strings.Join(e.text, "\f\n"))
+			}
+		})
+	}
+}
+
+func TestBriefContent(t *testing.T) {
+	p := workspacePacket(t, "testdata/bank", "acme")
+	p.Feedback = map[string]stories.Feedback{
+		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready", Comment: "Lead with the impact, the **business impact**."},
+	}
+	data, _ := build(t, briefOf(p, Options{}))
+	e := extract(t, data)
+	cover := squash(e.text[0])
+	for _, want := range []string{"Acme", "Senior Data Engineer", "Sam Lee", "sam@example.org", "2026-12-03",
+		"TELL ME ABOUT YOURSELF", "4-way stream", "Page 1 of"} {
+		if !strings.Contains(cover, squash(want)) {
+			t.Errorf("cover has no %q:\n%s", want, cover)
+		}
+	}
+	all := squash(e.all())
+	for _, want := range []string{
+		"# Question Story Project Min",                // the table header
+		"Leading without authority: no story answers", // a gap
+		"No story yet.",                               // its section
+		"SITUATION", "ACTION", "RESULT", "NOTES",
+		"Why this story: written for this question; focus: streaming (tagged)",
+		"Coach feedback · rated 4/5 · status: ready",
+		"Lead with the impact, the business impact.",
+	} {
+		if !strings.Contains(all, squash(want)) {
+			t.Errorf("brief has no %q", want)
+		}
+	}
+	// Figures are drawn in the bold face; so is **bold** text.
+	runs := drawnRuns(t, data)
+	for _, fig := range []string{"50%", "<\u00a01%", "3000+\u00a0steps", "150\u00a0ms", "3\u00a0months", "4-way", "business impact"} {
+		if !slices.Contains(runs, run{"utf8goB", fig}) {
+			t.Errorf("%q is not drawn in bold", fig)
+		}
+	}
+	if !slices.Contains(runs, run{"utf8go", " of total processing time."}) {
+		t.Errorf("the text after a figure is not drawn in the regular face")
+	}
+}
+
+// Numbers are set in bold: the content stream switches to the bold face
+// around them.
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"reduced to < 1% of before", []string{"<\u00a01%"}},
+		{"50% of total processing time", []string{"50%"}},
+		{"3000+ steps, 1 million dollar off", []string{"3000+\u00a0steps", "1\u00a0million"}},
+		{"saved $1 million a year", []string{"$1\u00a0million"}},
+		{"flushes data every 150 ms, and", []string{"150\u00a0ms"}},
+		{"for 3 months with result", []string{"3\u00a0months"}},
+		{"a 4-way stream join", []string{"4-way"}},
+		{"in 2019-2020 we", []string{"2019-2020"}},
+		{"plan a v2 and S3 buckets, x86, UTF-8 and HTTP/2", nil},
+		{"by a factor of 3.", []string{"3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, sp := range figures(tt.text, regular) {
+				if sp.st == bold {
+					got = append(got, sp.text)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("bold %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	p := workspacePacket(t, "testdata/bank", "acme")
+	for _, doc := range []struct {
+		name string
+		fn   func(*export.Packet) func(*bytes.Buffer) ([]string, error)
+	}{
+		{"brief", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return briefOf(p, Options{}) }},
+		{"cheatsheet", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return sheetOf(p, Options{}) }},
+	} {
+		t.Run(doc.name, func(t *testing.T) {
+			// Built concurrently: documents share the parsed fonts.
+			var wg sync.WaitGroup
+			out := make([][]byte, 4)
+			for i := range out {
+				wg.Go(func() { out[i], _ = build(t, doc.fn(p)) })
+			}
+			wg.Wait()
+			for i := 1; i < len(out); i++ {
+				if !bytes.Equal(out[0], out[i]) {
+					t.Fatalf("build %d differs from build 0", i)
+				}
+			}
+			if !bytes.Contains(out[0], []byte("/CreationDate (D:20261126090000")) {
+				t.Errorf("creation date is not the packet's date")
+			}
+			later := *p
+			later.Generated = p.Generated.Add(24 * time.Hour)
+			other, _ := build(t, doc.fn(&later))
+			if bytes.Equal(out[0], other) {
+				t.Errorf("a different date gives the same bytes")
+			}
+		})
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	p := workspacePacket(t, "testdata/bank", "acme")
+	data, _ := build(t, briefOf(p, Options{}))
+	for _, want := range []string{"/Creator (starpack)", "/FlateDecode"} {
+		if !bytes.Contains(data, []byte(want)) {
+			t.Errorf("no %s", want)
+		}
+	}
+	for _, want := range []string{"Acme: Senior Data Engineer — prep brief", "Sam Lee", "Interview preparation for Acme"} {
+		if !bytes.Contains(data, []byte(utf16Escaped(want))) && !bytes.Contains(data, utf16Raw(want)) {
+			t.Errorf("metadata has no %q", want)
+		}
+	}
+}
+
+func utf16Raw(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		b = append(b, byte(r>>8), byte(r))
+	}
+	return b
+}
+
+func utf16Escaped(s string) string {
+	var b strings.Builder
+	for _, c := range utf16Raw(s) {
+		switch c {
+		case '(', ')', '\\':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '\r':
+			b.WriteString(`\r`)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// unicodeBank has one story in accented Latin, Greek and Cyrillic, with
+// CJK and emoji no built-in font has, and one with control characters.
+func unicodeBank() *stories.Bank {
+	p := &stories.Project{Project: "Café Zürich — Ελληνικά — Русский"}
+	p.Stories = []*stories.Story{
+		{ID: "p1.success", Question: "success", Title: "Naïve façade: Ωμέγα и Привет",
+			Situation: "Crème brûlée — αβγ δ — съешь же ещё",
+			Action:    "- Deployed 中文 to 50% of users 😀\n- Celebrated 👍🏽 with the team",
+			Result:    "Saved 3 months. A family 👨‍👩‍👧 and \x01 a control character."},
+		{ID: "p1.failure", Question: "failure", Title: "Ошибка 🙈",
+			Situation: "Invalid \xff UTF-8 and an emoji: 🙈", Action: "Fixed it.", Result: "Done."},
+	}
+	for _, s := range p.Stories {
+		s.Project = p
+	}
+	return &stories.Bank{Projects: []*stories.Project{p}}
+}
+
+func TestUnicode(t *testing.T) {
+	p := wholeBank(t, unicodeBank())
+	cjk, err := os.ReadFile("testdata/fonts/cmap-test.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const hint = " (no font has them; add a fallback font in starpack.yaml fonts.fallback)"
+	monkey := `story p1.failure: cannot draw "🙈" (no font has it; add a fallback font in starpack.yaml fonts.fallback)`
+	tests := []struct {
+		name        string
+		opt         Options
+		brief, card []string // warnings
+		drawn       []string // text the brief's content streams hold
+	}{
+		{
+			name:  "go fonts only",
+			brief: []string{monkey, `story p1.success: cannot draw "中 文 😀 👍 🏽 👨 👩 👧"` + hint},
+			card:  []string{monkey, `story p1.success: cannot draw "中 文 😀 👍 🏽"` + hint},
+			drawn: []string{"Naïve façade: Ωμέγα и Привет", "αβγ", "съешь же ещё", "□"},
+		},
+		{
+			name:  "fallback font",
+			opt:   Options{Fallback: [][]byte{cjk}},
+			brief: []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽 👨 👩 👧"` + hint},
+			card:  []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽"` + hint},
+			drawn: []string{"Ωμέγα", "中"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, doc := range []struct {
+				name  string
+				fn    func(*bytes.Buffer) ([]string, error)
+				warns []string
+				drawn []string
+				runes string
+			}{
+				{"brief", briefOf(p, tt.opt), tt.brief, tt.drawn, "ΩμέγαПриветжё"},
+				{"cheatsheet", sheetOf(p, tt.opt), tt.card, tt.drawn[:1], "ΩμέγαПривет"},
+			} {
+				data, warns := build(t, doc.fn)
+				writeArtifact(t, "unicode-"+doc.name+".pdf", data)
+				if again, _ := build(t, doc.fn); !bytes.Equal(data, again) {
+					t.Errorf("%s: two builds differ", doc.name)
+				}
+				slices.Sort(warns)
+				if !slices.Equal(warns, doc.warns) {
+					t.Errorf("%s warnings:\n got %q\nwant %q", doc.name, warns, doc.warns)
+				}
+				e := extract(t, data)
+				// The extractor reads Latin-1 back.
+				if all := e.all(); !strings.Contains(all, "Naïve façade") {
+					t.Errorf("%s: no accented Latin in the text:\n%s", doc.name, all)
+				}
+				drawn := drawnText(t, data)
+				for _, want := range doc.drawn {
+					if !strings.Contains(drawn, want) {
+						t.Errorf("%s: %q is not drawn:\n%s", doc.name, want, drawn)
+					}
+				}
+				for _, r := range doc.runes {
+					if !subsetHas(t, data, r) {
+						t.Errorf("%s: %q is not in an embedded font subset", doc.name, r)
+					}
+				}
+				if strings.ContainsAny(drawn, "😀🙈\x01") {
+					t.Errorf("%s: drew runes no font has", doc.name)
+				}
+			}
+		})
+	}
+}
+
+func TestOptionsErrors(t *testing.T) {
+	p := workspacePacket(t, "testdata/bank", "acme")
+	cff, err := os.ReadFile("testdata/fonts/cff-test.otf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cjk, err := os.ReadFile("testdata/fonts/cmap-test.ttf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"accent", Options{Accent: "blue"}, `accent: colour "blue" is not of the form #RRGGBB`},
+		{"accent digits", Options{Accent: "#12345G"}, `accent: colour "#12345G" is not of the form #RRGGBB`},
+		{"margins", Options{Margins: 80}, "margins: 80 mm is outside 5..50 mm"},
+		{"not a font", Options{Fallback: [][]byte{[]byte("hello, this is not a font")}}, "fallback font 1: not a TrueType font"},
+		{"cff font", Options{Fallback: [][]byte{cff}}, "fallback font 1: an OpenType font with CFF outlines; use a TrueType (.ttf) font"},
+		{"truncated font", Options{Fallback: [][]byte{[]byte("\x00\x01\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00")}}, "fallback font 1: not a valid TrueType font"},
+		{"restricted licence", Options{Fallback: [][]byte{cjk, patchFont(t, goregular.TTF, "OS/2", 8, 0x00, 0x02)}}, "fallback font 2: the font's licence does not allow embedding"},
+		{"no format 4 cmap", Options{Fallback: [][]byte{patchFont(t, patchFont(t, goregular.TTF, "cmap", 4, 0x00, 0x07), "cmap", 20, 0x00, 0x07)}}, "fallback font 1: the font has no Unicode character map of format 4"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, fn := range []func(*bytes.Buffer) ([]string, error){briefOf(p, tt.opt), sheetOf(p, tt.opt)} {
+				var buf bytes.Buffer
+				_, err := fn(&buf)
+				if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+					t.Errorf("error %v, want %q", err, tt.want)
+				}
+				if buf.Len() != 0 {
+					t.Errorf("wrote %d bytes on error", buf.Len())
+				}
+			}
+		})
+	}
+}
+
+func TestMargins(t *testing.T) {
+	p := workspacePacket(t, "testdata/bank", "acme")
+	for _, m := range []float64{8, 18, 30} {
+		t.Run(fmt.Sprint(m), func(t *testing.T) {
+			data, _ := build(t, briefOf(p, Options{Margins: m, Accent: "#7A1F3D"}))
+			e := extract(t, data)
+			for i, text := range e.text {
+				if !strings.Contains(text, fmt.Sprintf("Page %d of %d", i+1, e.pages)) {
+					t.Errorf("page %d: no footer", i+1)
+				}
+			}
+			sheet, _ := build(t, sheetOf(p, Options{Margins: m}))
+			if n := extract(t, sheet).pages; n != 1 {
+				t.Errorf("cheat sheet has %d pages", n)
+			}
+		})
+	}
+}
+
+// A story shorter than a page never splits across pages, and a question's
+// heading is on the page of its first story.
+func TestKeepTogether(t *testing.T) {
+	bank := syntheticBank(300)
+	// Vary the story lengths so that page breaks fall everywhere.
+	for i, s := range bank.Stories() {
+		if s.Action != "" {
+			s.Action += strings.Repeat("\nAnd then another step was needed to make it work.", i%7)
+		}
+	}
+	p := wholeBank(t, bank)
+	data, _ := build(t, briefOf(p, Options{}))
+	e := extract(t, data)
+	pageOf := func(s string, from int) int {
+		for i := from; i < len(e.text); i++ {
+			if strings.Contains(squash(e.text[i]), squash(s)) {
+				return i
+			}
+		}
+		return -1
+	}
+	page := 2 // the sections start after the cover, table and gaps
+	for qi, a := range p.Selection.Answers {
+		head := pageOf(fmt.Sprintf("QUESTION %d OF %d", qi+1, len(p.Selection.Answers)), page)
+		if head < 0 {
+			t.Fatalf("question %d: heading not found", qi+1)
+		}
+		page = head
+		for pi, pk := range a.Picks {
+			s := pk.Story
+			cue := pageOf(s.Cue(), page)
+			last := s.Result
+			if last == "" {
+				last = "Rollout to 12 teams"
+			}
+			end := pageOf(stories.Plain(last), cue)
+			if pi == 0 && cue != head {
+				t.Errorf("question %d: heading on page %d, first story on page %d", qi+1, head+1, cue+1)
+			}
+			if cue < 0 || end != cue {
+				t.Errorf("story %s: starts on page %d, ends on page %d", s.ID, cue+1, end+1)
+			}
+			if cue >= 0 {
+				page = cue
+			}
+		}
+	}
+}
+
+func TestCheatSheetOnePage(t *testing.T) {
+	acme := workspacePacket(t, "testdata/bank", "acme")
+	thirty := thirtyQuestions()
+	bank1000 := wholeBank(t, syntheticBank(1000))
+	long := wholeBank(t, longStories())
+	many := manyQuestions(150)
+	tests := []struct {
+		name    string
+		p       *export.Packet
+		warning string // a warning containing this, or none when empty
+		golden  string
+	}{
+		{"acme", acme, "", "cheatsheet-acme.txt"},
+		{"acme letter", letter(acme), "", ""},
+		{"example", examplePacket(t), "", ""},
+		{"thirty questions", thirty, "", ""},
+		{"thirty questions letter", letter(thirty), "", ""},
+		{"whole bank of 1000", bank1000, "", "cheatsheet-1000.txt"},
+		{"long stories", long, "cards shortened to fit one page", ""},
+		{"150 questions", many, "do not fit one page", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, warns := build(t, sheetOf(tt.p, Options{}))
+			writeArtifact(t, "cheatsheet-"+strings.ReplaceAll(tt.name, " ", "-")+".pdf", data)
+			e := extract(t, data)
+			if e.pages != 1 {
+				t.Fatalf("%d pages, want 1", e.pages)
+			}
+			found := false
+			for _, w := range warns {
+				found = found || tt.warning != "" && strings.Contains(w, tt.warning)
+			}
+			if tt.warning == "" && len(warns) > 0 || tt.warning != "" && !found {
+				t.Errorf("warnings %q, want one with %q", warns, tt.warning)
+			}
+			if tt.warning == "" {
+				// Every card is there in full: each question's first cue.
+				// The cards are read in drawing order, as columns interleave
+				// in the page's lines.
+				text := squash(drawnText(t, data))
+				for _, a := range tt.p.Selection.Answers {
+					if len(a.Picks) == 0 {
+						continue
+					}
+					if cue := squash(stories.Plain(a.Picks[0].Story.Cue())); !strings.Contains(text, cue) {
+						t.Errorf("card %q: no cue %q", a.Question.Title, a.Picks[0].Story.Cue())
+					}
+					if n := len(a.Picks) - 1; n > 0 && !strings.Contains(text, squash(fmt.Sprintf("+%d more", n))) {
+						t.Errorf("card %q: no +%d more", a.Question.Title, n)
+					}
+				}
+			} else if drawn := drawnText(t, data); !strings.Contains(drawn, "…") && !strings.Contains(drawn, "more questions") {
+				t.Errorf("shortened cards show no ellipsis")
+			}
+			if tt.golden != "" {
+				golden(t, tt.golden, e.all())
+			}
+		})
+	}
+}
+
+// thirtyQuestions is a role asking 30 questions, each answered by a story.
+func thirtyQuestions() *export.Packet {
+	var extra []stories.Question
+	bank := syntheticBank(0)
+	p := &stories.Project{Project: "Platform migration"}
+	bank.Projects = append(bank.Projects, p)
+	var ids []string
+	for i := range 30 {
+		id := fmt.Sprintf("q%02d", i+1)
+		ids = append(ids, id)
+		extra = append(extra, stories.Question{ID: id, Title: fmt.Sprintf("Question %d: a time you led change", i+1),
+			Ask: "Tell me about a time you led a change."})
+		s := &stories.Story{ID: "p." + id, Question: id, Project: p,
+			Title:     fmt.Sprintf("Cut the release cycle from %d weeks to 2 days", 3+i%5),
+			Situation: "Releases were slow and risky.",
+			Action:    "Mapped the release steps with every team. Automated the test suite and the deploy. Ran a pilot with 2 teams first.",
+			Result:    fmt.Sprintf("Release time fell by %d%% and incidents halved.", 60+i)}
+		p.Stories = append(p.Stories, s)
+	}
+	cat := stories.NewCatalog(extra...)
+	sel, err := stories.Select(bank, cat, stories.Request{Questions: ids})
+	if err != nil {
+		panic(err)
+	}
+	return &export.Packet{Company: "Globex", Title: "Engineering Manager", Bank: bank, Catalog: cat, Selection: sel,
+		Generated: fixedDate, Paper: "A4"}
+}
+
+// manyQuestions is a whole-bank packet over more questions than a page can
+// show even as one-line cards.
+func manyQuestions(n int) *export.Packet {
+	p := &stories.Project{Project: "Everything"}
+	bank := &stories.Bank{Projects: []*stories.Project{p}}
+	var extra []stories.Question
+	var ids []string
+	for i := range n {
+		id := fmt.Sprintf("custom-%03d", i)
+		ids = append(ids, id)
+		extra = append(extra, stories.Question{ID: id, Title: fmt.Sprintf("Custom question %d", i)})
+		p.Stories = append(p.Stories, &stories.Story{ID: "e." + id, Question: id, Project: p,
+			Title: "A story", Action: "Did it.", Result: "It worked."})
+	}
+	cat := stories.NewCatalog(extra...)
+	sel, err := stories.Select(bank, cat, stories.Request{Questions: ids})
+	if err != nil {
+		panic(err)
+	}
+	return &export.Packet{Title: "Everything", Bank: bank, Catalog: cat, Selection: sel, Generated: fixedDate, Paper: "A4"}
+}
+
+// longStories has twenty stories far longer than a card.
+func longStories() *stories.Bank {
+	p := &stories.Project{Project: "Long"}
+	for i := range 20 {
+		sentence := strings.Repeat("A remarkably long and winding sentence about the work that was done ", 3)
+		p.Stories = append(p.Stories, &stories.Story{ID: fmt.Sprintf("l.%d", i), Question: fmt.Sprintf("Custom question number %d", i), Project: p,
+			Title:  strings.Repeat("An unusually long story title that goes on ", 4),
+			Action: sentence + ".\n" + sentence + ".\n" + sentence + ".", Result: sentence + "with 42% less waste."})
+	}
+	return &stories.Bank{Projects: []*stories.Project{p}}
+}
+
+// The whole-bank brief of 1,000 stories: every story is in it, in time
+// linear in the bank (see BenchmarkBriefScaling).
+func TestBriefWholeBank(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a long document")
+	}
+	p := wholeBank(t, syntheticBank(1000))
+	data, warns := build(t, briefOf(p, Options{}))
+	writeArtifact(t, "brief-1000.pdf", data)
+	if len(warns) > 0 {
+		t.Errorf("warnings: %q", warns)
+	}
+	e := extract(t, data)
+	all := squash(e.all())
+	for _, s := range p.Bank.Stories() {
+		if !strings.Contains(all, squash(s.Cue())) {
+			t.Fatalf("story %s missing", s.ID)
+		}
+	}
+	if got, want := len(outlines(t, data)), len(p.Selection.Answers)+2; got != want {
+		t.Errorf("%d outline entries, want %d", got, want)
+	}
+}
+
+func BenchmarkBrief(b *testing.B) {
+	p := examplePacket(b)
+	for b.Loop() {
+		if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkCheatSheet(b *testing.B) {
+	p := examplePacket(b)
+	for b.Loop() {
+		if _, err := CheatSheet(&bytes.Buffer{}, p, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkBriefScaling shows the brief's time grows linearly with the
+// number of stories of a whole-bank packet.
+func BenchmarkBriefScaling(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		p := wholeBank(b, syntheticBank(n))
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// Odd packets still give well-formed documents with every page footed.
+func TestEdgeCases(t *testing.T) {
+	long := &stories.Project{Project: "Long"}
+	var notes []string
+	for i := range 150 {
+		notes = append(notes, fmt.Sprintf("- Point %d of a story far longer than a page.", i+1))
+	}
+	long.Stories = []*stories.Story{
+		{ID: "long.notes", Question: "learned", Project: long, Notes: strings.Join(notes, "\n")},
+		{ID: "long.word", Question: "success", Project: long, Title: "Unbreakable",
+			Action: "See https://example.org/" + strings.Repeat("a-very-long-path-segment/", 20) + " for details.", Result: "Done."},
+	}
+	longBank := wholeBank(t, &stories.Bank{Projects: []*stories.Project{long}})
+	longBank.Company = strings.Repeat("Very Long Company Name ", 10)
+	longBank.Title = "Principal Engineer"
+	longBank.Candidate.Pitch = strings.Repeat("I build things that last. ", 200)
+
+	tests := []struct {
+		name     string
+		p        *export.Packet
+		minPages int
+		warning  string
+		words    []string
+	}{
+		{"no selection", &export.Packet{Generated: fixedDate, Paper: "A4"}, 3, "", []string{"Story bank", "None: every question"}},
+		{"long story", longBank, 6, "the pitch is too long", []string{"Point 1 of a story", "Point 150 of a story", "segment/a-very-long"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data, warns := build(t, briefOf(tt.p, Options{}))
+			writeArtifact(t, "edge-"+strings.ReplaceAll(tt.name, " ", "-")+".pdf", data)
+			if got := strings.Join(warns, "\n"); tt.warning == "" && got != "" || !strings.Contains(got, tt.warning) {
+				t.Errorf("warnings %q, want %q", warns, tt.warning)
+			}
+			e := extract(t, data)
+			if e.pages < tt.minPages {
+				t.Errorf("%d pages, want at least %d", e.pages, tt.minPages)
+			}
+			for i, text := range e.text {
+				if !strings.Contains(text, fmt.Sprintf("Page %d of %d", i+1, e.pages)) {
+					t.Errorf("page %d: no footer", i+1)
+				}
+			}
+			all := squash(e.all())
+			for _, w := range tt.words {
+				if !strings.Contains(all, squash(w)) {
+					t.Errorf("no %q in the text", w)
+				}
+			}
+			sheet, _ := build(t, sheetOf(tt.p, Options{}))
+			if n := extract(t, sheet).pages; n != 1 {
+				t.Errorf("cheat sheet: %d pages", n)
+			}
+		})
+	}
+}
+
+func TestCardText(t *testing.T) {
+	tests := []struct {
+		name    string
+		s       stories.Story
+		actions []string
+		result  string
+	}{
+		{"numbered points", stories.Story{Action: "Context first.\n1. Explain the risk\n2. Plan a v2\n3. Ship\n4. Celebrate", Result: "Stable. Never had to roll back in 3 months."},
+			[]string{"Explain the risk", "Plan a v2", "Ship"}, "Stable. (3 months)"},
+		{"sentences", stories.Story{Action: "I wrote a tool. It walked the DAG! Then I fixed it. And more.", Result: "Found the bug."},
+			[]string{"I wrote a tool.", "It walked the DAG!", "Then I fixed it."}, "Found the bug."},
+		{"notes only", stories.Story{Notes: "Full stack ownership.\nOn every feature."},
+			[]string{"Full stack ownership.", "On every feature."}, ""},
+		{"bold is plain", stories.Story{Action: "- Profiled the **hot path**\n- Fixed it", Result: "Latency fell to **150 ms**, errors to < 1%."},
+			[]string{"Profiled the hot path", "Fixed it"}, "Latency fell to 150 ms, errors to < 1%."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := keyActions(&tt.s, 3); !slices.Equal(got, tt.actions) {
+				t.Errorf("actions %q, want %q", got, tt.actions)
+			}
+			if got := resultLine(&tt.s); got != tt.result {
+				t.Errorf("result %q, want %q", got, tt.result)
+			}
+		})
+	}
+}
+
+// No text is drawn past the side margins, below the foot of a page, or
+// outside its card, whatever the packet, paper and margins.
+func TestInsideMargins(t *testing.T) {
+	acme := workspacePacket(t, "testdata/bank", "acme")
+	long := longStories()
+	packets := map[string]*export.Packet{
+		"acme":             acme,
+		"acme letter":      letter(acme),
+		"unicode":          wholeBank(t, unicodeBank()),
+		"thirty questions": thirtyQuestions(),
+		"150 questions":    manyQuestions(150),
+		"long stories":     wholeBank(t, long),
+		"synthetic 300":    wholeBank(t, syntheticBank(300)),
+	}
+	for _, name := range slices.Sorted(maps.Keys(packets)) {
+		for _, m := range []float64{5, 12, 18, 35} {
+			t.Run(fmt.Sprintf("%s/%g mm", name, m), func(t *testing.T) {
+				opt := Options{Margins: m}
+				d, _, err := writeBrief(io.Discard, packets[name], opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range d.outside[:min(len(d.outside), 5)] {
+					t.Errorf("brief: %s", o)
+				}
+				d, _, err = writeCheatSheet(io.Discard, packets[name], opt)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, o := range d.outside[:min(len(d.outside), 5)] {
+					t.Errorf("cheat sheet: %s", o)
+				}
+				if n := d.f.PageCount(); n != 1 {
+					t.Errorf("cheat sheet: %d pages", n)
+				}
+			})
+		}
+	}
+}
+
+// patchFont returns a copy of a font with bytes written at an offset into
+// one of its tables.
+func patchFont(t *testing.T, font []byte, table string, off int, b ...byte) []byte {
+	t.Helper()
+	out := bytes.Clone(font)
+	n := int(out[4])<<8 | int(out[5])
+	for i := range n {
+		rec := 12 + 16*i
+		if string(out[rec:rec+4]) == table {
+			at := int(binary.BigEndian.Uint32(out[rec+8:])) + off
+			copy(out[at:], b)
+			return out
+		}
+	}
+	t.Fatalf("no %s table", table)
+	return nil
+}
+
+// Cards are set as large as the page allows: fewer or shorter cards, larger
+// type; the smallest size only when cards must be shortened.
+func TestCheatSheetShrinks(t *testing.T) {
+	size := func(p *export.Packet) float64 {
+		d, _, err := writeCheatSheet(io.Discard, p, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d.sheetSize
+	}
+	acme := size(workspacePacket(t, "testdata/bank", "acme"))
+	thirty := size(thirtyQuestions())
+	long := size(wholeBank(t, longStories()))
+	if !(acme > thirty && thirty >= sheetMinSize && acme <= sheetMaxSize) {
+		t.Errorf("sizes: 8 questions %g pt, 30 questions %g pt", acme, thirty)
+	}
+	if long != sheetMinSize {
+		t.Errorf("shortened cards are set in %g pt, want %g", long, sheetMinSize)
+	}
+}
