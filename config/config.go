@@ -223,8 +223,9 @@ func (s *Settings) Catalog() *stories.Catalog {
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// readFile reads a user file, with a positioned error when it cannot.
-func readFile(display, path string) ([]byte, error) {
+// ReadFile reads a user file at path, named display in errors: a missing
+// file, a folder or a file over stories.MaxFileSize is a *stories.Error.
+func ReadFile(display, path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, &stories.Error{File: display, Msg: "cannot read file: " + strings.TrimPrefix(err.Error(), "stat "+path+": "),

@@ -80,7 +80,7 @@ func Find(flag, env, cwd string) (string, error) {
 // Open loads a workspace's settings. display is how messages name dir.
 func Open(dir, display string) (*Workspace, error) {
 	name := filepath.Join(display, FileName)
-	data, err := readFile(name, filepath.Join(dir, FileName))
+	data, err := ReadFile(name, filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, err
 	}

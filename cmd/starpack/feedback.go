@@ -235,13 +235,6 @@ func describe(f stories.Feedback) string {
 	return strings.Join(parts, ", ")
 }
 
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
-}
-
 // matrixFile is a packet's workbook, the one a coach edits.
 const matrixFile = "matrix.xlsx"
 

@@ -116,6 +116,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		newInitCmd(a),
+		newImportCmd(a),
 		newBuildCmd(a),
 		newSelectCmd(a),
 		newLintCmd(a),
