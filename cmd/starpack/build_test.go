@@ -3,9 +3,11 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -109,5 +111,59 @@ func TestPacketDir(t *testing.T) {
 	}
 	if err := packetDir(out, "acme"); err != nil {
 		t.Errorf("packetDir(acme): %v", err)
+	}
+}
+
+// TestBatchOfFifty builds 50 roles on the real bank with one role broken:
+// 49 packets, one clear error, exit 1.
+func TestBatchOfFifty(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds 50 packets")
+	}
+	t.Chdir(t.TempDir())
+	a, out, errb := testApp(t)
+	if err := a.exec("init", "ws"); err != nil {
+		t.Fatal(err)
+	}
+	example, err := os.ReadFile(filepath.Join("ws", "roles", "example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(filepath.Join("ws", "roles", "example.yaml"))
+	for i := 1; i <= 50; i++ {
+		data := example
+		if i == 17 {
+			data = bytes.Replace(example, []byte("date: 2026-12-03"), []byte("date: 2026-13-45x"), 1)
+		}
+		os.WriteFile(filepath.Join("ws", "roles", fmt.Sprintf("role-%02d.yaml", i)), data, 0o644)
+	}
+	out.Reset()
+	err = a.exec("build", "--workspace", "ws")
+	if !errors.Is(err, errSilent) {
+		t.Fatalf("exit: %v", err)
+	}
+	entries, _ := os.ReadDir(filepath.Join("ws", "out"))
+	if len(entries) != 49 {
+		t.Errorf("%d packets, want 49", len(entries))
+	}
+	if _, err := os.Stat(filepath.Join("ws", "out", "role-17")); err == nil {
+		t.Error("the broken role has a packet")
+	}
+	for _, e := range entries {
+		for _, f := range []string{"brief.pdf", "cheatsheet.pdf", "matrix.xlsx", "notes.md"} {
+			if _, err := os.Stat(filepath.Join("ws", "out", e.Name(), f)); err != nil {
+				t.Errorf("%s: %v", e.Name(), err)
+			}
+		}
+	}
+	errs := regexp.MustCompile(`(?m)^starpack: ws/roles/`).FindAllString(errb.String(), -1)
+	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:4:7: date "2026-13-45x" is not a date`) {
+		t.Errorf("want one error for role-17, got:\n%s", errb.String())
+	}
+	if !strings.Contains(errb.String(), "starpack: built 49 of 50 packets in ws/out; 1 failed") {
+		t.Errorf("no summary in:\n%s", errb.String())
+	}
+	if n := strings.Count(out.String(), "\n"); n != 49 {
+		t.Errorf("%d lines on stdout, want 49", n)
 	}
 }
