@@ -162,7 +162,8 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if b.bank, err = ws.Bank(); err != nil {
 		return err
 	}
-	lintSummary(a.stderr, ws, b.bank, b.cat, opts.quiet)
+	flushLint := lintInBackground(a.stderr, ws, b.bank, b.cat, opts.quiet)
+	defer flushLint()
 	if t := ws.Settings.Templates; t != "" {
 		b.notes, err = markdown.Load(os.DirFS(wsPath(ws, t)), filepath.Join(ws.Display, t))
 	} else {
@@ -206,6 +207,7 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	}
 
 	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet))
+	flushLint()
 	failed := 0
 	for _, r := range results {
 		for _, w := range r.warnings {
@@ -291,25 +293,10 @@ func (b *builder) buildOne(j job) (res result) {
 		res.err = err
 		return res
 	}
-	type file struct {
-		name string
-		data []byte
-	}
-	var files []file
-	for _, o := range b.outputs {
-		if !b.want[o.name] {
-			continue
-		}
-		var buf bytes.Buffer
-		warnings, err := o.render(&buf, p, b)
-		for _, w := range warnings {
-			res.warnings = append(res.warnings, filepath.Join(dir, o.file)+": "+w)
-		}
-		if err != nil {
-			res.err = fmt.Errorf("%s: %w", filepath.Join(dir, o.file), err)
-			return res
-		}
-		files = append(files, file{o.file, buf.Bytes()})
+	files, err := b.render(p, dir, &res)
+	if err != nil {
+		res.err = err
+		return res
 	}
 	if err := packetDir(b.outDir, id); err != nil {
 		res.err = err
@@ -324,6 +311,55 @@ func (b *builder) buildOne(j job) (res result) {
 	}
 	res.dir = dir
 	return res
+}
+
+// rendered is one output of a packet, rendered in memory.
+type rendered struct {
+	name     string // file name
+	data     []byte
+	warnings []string
+	err      error
+}
+
+// render renders the wanted outputs of one packet concurrently (they only
+// read the packet) and returns them in output order, with their warnings
+// added to res. The first error, in output order, wins.
+func (b *builder) render(p *export.Packet, dir string, res *result) ([]rendered, error) {
+	var outs []rendered
+	var wg sync.WaitGroup
+	for _, o := range b.outputs {
+		if b.want[o.name] {
+			outs = append(outs, rendered{name: o.file})
+		}
+	}
+	i := 0
+	for _, o := range b.outputs {
+		if !b.want[o.name] {
+			continue
+		}
+		r := &outs[i]
+		i++
+		wg.Go(func() {
+			defer func() {
+				if v := recover(); v != nil {
+					r.err = fmt.Errorf("internal error: %v (this is a bug in starpack; please report it)", v)
+				}
+			}()
+			var buf bytes.Buffer
+			r.warnings, r.err = o.render(&buf, p, b)
+			r.data = buf.Bytes()
+		})
+	}
+	wg.Wait()
+	for _, r := range outs {
+		for _, w := range r.warnings {
+			res.warnings = append(res.warnings, filepath.Join(dir, r.name)+": "+w)
+		}
+		if r.err != nil {
+			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, r.name), r.err)
+		}
+	}
+	return outs, nil
 }
 
 // progress returns a function to call as each of n packets is done. It

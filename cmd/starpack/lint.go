@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -111,5 +113,25 @@ func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *sto
 	}
 	if !quiet {
 		fmt.Fprintf(w, "starpack: lint: %s (details: starpack lint)\n", lint.Summary(len(bank.Stories()), findings))
+	}
+}
+
+// lintInBackground runs lintSummary while the packets render (it only
+// reads the bank) and returns a function that waits for it and prints its
+// lines to w; later calls do nothing. The build calls it before its own
+// output, so what is printed, and in what order, is as before.
+func lintInBackground(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) (flush func()) {
+	var buf bytes.Buffer
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		lintSummary(&buf, ws, bank, cat, quiet)
+	}()
+	var once sync.Once
+	return func() {
+		once.Do(func() {
+			<-done
+			w.Write(buf.Bytes())
+		})
 	}
 }

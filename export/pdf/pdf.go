@@ -10,6 +10,7 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -150,7 +151,7 @@ func newDoc(p *export.Packet, opt Options, kind string) (*doc, error) {
 	f := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
 	d.f = f
 	d.pageW, d.pageH = f.GetPageSize()
-	f.SetCompression(true)
+	f.SetCompression(false) // compressPages does it, in finish
 	f.SetCatalogSort(true)
 	gen := p.Generated
 	if gen.IsZero() {
@@ -181,7 +182,11 @@ func (d *doc) finish(w io.Writer) ([]string, error) {
 	if err := d.f.Error(); err != nil {
 		return nil, err
 	}
-	if err := d.f.Output(w); err != nil {
+	var raw bytes.Buffer
+	if err := d.f.Output(&raw); err != nil {
+		return nil, err
+	}
+	if err := compressPages(w, raw.Bytes()); err != nil {
 		return nil, err
 	}
 	return append(d.warnings, d.missingWarnings()...), nil
