@@ -9,6 +9,7 @@ package stories
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // WordsPerMinute is the speaking rate used to turn words into minutes.
@@ -99,7 +100,34 @@ func (s *Story) Text() string {
 func (s *Story) Words() int {
 	n := 0
 	for _, f := range s.Fields() {
-		n += len(strings.FieldsFunc(f.Text, unicode.IsSpace))
+		n += countWords(f.Text)
+	}
+	return n
+}
+
+// countWords is len(strings.FieldsFunc(text, unicode.IsSpace)) without
+// building the slice: Words is asked for again and again (every table
+// row, every speaking time), so it must not allocate.
+func countWords(text string) int {
+	n, in := 0, false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var space bool
+		if c < utf8.RuneSelf {
+			space = c == ' ' || c >= '\t' && c <= '\r'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(text[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		switch {
+		case space:
+			in = false
+		case !in:
+			in = true
+			n++
+		}
 	}
 	return n
 }

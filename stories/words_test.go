@@ -1,0 +1,46 @@
+package stories
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// countWords counts what strings.FieldsFunc(text, unicode.IsSpace) splits.
+func TestCountWords(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       int
+	}{
+		{"empty", "", 0},
+		{"spaces only", " \t\n\v\f\r ", 0},
+		{"one", "word", 1},
+		{"padded", "  two words  ", 2},
+		{"lines", "line one\nline two\r\n- bullet", 6},
+		{"non-breaking space", "a\u00a0b", 2},
+		{"next line and ideographic space", "a\u0085b\u3000c", 3},
+		{"non-ASCII words", "Łódź Zürich €40k", 3},
+		{"invalid UTF-8", "a\xffb \xfe", 2},
+		{"punctuation", "< 1% -> done.", 4},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := countWords(tt.text); got != tt.want {
+				t.Errorf("countWords(%q) = %d, want %d", tt.text, got, tt.want)
+			}
+			if ref := len(strings.FieldsFunc(tt.text, unicode.IsSpace)); ref != tt.want {
+				t.Errorf("FieldsFunc gives %d: the table is wrong", ref)
+			}
+		})
+	}
+}
+
+func FuzzCountWords(f *testing.F) {
+	f.Add("Requested internal training material.\n- Used the support line")
+	f.Add("a\u00a0b\u2028c\xff")
+	f.Fuzz(func(t *testing.T, text string) {
+		if got, want := countWords(text), len(strings.FieldsFunc(text, unicode.IsSpace)); got != want {
+			t.Errorf("countWords(%q) = %d, want %d", text, got, want)
+		}
+	})
+}
