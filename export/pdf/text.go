@@ -37,6 +37,35 @@ var numberRE = regexp.MustCompile(`(?i)(?:[<>~≈≤≥]\s?)?[$€£¥]?\d+(?:[.
 	`(?:\s(?:k|m|bn|million|billion|thousand|hundred|ms|milliseconds?|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|nights?|weeks?|months?|quarters?|years?|yrs?|tb|gb|mb|kb|qps|rps|users?|customers?|clients?|steps?|queries|people|engineers|teams?|times|dollars?|servers?|nodes?|requests?|rows?|records?|events?)\b)?` +
 	`(?:-(?:way|fold|node|step|day|week|month|year|person|hour|minute|x)\b)?\+?`)
 
+// figureLead is the most bytes a figure can start before its first digit:
+// a comparison sign, a space and a currency sign ("≈ €40k").
+const figureLead = 7
+
+// findFigures is numberRE.FindAllStringIndex(text, -1), without running
+// the expression over the text between figures: every match holds a digit
+// and starts at most figureLead bytes before its first one, so the search
+// starts just before each digit. A paragraph with no digit costs one scan.
+func findFigures(text string) [][2]int {
+	var out [][2]int
+	for pos := 0; pos < len(text); {
+		d := strings.IndexAny(text[pos:], "0123456789")
+		if d < 0 {
+			break
+		}
+		from := max(pos, pos+d-figureLead)
+		for from > pos && !utf8.RuneStart(text[from]) {
+			from--
+		}
+		m := numberRE.FindStringIndex(text[from:])
+		if m == nil {
+			break // cannot happen: a lone digit is a figure
+		}
+		out = append(out, [2]int{from + m[0], from + m[1]})
+		pos = from + m[1]
+	}
+	return out
+}
+
 // rich turns Markdown-lite inline text into spans: **bold** is honoured and
 // figures are set in bold. base is the style of the plain text.
 func rich(text string, base style) []span {
@@ -55,7 +84,7 @@ func rich(text string, base style) []span {
 func figures(text string, base style) []span {
 	var out []span
 	last := 0
-	for _, m := range numberRE.FindAllStringIndex(text, -1) {
+	for _, m := range findFigures(text) {
 		start, end := m[0], m[1]
 		if start > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(text[:start])
