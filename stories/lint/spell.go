@@ -1,11 +1,11 @@
 package lint
 
 import (
-	"bufio"
 	"bytes"
 	"cmp"
 	"compress/gzip"
 	_ "embed"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -30,10 +30,20 @@ const (
 	userRank = 10
 )
 
-// dictionary is the embedded word list, loaded once.
+// dictionary is the embedded word list, loaded once per process. Every
+// build lints the bank, so loading must be cheap: the words stay in the
+// one decompressed text and a hash table of offsets into it finds them;
+// no string or map entry is made per word. The lists suggestions scan are
+// made on the first suggestion only.
 type dictionary struct {
-	rank    map[string]uint8      // lower-case word -> rank
-	byFirst map[byte][][]dictWord // first letter -> words by length
+	text  string   // the word lists, one word a line
+	slots []uint64 // open addressing: hash<<32 | offset+1 of the line; 0 is empty
+	lens  []uint8  // length of the word in each slot
+	ranks []uint8  // rank of the word in each slot
+	count int      // words held
+
+	byFirstOnce sync.Once
+	byFirst     map[byte][][]dictWord // first letter -> words by length
 }
 
 type dictWord struct {
@@ -53,49 +63,133 @@ func embedded() *dictionary {
 
 // loadDictionary reads the embedded word lists.
 func loadDictionary() *dictionary {
-	d := &dictionary{rank: make(map[string]uint8, 100_000), byFirst: map[byte][][]dictWord{}}
 	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
 	if err != nil {
 		panic("lint: embedded word list: " + err.Error()) // built into the binary; tested
 	}
-	sc := bufio.NewScanner(zr)
+	var b strings.Builder
+	b.Grow(900_000)
+	if _, err := io.Copy(&b, zr); err != nil {
+		panic("lint: embedded word list: " + err.Error())
+	}
+	// The software words rank as techRank, with their plurals.
+	b.WriteString("\n#" + strconv.Itoa(techRank) + "\n")
+	for _, line := range strings.Split(techWords, "\n") {
+		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+			b.WriteString(w + "\n" + w + "s\n" + w + "es\n")
+		}
+	}
+	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), lens: make([]uint8, 1<<18), ranks: make([]uint8, 1<<18)}
 	rank := uint8(0)
-	for sc.Scan() {
-		line := sc.Text()
+	for off := 0; off < len(d.text); {
+		end := strings.IndexByte(d.text[off:], '\n')
+		if end < 0 {
+			end = len(d.text) - off
+		}
+		line := d.text[off : off+end]
 		if n, ok := strings.CutPrefix(line, "#"); ok {
 			v, _ := strconv.Atoi(n)
 			rank = uint8(v)
-			continue
+		} else if line != "" && len(line) < 256 {
+			d.add(off, len(line), rank)
 		}
-		d.add(line, rank)
-	}
-	if sc.Err() != nil {
-		panic("lint: embedded word list: " + sc.Err().Error())
-	}
-	for _, line := range strings.Split(techWords, "\n") {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			d.add(w, techRank)
-			d.add(w+"s", techRank)
-			d.add(w+"es", techRank)
-		}
+		off += end + 1
 	}
 	return d
 }
 
-func (d *dictionary) add(w string, rank uint8) {
-	if _, ok := d.rank[w]; ok || w == "" {
+// hashWord is FNV-1a, 32 bits.
+func hashWord(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
+}
+
+// find returns the slot holding w, or the empty slot where it would go.
+func (d *dictionary) find(w string) (int, bool) {
+	h := hashWord(w)
+	mask := len(d.slots) - 1
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		s := d.slots[i]
+		if s == 0 {
+			return i, false
+		}
+		if uint32(s>>32) == h && int(d.lens[i]) == len(w) {
+			off := int(uint32(s)) - 1
+			if d.text[off:off+len(w)] == w {
+				return i, true
+			}
+		}
+	}
+}
+
+// add records the word at text[off:off+n] unless it is there already (a
+// word keeps its first, most common, rank).
+func (d *dictionary) add(off, n int, rank uint8) {
+	w := d.text[off : off+n]
+	i, ok := d.find(w)
+	if ok {
 		return
 	}
-	d.rank[w] = rank
-	if !isPlainWord(w) {
-		return // contractions, hyphenated entries: looked up, never suggested
+	if d.count >= len(d.slots)/2 {
+		panic("lint: embedded word list: too many words") // the table is sized for the list; tested
 	}
-	lists := d.byFirst[w[0]]
-	for len(lists) <= len(w) {
-		lists = append(lists, nil)
+	d.slots[i] = uint64(hashWord(w))<<32 | uint64(off+1)
+	d.lens[i], d.ranks[i] = uint8(n), rank
+	d.count++
+}
+
+// lookup returns the rank of lower-case word w, if the list has it.
+func (d *dictionary) lookup(w string) (uint8, bool) {
+	if len(w) == 0 || len(w) > 255 {
+		return 0, false
 	}
-	lists[len(w)] = append(lists[len(w)], dictWord{w, rank})
-	d.byFirst[w[0]] = lists
+	i, ok := d.find(w)
+	if !ok {
+		return 0, false
+	}
+	return d.ranks[i], true
+}
+
+// has reports whether lower-case word w is in the list.
+func (d *dictionary) has(w string) bool {
+	_, ok := d.lookup(w)
+	return ok
+}
+
+// lists returns the plain words (no apostrophes or hyphens: looked up,
+// never suggested) by first letter and length, made on first use.
+func (d *dictionary) lists() map[byte][][]dictWord {
+	d.byFirstOnce.Do(func() {
+		d.byFirst = map[byte][][]dictWord{}
+		seen := make([]bool, len(d.slots))
+		for off := 0; off < len(d.text); {
+			end := strings.IndexByte(d.text[off:], '\n')
+			if end < 0 {
+				end = len(d.text) - off
+			}
+			w := d.text[off : off+end]
+			off += end + 1
+			if w == "" || w[0] == '#' || !isPlainWord(w) {
+				continue
+			}
+			// Each word once, in list order, with its first rank.
+			i, ok := d.find(w)
+			if !ok || seen[i] || int(uint32(d.slots[i]))-1 != off-end-1 {
+				continue
+			}
+			seen[i] = true
+			lists := d.byFirst[w[0]]
+			for len(lists) <= len(w) {
+				lists = append(lists, nil)
+			}
+			lists[len(w)] = append(lists[len(w)], dictWord{w, d.ranks[i]})
+			d.byFirst[w[0]] = lists
+		}
+	})
+	return d.byFirst
 }
 
 func isPlainWord(w string) bool {
@@ -130,7 +224,7 @@ var prefixes = []string{"re", "pre", "non", "un", "multi", "sub", "co", "inter",
 
 // known reports whether lower-case word w is spelled right.
 func (sp *speller) known(w string) bool {
-	if _, ok := sp.d.rank[w]; ok {
+	if sp.d.has(w) {
 		return true
 	}
 	if sp.user[w] || sp.user[strings.TrimSuffix(w, "s")] || sp.user[strings.TrimSuffix(w, "es")] {
@@ -141,7 +235,7 @@ func (sp *speller) known(w string) bool {
 	}
 	for _, p := range prefixes {
 		if rest, ok := strings.CutPrefix(w, p); ok && len(rest) >= 4 {
-			if _, ok := sp.d.rank[strings.TrimPrefix(rest, "-")]; ok {
+			if sp.d.has(strings.TrimPrefix(rest, "-")) {
 				return true
 			}
 		}
@@ -157,8 +251,7 @@ func (sp *speller) plural(w string) bool {
 		return false
 	}
 	if stem, ok := strings.CutSuffix(w, "ies"); ok {
-		_, found := sp.d.rank[stem+"y"]
-		return found
+		return sp.d.has(stem + "y")
 	}
 	stem, ok := strings.CutSuffix(w, "s")
 	if !ok {
@@ -169,8 +262,7 @@ func (sp *speller) plural(w string) bool {
 			return false // these take -es or -ies
 		}
 	}
-	_, found := sp.d.rank[stem]
-	return found
+	return sp.d.has(stem)
 }
 
 // misspelled is one word the speller does not know.
@@ -368,7 +460,7 @@ func (sp *speller) suggest(w string) []string {
 			return
 		}
 		seen[c] = true
-		rank, ok := sp.d.rank[c]
+		rank, ok := sp.d.lookup(c)
 		if !ok {
 			if !sp.user[c] {
 				return
@@ -379,7 +471,7 @@ func (sp *speller) suggest(w string) []string {
 	}
 	// Every word one edit away, wherever the edit is.
 	for _, e := range edits1(w) {
-		if _, ok := sp.d.rank[e]; ok || sp.user[e] {
+		if sp.d.has(e) || sp.user[e] {
 			addCand(e, 1)
 		}
 	}
@@ -404,7 +496,7 @@ func (sp *speller) suggest(w string) []string {
 		counts[w[i]]++
 	}
 	for _, f := range firsts {
-		lists := sp.d.byFirst[f]
+		lists := sp.d.lists()[f]
 		for n := max(1, len(w)-maxD); n <= len(w)+maxD && n < len(lists); n++ {
 			for _, dw := range lists[n] {
 				if bagDistance(&counts, len(w), dw.w) > maxD {

@@ -111,13 +111,37 @@ func TestBoundedDistance(t *testing.T) {
 // holds the common words, ranked.
 func TestWordList(t *testing.T) {
 	d := embedded()
-	if n := len(d.rank); n < 85_000 || n > 100_000 {
+	if n := d.count; n < 85_000 || n > 100_000 {
 		t.Errorf("%d words, want about 90,000", n)
 	}
-	for w, rank := range map[string]uint8{"the": 10, "satisfy": 10, "ratify": 35, "reanalyze": 60, "repo": techRank} {
-		if d.rank[w] != rank {
-			t.Errorf("rank of %q = %d, want %d", w, d.rank[w], rank)
+	for w, rank := range map[string]uint8{"the": 10, "satisfy": 10, "ratify": 35, "reanalyze": 60, "repo": techRank, "repos": techRank} {
+		if got, ok := d.lookup(w); !ok || got != rank {
+			t.Errorf("rank of %q = %d, %v, want %d", w, got, ok, rank)
 		}
+	}
+	for _, w := range []string{"", "thee-", "satisfyy", "zzzz", strings.Repeat("a", 300)} {
+		if d.has(w) {
+			t.Errorf("%q is in the list", w)
+		}
+	}
+	// Every plain word is offered for suggestions once, under its first
+	// letter and length.
+	n := 0
+	for first, lists := range d.lists() {
+		for size, ws := range lists {
+			for _, dw := range ws {
+				if dw.w[0] != first || len(dw.w) != size || !isPlainWord(dw.w) {
+					t.Fatalf("%q filed under %c, %d", dw.w, first, size)
+				}
+				if rank, _ := d.lookup(dw.w); rank != dw.rank {
+					t.Fatalf("%q: rank %d in the lists, %d in the table", dw.w, dw.rank, rank)
+				}
+				n++
+			}
+		}
+	}
+	if n < 80_000 || n > d.count {
+		t.Errorf("%d words to suggest from, of %d", n, d.count)
 	}
 	if strings.Contains(techWords, "\r") {
 		t.Error("tech.txt has CR line ends")
