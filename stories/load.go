@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -23,7 +25,8 @@ const MaxStories = 100_000
 
 // LoadBank reads every stories/*.yaml (and *.yml) file of a workspace and
 // checks the bank as a whole. File names in errors are prefixed with
-// prefix (the workspace folder as the user named it, or "").
+// prefix (the workspace folder as the user named it, or ""). Files are
+// read concurrently: fsys must allow that, as os.DirFS and embed.FS do.
 func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 	var names []string
 	for _, pat := range []string{Dir + "/*.yaml", Dir + "/*.yml"} {
@@ -38,20 +41,30 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 		return nil, &Error{File: path.Join(prefix, Dir), Msg: "no story files",
 			Hint: "add stories/<project>.yaml files, or run: starpack import YOUR-NOTES.txt"}
 	}
+	// Files are read and decoded in parallel (decoding is most of the
+	// time of a large bank), then taken in name order: the first error in
+	// that order is the one reported, as if they were read one by one.
+	projects := make([]*Project, len(names))
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				projects[i], errs[i] = loadFile(fsys, prefix, names[i])
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	bank := &Bank{}
 	count := 0
-	for _, name := range names {
-		if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-			return nil, &Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, MaxFileSize>>20),
-				Hint: "split it into smaller files, one per project"}
-		}
-		data, err := fs.ReadFile(fsys, name)
-		if err != nil {
-			return nil, &Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
-		}
-		p, err := ParseProject(path.Join(prefix, name), data)
-		if err != nil {
-			return nil, err
+	for i, p := range projects {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
 		count += len(p.Stories)
 		if count > MaxStories {
@@ -68,6 +81,19 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 			Hint: "add at least one story under a project's stories: list"}
 	}
 	return bank, nil
+}
+
+// loadFile reads and decodes one story file of a bank.
+func loadFile(fsys fs.FS, prefix, name string) (*Project, error) {
+	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
+		return nil, &Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, MaxFileSize>>20),
+			Hint: "split it into smaller files, one per project"}
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, &Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
+	}
+	return ParseProject(path.Join(prefix, name), data)
 }
 
 // ParseProject decodes one story file. file names it in errors.

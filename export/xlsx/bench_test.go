@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
 )
@@ -114,6 +115,29 @@ func BenchmarkRead10000(b *testing.B) {
 		rows, _, err := ReadFeedback(bytes.NewReader(buf.Bytes()), "matrix.xlsx")
 		if err != nil || len(rows) != 10000 {
 			b.Fatal(err, len(rows))
+		}
+	}
+}
+
+// BenchmarkWriteExample writes the workbook of the real bank's whole-bank
+// packet (the embedded example).
+func BenchmarkWriteExample(b *testing.B) {
+	ws := config.OpenExample()
+	bank, err := ws.Bank()
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat := ws.Settings.Catalog()
+	sel, err := stories.Select(bank, cat, stories.Request{All: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := &export.Packet{RoleID: "all", Title: "All stories", Bank: bank, Catalog: cat, Selection: sel,
+		Generated: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Paper: "A4"}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := countingWrite(p); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
