@@ -75,8 +75,13 @@ func shingles(s *stories.Story) []uint64 {
 	return slices.Compact(out)
 }
 
-// jaccard is |a ∩ b| / |a ∪ b| of two sorted sets.
-func jaccard(a, b []uint64) float64 {
+// jaccard is |a ∩ b| / |a ∪ b| of two sorted sets when that is at least
+// min; below min it may give up early and return any value below min.
+func jaccard(a, b []uint64, min float64) float64 {
+	// |a ∩ b| <= the smaller set, |a ∪ b| >= the larger.
+	if float64(len(a)) < min*float64(len(b)) || float64(len(b)) < min*float64(len(a)) {
+		return 0
+	}
 	i, j, common := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -99,6 +104,14 @@ func (l *linter) duplicates(all []*stories.Story) {
 	sets := make([][]uint64, len(all))
 	buckets := make(map[uint64][]int32)
 	var sig [minHashes]uint64
+	// Candidates of one story: earlier stories and how many bands they
+	// share with it; shared indexes cands by story.
+	type cand struct {
+		id int32
+		n  int
+	}
+	var cands []cand
+	shared := map[int32]int{}
 	for idx, s := range all {
 		set := shingles(s)
 		if len(set) < minShingles {
@@ -116,41 +129,43 @@ func (l *linter) duplicates(all []*stories.Story) {
 			}
 		}
 		// Candidates: earlier stories sharing a band, most bands first.
-		shared := map[int32]int{}
+		clear(shared)
+		cands = cands[:0]
 		for b := 0; b < bands; b++ {
 			key := uint64(b + 1)
 			for _, v := range sig[b*rows : (b+1)*rows] {
 				key = splitmix(key ^ v)
 			}
 			for _, other := range buckets[key] {
-				shared[other]++
+				if k, ok := shared[other]; ok {
+					cands[k].n++
+				} else {
+					shared[other] = len(cands)
+					cands = append(cands, cand{other, 1})
+				}
 			}
 			if len(buckets[key]) < maxBucket {
 				buckets[key] = append(buckets[key], int32(idx))
 			}
 		}
-		if len(shared) == 0 {
+		if len(cands) == 0 {
 			continue
 		}
-		cands := make([]int32, 0, len(shared))
-		for o := range shared {
-			cands = append(cands, o)
-		}
-		slices.SortFunc(cands, func(a, b int32) int {
-			if shared[a] != shared[b] {
-				return shared[b] - shared[a]
+		slices.SortFunc(cands, func(a, b cand) int {
+			if a.n != b.n {
+				return b.n - a.n
 			}
-			return int(a - b)
+			return int(a.id - b.id)
 		})
 		if len(cands) > maxCandidates {
 			cands = cands[:maxCandidates]
 		}
+		slices.SortFunc(cands, func(a, b cand) int { return int(a.id - b.id) })
 		// Of the likeliest candidates, report the earliest story alike.
-		slices.Sort(cands)
 		best, bestJ := int32(-1), 0.0
-		for _, o := range cands {
-			if j := jaccard(set, sets[o]); j >= l.cfg.Similarity {
-				best, bestJ = o, j
+		for _, c := range cands {
+			if j := jaccard(set, sets[c.id], l.cfg.Similarity); j >= l.cfg.Similarity {
+				best, bestJ = c.id, j
 				break
 			}
 		}
