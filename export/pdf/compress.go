@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
@@ -16,6 +17,35 @@ import (
 // compressed here, with one writer reset between pages. The bytes are
 // those fpdf would write: the same compression level, the same object
 // header.
+
+// pageCompressor is the writer fpdf outputs the uncompressed document to.
+// fpdf writes the whole document in one Write: that slice is compressed
+// as it is, without a copy of a document that can run to tens of
+// megabytes. Anything else is gathered and compressed by close.
+type pageCompressor struct {
+	w    io.Writer
+	buf  bytes.Buffer
+	done bool
+}
+
+func (pc *pageCompressor) Write(p []byte) (int, error) {
+	if pc.done {
+		return 0, errors.New("pdf: written after the end of the document")
+	}
+	if pc.buf.Len() == 0 && bytes.HasPrefix(p, []byte("%PDF-")) && bytes.HasSuffix(p, []byte("%%EOF\n")) {
+		pc.done = true
+		return len(p), compressPages(pc.w, p)
+	}
+	return pc.buf.Write(p)
+}
+
+func (pc *pageCompressor) close() error {
+	if pc.done {
+		return nil
+	}
+	pc.done = true
+	return compressPages(pc.w, pc.buf.Bytes())
+}
 
 // compressPages writes the uncompressed document src to w with every page
 // content stream deflated, and the cross-reference table and startxref
@@ -33,7 +63,7 @@ func compressPages(w io.Writer, src []byte) error {
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
 	contents := pageContents(src, offsets, order, xref)
-	out := bytes.NewBuffer(make([]byte, 0, len(src)/3))
+	out := &countingWriter{w: bufio.NewWriterSize(w, 64<<10)}
 	var zbuf bytes.Buffer
 	zw, err := zlib.NewWriterLevel(&zbuf, zlib.BestSpeed)
 	if err != nil {
@@ -91,9 +121,7 @@ func compressPages(w io.Writer, src []byte) error {
 	var num [10]byte
 	for _, off := range newOffsets[1:] {
 		s := strconv.AppendInt(num[:0], int64(off), 10)
-		for range 10 - len(s) {
-			out.WriteByte('0')
-		}
+		out.pad('0', 10-len(s))
 		out.Write(s)
 		out.WriteString(" 00000 n \n")
 	}
@@ -106,8 +134,45 @@ func compressPages(w io.Writer, src []byte) error {
 	out.WriteString("startxref\n")
 	out.WriteString(strconv.Itoa(startxref))
 	out.WriteString("\n%%EOF\n")
-	_, err = out.WriteTo(w)
-	return err
+	if out.err != nil {
+		return out.err
+	}
+	return out.w.Flush()
+}
+
+// countingWriter writes through a buffer and counts the bytes: the
+// offsets of the cross-reference table. The first error sticks.
+type countingWriter struct {
+	w   *bufio.Writer
+	n   int
+	err error
+}
+
+func (c *countingWriter) Len() int { return c.n }
+
+func (c *countingWriter) Write(p []byte) {
+	if c.err == nil {
+		var n int
+		n, c.err = c.w.Write(p)
+		c.n += n
+	}
+}
+
+func (c *countingWriter) WriteString(s string) {
+	if c.err == nil {
+		var n int
+		n, c.err = c.w.WriteString(s)
+		c.n += n
+	}
+}
+
+func (c *countingWriter) pad(b byte, n int) {
+	for range n {
+		if c.err == nil {
+			c.err = c.w.WriteByte(b)
+			c.n++
+		}
+	}
 }
 
 // xrefOffsets reads the cross-reference table at the end of src: the

@@ -44,6 +44,20 @@ func TestCompressPagesMatchesFpdf(t *testing.T) {
 			if !bytes.Equal(got.Bytes(), want) {
 				t.Errorf("differs from fpdf's own compression: %d bytes, want %d", got.Len(), len(want))
 			}
+			// The writer fpdf outputs to: in one write, or in pieces.
+			raw := render(pages, false)
+			for _, cut := range []int{len(raw), len(raw) / 2, 1} {
+				var out bytes.Buffer
+				pc := &pageCompressor{w: &out}
+				pc.Write(raw[:cut])
+				pc.Write(raw[cut:])
+				if err := pc.close(); err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.Equal(out.Bytes(), want) {
+					t.Errorf("written in two pieces cut at %d: differs", cut)
+				}
+			}
 		})
 	}
 }

@@ -10,7 +10,6 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -182,11 +181,11 @@ func (d *doc) finish(w io.Writer) ([]string, error) {
 	if err := d.f.Error(); err != nil {
 		return nil, err
 	}
-	var raw bytes.Buffer
-	if err := d.f.Output(&raw); err != nil {
+	pc := &pageCompressor{w: w}
+	if err := d.f.Output(pc); err != nil {
 		return nil, err
 	}
-	if err := compressPages(w, raw.Bytes()); err != nil {
+	if err := pc.close(); err != nil {
 		return nil, err
 	}
 	return append(d.warnings, d.missingWarnings()...), nil
