@@ -29,6 +29,9 @@ type pageCompressor struct {
 }
 
 func (pc *pageCompressor) Write(p []byte) (int, error) {
+	if len(p) == 0 {
+		return 0, nil
+	}
 	if pc.done {
 		return 0, errors.New("pdf: written after the end of the document")
 	}
