@@ -173,11 +173,19 @@ func FirstSentence(text string) string {
 
 // Shorten cuts s to at most n runes at a word boundary, adding an ellipsis.
 func Shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+	if utf8.RuneCountInString(s) <= n {
 		return s
 	}
-	cut := string(r[:n-1])
+	// The first n-1 runes, without a rune slice of all of s.
+	end := 0
+	for range n - 1 {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	cut := s[:end]
+	if !utf8.ValidString(cut) {
+		cut = string([]rune(cut)) // each bad byte becomes U+FFFD, as before
+	}
 	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
 		cut = cut[:i]
 	}

@@ -44,3 +44,29 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+// shortenRunes is Shorten as first written, over a slice of all the runes.
+func shortenRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := string(r[:n-1])
+	if i := strings.LastIndexByte(cut, ' '); i > len(cut)/2 {
+		cut = cut[:i]
+	}
+	return strings.TrimRight(cut, " ,;:-") + "…"
+}
+
+func FuzzShorten(f *testing.F) {
+	f.Add("one two three four five", 12)
+	f.Add("Łódź Zürich \xff\xfe €40k and more words", 9)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 1 || n > 200 {
+			return
+		}
+		if got, want := Shorten(s, n), shortenRunes(s, n); got != want {
+			t.Errorf("Shorten(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
