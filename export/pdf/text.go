@@ -116,12 +116,17 @@ func figures(text string, base style) []span {
 	return out
 }
 
-// piece is a word fragment or a space, drawn with one face.
+// piece is a word fragment or a space, drawn with one face. A piece drawn
+// exactly as written is a slice of its span's text, spans[src].text[off:],
+// so that laying out a paragraph copies no words; src is -1 for a piece
+// that differs from its source (a replaced or dropped character).
 type piece struct {
 	ref   faceRef
 	text  string
 	w     float64 // millimetres
 	space bool
+	src   int
+	off   int
 }
 
 // pieces resolves the fonts of every rune and cuts the text into words and
@@ -129,29 +134,45 @@ type piece struct {
 func (d *doc) pieces(spans []span, size float64) []piece {
 	scale := size / 1000 / ptPerMM
 	var out []piece
+	// The current piece is spans[src].text[start:end] while it is drawn
+	// as written; b holds it once it is not.
 	var b strings.Builder
-	cur := piece{ref: -1}
+	cur := piece{ref: -1, src: -1}
+	start, end := -1, -1
 	flush := func() {
-		if b.Len() > 0 {
-			cur.text = b.String()
+		switch {
+		case b.Len() > 0:
+			cur.text, cur.src = b.String(), -1
 			out = append(out, cur)
 			b.Reset()
+		case start >= 0:
+			cur.text, cur.off = spans[cur.src].text[start:end], start
+			out = append(out, cur)
 		}
-		cur = piece{ref: -1}
+		cur = piece{ref: -1, src: -1}
+		start, end = -1, -1
 	}
 	lastSpace := true
-	for _, sp := range spans {
-		for _, r := range sp.text {
+	for si, sp := range spans {
+		for at, r := range sp.text {
 			ref, rr, ok := d.resolve(sp.st, r)
 			if !ok {
 				continue
+			}
+			n := utf8.RuneLen(r)
+			if r == utf8.RuneError && !strings.HasPrefix(sp.text[at:], "\uFFFD") {
+				n = -1 // a byte that is not UTF-8: never drawn as written
 			}
 			if rr == ' ' {
 				if lastSpace {
 					continue
 				}
 				flush()
-				out = append(out, piece{ref: faceRef(sp.st), text: " ", w: d.width(faceRef(sp.st), ' ') * scale, space: true})
+				p := piece{ref: faceRef(sp.st), text: " ", w: d.width(faceRef(sp.st), ' ') * scale, space: true, src: -1}
+				if r == ' ' {
+					p.src, p.off = si, at
+				}
+				out = append(out, p)
 				lastSpace = true
 				continue
 			}
@@ -160,7 +181,19 @@ func (d *doc) pieces(spans []span, size float64) []piece {
 				flush()
 				cur.ref = ref
 			}
-			b.WriteRune(rr)
+			asWritten := rr == r && n > 0
+			switch {
+			case b.Len() == 0 && start < 0 && asWritten:
+				cur.src, start, end = si, at, at+n
+			case b.Len() == 0 && start >= 0 && asWritten && cur.src == si && at == end:
+				end = at + n
+			default:
+				if b.Len() == 0 && start >= 0 {
+					b.WriteString(spans[cur.src].text[start:end])
+				}
+				start, end = -1, -1
+				b.WriteRune(rr)
+			}
 			cur.w += d.width(ref, rr) * scale
 		}
 	}
@@ -177,17 +210,29 @@ func (d *doc) wrap(spans []span, size, maxW float64) []line {
 	var lines []line
 	var cur line
 	var pendingSpace *piece
+	// The last segment of cur is spans[lastSrc].text[lastStart:lastEnd]
+	// while lastSrc >= 0: a piece that follows it in the same text extends
+	// the slice instead of copying both.
+	lastSrc, lastStart, lastEnd := -1, 0, 0
 	add := func(p piece) {
 		if n := len(cur.segs); n > 0 && cur.segs[n-1].ref == p.ref {
-			cur.segs[n-1].text += p.text
+			if lastSrc >= 0 && p.src == lastSrc && p.off == lastEnd {
+				lastEnd = p.off + len(p.text)
+				cur.segs[n-1].text = spans[lastSrc].text[lastStart:lastEnd]
+			} else {
+				cur.segs[n-1].text += p.text
+				lastSrc = -1
+			}
 		} else {
 			cur.segs = append(cur.segs, seg{ref: p.ref, text: p.text, x: cur.w})
+			lastSrc, lastStart, lastEnd = p.src, p.off, p.off+len(p.text)
 		}
 		cur.w += p.w
 	}
 	newLine := func() {
 		lines = append(lines, cur)
 		cur = line{}
+		lastSrc = -1
 	}
 	for i := 0; i < len(ps); {
 		if ps[i].space {
@@ -240,7 +285,7 @@ func (d *doc) breakWord(word []piece, size, maxW float64, cur *line, newLine fun
 			rw := d.width(p.ref, r) * scale
 			if cur.w+w+rw > maxW && (cur.w > 0 || w > 0) {
 				if i > start {
-					add(piece{ref: p.ref, text: p.text[start:i], w: w})
+					add(piece{ref: p.ref, text: p.text[start:i], w: w, src: -1})
 				}
 				newLine()
 				start, w = i, 0
@@ -248,7 +293,7 @@ func (d *doc) breakWord(word []piece, size, maxW float64, cur *line, newLine fun
 			w += rw
 		}
 		if start < len(p.text) {
-			add(piece{ref: p.ref, text: p.text[start:], w: w})
+			add(piece{ref: p.ref, text: p.text[start:], w: w, src: -1})
 		}
 	}
 }
