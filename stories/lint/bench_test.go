@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -134,5 +135,15 @@ func BenchmarkLintBenchData(b *testing.B) {
 			}
 			b.ReportMetric(float64(len(fs)), "findings")
 		})
+	}
+}
+
+// BenchmarkSuggestionLists is the one-off cost of the lists suggestions
+// scan, made on the first misspelling.
+func BenchmarkSuggestionLists(b *testing.B) {
+	d := embedded()
+	for b.Loop() {
+		d.byFirstOnce = sync.Once{}
+		d.lists()
 	}
 }

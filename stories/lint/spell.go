@@ -36,11 +36,13 @@ const (
 // no string or map entry is made per word. The lists suggestions scan are
 // made on the first suggestion only.
 type dictionary struct {
-	text  string   // the word lists, one word a line
-	slots []uint64 // open addressing: hash<<32 | offset+1 of the line; 0 is empty
-	lens  []uint8  // length of the word in each slot
-	ranks []uint8  // rank of the word in each slot
+	text string // the word lists, one word a line
+	// slots is an open-addressing table: each slot packs the word's hash
+	// (32 bits), its offset in text (20), length (6) and rank (6), so a
+	// lookup reads one slot and, when the hash agrees, the word; 0 is empty.
+	slots []uint64
 	count int      // words held
+	plain []uint32 // slots of the plain words, in list order, for lists
 
 	byFirstOnce sync.Once
 	byFirst     map[byte][][]dictWord // first letter -> words by length
@@ -79,7 +81,7 @@ func loadDictionary() *dictionary {
 			b.WriteString(w + "\n" + w + "s\n" + w + "es\n")
 		}
 	}
-	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), lens: make([]uint8, 1<<18), ranks: make([]uint8, 1<<18)}
+	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), plain: make([]uint32, 0, 100_000)}
 	rank := uint8(0)
 	for off := 0; off < len(d.text); {
 		end := strings.IndexByte(d.text[off:], '\n')
@@ -90,7 +92,7 @@ func loadDictionary() *dictionary {
 		if n, ok := strings.CutPrefix(line, "#"); ok {
 			v, _ := strconv.Atoi(n)
 			rank = uint8(v)
-		} else if line != "" && len(line) < 256 {
+		} else if line != "" && len(line) <= maxDictWord {
 			d.add(off, len(line), rank)
 		}
 		off += end + 1
@@ -107,6 +109,18 @@ func hashWord(w string) uint32 {
 	return h
 }
 
+// Limits of the packed slots.
+const (
+	maxDictWord = 1<<6 - 1
+	maxDictText = 1 << 20
+)
+
+func (d *dictionary) slotWord(s uint64) string {
+	off := int(s>>12) & (maxDictText - 1)
+	n := int(s>>6) & maxDictWord
+	return d.text[off : off+n]
+}
+
 // find returns the slot holding w, or the empty slot where it would go.
 func (d *dictionary) find(w string) (int, bool) {
 	h := hashWord(w)
@@ -116,11 +130,8 @@ func (d *dictionary) find(w string) (int, bool) {
 		if s == 0 {
 			return i, false
 		}
-		if uint32(s>>32) == h && int(d.lens[i]) == len(w) {
-			off := int(uint32(s)) - 1
-			if d.text[off:off+len(w)] == w {
-				return i, true
-			}
+		if uint32(s>>32) == h && d.slotWord(s) == w {
+			return i, true
 		}
 	}
 }
@@ -133,24 +144,26 @@ func (d *dictionary) add(off, n int, rank uint8) {
 	if ok {
 		return
 	}
-	if d.count >= len(d.slots)/2 {
-		panic("lint: embedded word list: too many words") // the table is sized for the list; tested
+	if d.count >= len(d.slots)/2 || off >= maxDictText || rank > 63 {
+		panic("lint: embedded word list: too large for its table") // built into the binary; tested
 	}
-	d.slots[i] = uint64(hashWord(w))<<32 | uint64(off+1)
-	d.lens[i], d.ranks[i] = uint8(n), rank
+	d.slots[i] = uint64(hashWord(w))<<32 | uint64(off)<<12 | uint64(n)<<6 | uint64(rank)
 	d.count++
+	if isPlainWord(w) {
+		d.plain = append(d.plain, uint32(i))
+	}
 }
 
 // lookup returns the rank of lower-case word w, if the list has it.
 func (d *dictionary) lookup(w string) (uint8, bool) {
-	if len(w) == 0 || len(w) > 255 {
+	if len(w) == 0 || len(w) > maxDictWord {
 		return 0, false
 	}
 	i, ok := d.find(w)
 	if !ok {
 		return 0, false
 	}
-	return d.ranks[i], true
+	return uint8(d.slots[i] & 63), true
 }
 
 // has reports whether lower-case word w is in the list.
@@ -163,30 +176,36 @@ func (d *dictionary) has(w string) bool {
 // never suggested) by first letter and length, made on first use.
 func (d *dictionary) lists() map[byte][][]dictWord {
 	d.byFirstOnce.Do(func() {
+		// Count, then fill lists of the exact size.
+		var counts [256][maxDictWord + 1]int32
+		for _, i := range d.plain {
+			w := d.slotWord(d.slots[i])
+			counts[w[0]][len(w)]++
+		}
 		d.byFirst = map[byte][][]dictWord{}
-		seen := make([]bool, len(d.slots))
-		for off := 0; off < len(d.text); {
-			end := strings.IndexByte(d.text[off:], '\n')
-			if end < 0 {
-				end = len(d.text) - off
+		for first := range counts {
+			top := 0
+			for n, c := range counts[first] {
+				if c > 0 {
+					top = n
+				}
 			}
-			w := d.text[off : off+end]
-			off += end + 1
-			if w == "" || w[0] == '#' || !isPlainWord(w) {
+			if top == 0 {
 				continue
 			}
-			// Each word once, in list order, with its first rank.
-			i, ok := d.find(w)
-			if !ok || seen[i] || int(uint32(d.slots[i]))-1 != off-end-1 {
-				continue
+			lists := make([][]dictWord, top+1)
+			for n := range lists {
+				if c := counts[first][n]; c > 0 {
+					lists[n] = make([]dictWord, 0, c)
+				}
 			}
-			seen[i] = true
+			d.byFirst[byte(first)] = lists
+		}
+		for _, i := range d.plain {
+			s := d.slots[i]
+			w := d.slotWord(s)
 			lists := d.byFirst[w[0]]
-			for len(lists) <= len(w) {
-				lists = append(lists, nil)
-			}
-			lists[len(w)] = append(lists[len(w)], dictWord{w, d.ranks[i]})
-			d.byFirst[w[0]] = lists
+			lists[len(w)] = append(lists[len(w)], dictWord{w, uint8(s & 63)})
 		}
 	})
 	return d.byFirst
