@@ -157,7 +157,7 @@ func TestBatchOfFifty(t *testing.T) {
 		}
 	}
 	errs := regexp.MustCompile(`(?m)^starpack: ws/roles/`).FindAllString(errb.String(), -1)
-	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:4:7: date "2026-13-45x" is not a date`) {
+	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:5:7: date "2026-13-45x" is not a date`) {
 		t.Errorf("want one error for role-17, got:\n%s", errb.String())
 	}
 	if !strings.Contains(errb.String(), "starpack: built 49 of 50 packets in ws/out; 1 failed") {

@@ -138,6 +138,9 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 			return err
 		}
 	}
+	if err := writeSchemas(dir); err != nil {
+		return err
+	}
 	for _, s := range summary {
 		fmt.Fprintln(a.stdout, "imported "+s)
 	}
@@ -148,7 +151,8 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 }
 
 // newSettings is the starpack.yaml of a workspace made by import.
-const newSettings = `# starpack settings: every key is optional. See the README for all of them.
+const newSettings = `# yaml-language-server: $schema=.starpack/schema/settings.json
+# starpack settings: every key is optional. See the README for all of them.
 # candidate: {name: Your Name, email: you@example.org, pitch: "Tell me about yourself..."}
 # paper: A4
 `

@@ -121,6 +121,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newSelectCmd(a),
 		newLintCmd(a),
 		newFeedbackCmd(a),
+		newNewCmd(a),
 		newVersionCmd(a),
 	)
 	return root
