@@ -167,3 +167,54 @@ func TestBatchOfFifty(t *testing.T) {
 		t.Errorf("%d lines on stdout, want 49", n)
 	}
 }
+
+// TestBuildShowsFewLintErrors: build shows the first lint errors and a
+// pointer to the rest, not a flood for a large bank.
+func TestBuildShowsFewLintErrors(t *testing.T) {
+	t.Chdir(t.TempDir())
+	var bank strings.Builder
+	bank.WriteString("project: P\nstories:\n")
+	for i := range 7 {
+		fmt.Fprintf(&bank, "  - {id: s%d, question: success, situation: It broke., action: I fixed it.}\n", i)
+	}
+	os.MkdirAll("ws/stories", 0o755)
+	os.WriteFile("ws/starpack.yaml", nil, 0o644)
+	os.WriteFile("ws/stories/p.yaml", []byte(bank.String()), 0o644)
+	a, _, errb := testApp(t)
+	if err := a.exec("build", "--workspace", "ws", "--all", "--only", "notes"); err != nil {
+		t.Fatal(err, errb.String())
+	}
+	if n := strings.Count(errb.String(), "error: STAR answer without a Result"); n != maxBuildLintErrors {
+		t.Errorf("%d lint errors shown, want %d:\n%s", n, maxBuildLintErrors, errb.String())
+	}
+	if !strings.Contains(errb.String(), "... and more errors (all of them: starpack lint)") || !strings.Contains(errb.String(), "7 stories: 7 errors") {
+		t.Errorf("no pointer to the rest:\n%s", errb.String())
+	}
+}
+
+// TestRendererPanicIsReported: a bug in a renderer gives a short "this is
+// a bug" message and exit 1, not a stack trace, and writes nothing.
+func TestRendererPanicIsReported(t *testing.T) {
+	t.Chdir(t.TempDir())
+	a, _, errb := testApp(t)
+	a.outputs = []output{{"boom", "boom.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		var m map[string]int
+		m["x"]++ // a nil map write: a panic, as a bug would cause
+		return nil, nil
+	}}}
+	var out bytes.Buffer
+	a.stdout = &out
+	code := 0
+	if err := a.exec("build", "--date", "2026-11-20"); errors.Is(err, errSilent) {
+		code = 1
+	}
+	if code != 1 || !strings.Contains(errb.String(), "internal error") || !strings.Contains(errb.String(), "this is a bug") {
+		t.Fatalf("code %d, stderr:\n%s", code, errb.String())
+	}
+	if strings.Contains(errb.String(), "goroutine ") {
+		t.Error("stack trace printed")
+	}
+	if _, err := os.Stat(filepath.Join("out", "example", "boom.txt")); err == nil {
+		t.Error("a file was written")
+	}
+}

@@ -92,11 +92,21 @@ func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog) []
 
 // lintSummary is what build says of the lint: its errors and a one-line
 // summary (only the errors when quiet). It never stops a build.
+// maxBuildLintErrors is how many lint errors build shows before its
+// summary line: enough to act on, not a flood for a large bank.
+const maxBuildLintErrors = 5
+
 func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) {
 	findings := lintBank(ws, bank, cat)
+	shown := 0
 	for _, f := range findings {
 		if f.Severity == lint.Error {
+			if shown == maxBuildLintErrors {
+				fmt.Fprintf(w, "starpack: lint: ... and more errors (all of them: starpack lint)\n")
+				break
+			}
 			fmt.Fprintf(w, "starpack: lint: %s\n", f)
+			shown++
 		}
 	}
 	if !quiet {
