@@ -32,6 +32,7 @@ type buildOptions struct {
 	redact bool
 	date   string
 	quiet  bool
+	watch  bool
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -55,6 +56,9 @@ byte-identical files.`,
   starpack build --all --date 2026-12-01`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.roles = args
+			if opts.watch {
+				return a.watchRun(cmd, opts)
+			}
 			return a.buildRun(cmd, opts)
 		},
 	}
@@ -65,6 +69,7 @@ byte-identical files.`,
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	f.BoolVarP(&opts.watch, "watch", "w", false, "build, then rebuild what a changed story, role, template or setting affects, until Ctrl-C")
 	return cmd
 }
 
