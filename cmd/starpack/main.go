@@ -124,6 +124,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newNewCmd(a),
 		newVersionCmd(a),
 	)
+	a.addCompletion(root)
 	return root
 }
 
