@@ -45,6 +45,27 @@ func (p *Packet) Heading() string {
 	return "Story bank"
 }
 
+// Highlights returns the projects behind the picked stories that carry
+// résumé highlights, each once, in the order their first story is picked.
+func (p *Packet) Highlights() []*stories.Project {
+	var out []*stories.Project
+	seen := map[*stories.Project]bool{}
+	if p.Selection == nil {
+		return nil
+	}
+	for _, a := range p.Selection.Answers {
+		for _, pk := range a.Picks {
+			pr := pk.Story.Project
+			if pr == nil || seen[pr] || len(pr.Highlights) == 0 {
+				continue
+			}
+			seen[pr] = true
+			out = append(out, pr)
+		}
+	}
+	return out
+}
+
 // Redact returns a copy of the packet with every text, the stories'
 // included, passed through r, and marked as redacted.
 func (p *Packet) Redact(r *stories.Redactor) *Packet {

@@ -101,7 +101,7 @@ func (b *Bank) Redact(r *Redactor) (*Bank, map[*Story]*Story) {
 	for _, p := range b.Projects {
 		np := *p
 		np.Project, np.Company, np.When, np.Summary = r.Apply(p.Project), r.Apply(p.Company), r.Apply(p.When), r.Apply(p.Summary)
-		np.Tags = r.ApplyAll(p.Tags)
+		np.Tags, np.Highlights = r.ApplyAll(p.Tags), r.ApplyAll(p.Highlights)
 		np.Stories = make([]*Story, len(p.Stories))
 		for i, s := range p.Stories {
 			ns := *s

@@ -27,7 +27,10 @@ type Project struct {
 	When    string   `yaml:"when,omitempty"`
 	Summary string   `yaml:"summary,omitempty"`
 	Tags    []string `yaml:"tags,omitempty"`
-	Stories []*Story `yaml:"stories"`
+	// Highlights are résumé bullets about the project (from a JSON Resume
+	// import); the brief lists them for the projects of the picked stories.
+	Highlights []string `yaml:"highlights,omitempty"`
+	Stories    []*Story `yaml:"stories"`
 
 	// File is the path the project was loaded from, for messages.
 	File string `yaml:"-"`

@@ -9,10 +9,15 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
+// SchemaPath is where a story file finds its JSON Schema: the copy that
+// starpack init and import write into the workspace's .starpack/schema/,
+// relative to stories/.
+const SchemaPath = "../.starpack/schema/story.json"
+
 // fileHeader opens every story file starpack writes: the schema line lets
-// editors check and complete the file, the second line says where it came
-// from.
-const fileHeader = "yaml-language-server: $schema=https://starpack.dev/schema/story.json\n" +
+// editors (through yaml-language-server) check and complete the file, the
+// second line says where it came from.
+const fileHeader = "yaml-language-server: $schema=" + SchemaPath + "\n" +
 	"Imported by starpack import. Edit freely: one story per question; text may use - bullets, 1. points and **bold**."
 
 // MarshalProject writes p as one story file, in the field order of the
@@ -51,6 +56,13 @@ func MarshalProject(p *Project) ([]byte, error) {
 	putText(root, "summary", p.Summary)
 	if len(p.Tags) > 0 {
 		put(root, "tags", seq(p.Tags))
+	}
+	if len(p.Highlights) > 0 {
+		hl := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, h := range p.Highlights {
+			hl.Content = append(hl.Content, str(h))
+		}
+		put(root, "highlights", hl)
 	}
 	list := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
 	if len(p.Stories) == 0 {

@@ -69,7 +69,7 @@ func TestMarshalProject(t *testing.T) {
 func TestMarshalProjectLayout(t *testing.T) {
 	p := &Project{Project: "Stream joins", Company: "Acme", When: "2019", Summary: "Built it", Tags: []string{"streaming"},
 		Stories: []*Story{{ID: "s.a", Question: "success", Title: "T", Situation: "S", Task: "K", Action: "A\nB", Result: "R", Notes: "N", Tags: []string{"x", "y"}}}}
-	want := `# yaml-language-server: $schema=https://starpack.dev/schema/story.json
+	want := `# yaml-language-server: $schema=../.starpack/schema/story.json
 # Imported by starpack import. Edit freely: one story per question; text may use - bullets, 1. points and **bold**.
 
 project: Stream joins

@@ -32,6 +32,8 @@ type buildOptions struct {
 	redact bool
 	date   string
 	quiet  bool
+	watch  bool
+	json   bool
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -55,6 +57,9 @@ byte-identical files.`,
   starpack build --all --date 2026-12-01`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.roles = args
+			if opts.watch {
+				return a.watchRun(cmd, opts)
+			}
 			return a.buildRun(cmd, opts)
 		},
 	}
@@ -65,6 +70,8 @@ byte-identical files.`,
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
+	f.BoolVar(&opts.json, "json", false, "print what was built as JSON: out, built, failed, packets[{role, dir, files, warnings, error, hint}]")
+	f.BoolVarP(&opts.watch, "watch", "w", false, "build, then rebuild what a changed story, role, template or setting affects, until Ctrl-C")
 	return cmd
 }
 
@@ -206,8 +213,11 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 		}
 	}
 
-	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet))
+	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet || opts.json))
 	flushLint()
+	if opts.json {
+		return a.buildJSONReport(b.outDir, jobs, results)
+	}
 	failed := 0
 	for _, r := range results {
 		for _, w := range r.warnings {
@@ -367,7 +377,7 @@ func (b *builder) render(p *export.Packet, dir string, res *result) ([]rendered,
 // few packets; otherwise it does nothing.
 func (a *app) progress(n int, quiet bool) func() {
 	f, ok := a.stderr.(*os.File)
-	if quiet || n <= 4 || !ok || !term.IsTerminal(int(f.Fd())) {
+	if quiet || n <= 4 || !ok || a.getenv("TERM") == "dumb" || !term.IsTerminal(int(f.Fd())) {
 		return func() {}
 	}
 	var mu sync.Mutex
@@ -380,7 +390,7 @@ func (a *app) progress(n int, quiet bool) func() {
 		fill := done * width / n
 		fmt.Fprintf(f, "\r[%s%s] %d/%d packets", strings.Repeat("#", fill), strings.Repeat(" ", width-fill), done, n)
 		if done == n {
-			fmt.Fprint(f, "\r\033[K")
+			fmt.Fprint(f, eraseLine(a.getenv("NO_COLOR") != ""))
 		}
 	}
 }

@@ -157,7 +157,7 @@ func TestBatchOfFifty(t *testing.T) {
 		}
 	}
 	errs := regexp.MustCompile(`(?m)^starpack: ws/roles/`).FindAllString(errb.String(), -1)
-	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:4:7: date "2026-13-45x" is not a date`) {
+	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:5:7: date "2026-13-45x" is not a date`) {
 		t.Errorf("want one error for role-17, got:\n%s", errb.String())
 	}
 	if !strings.Contains(errb.String(), "starpack: built 49 of 50 packets in ws/out; 1 failed") {
@@ -189,5 +189,32 @@ func TestBuildShowsFewLintErrors(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "... and more errors (all of them: starpack lint)") || !strings.Contains(errb.String(), "7 stories: 7 errors") {
 		t.Errorf("no pointer to the rest:\n%s", errb.String())
+	}
+}
+
+// TestRendererPanicIsReported: a bug in a renderer gives a short "this is
+// a bug" message and exit 1, not a stack trace, and writes nothing.
+func TestRendererPanicIsReported(t *testing.T) {
+	t.Chdir(t.TempDir())
+	a, _, errb := testApp(t)
+	a.outputs = []output{{"boom", "boom.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		var m map[string]int
+		m["x"]++ // a nil map write: a panic, as a bug would cause
+		return nil, nil
+	}}}
+	var out bytes.Buffer
+	a.stdout = &out
+	code := 0
+	if err := a.exec("build", "--date", "2026-11-20"); errors.Is(err, errSilent) {
+		code = 1
+	}
+	if code != 1 || !strings.Contains(errb.String(), "internal error") || !strings.Contains(errb.String(), "this is a bug") {
+		t.Fatalf("code %d, stderr:\n%s", code, errb.String())
+	}
+	if strings.Contains(errb.String(), "goroutine ") {
+		t.Error("stack trace printed")
+	}
+	if _, err := os.Stat(filepath.Join("out", "example", "boom.txt")); err == nil {
+		t.Error("a file was written")
 	}
 }

@@ -20,6 +20,7 @@ import (
 type feedbackOptions struct {
 	role string
 	date string
+	json bool
 }
 
 func newFeedbackCmd(a *app) *cobra.Command {
@@ -46,6 +47,7 @@ nothing.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.role, "role", "", "the role the workbook is for, when the workbook does not say")
 	f.StringVar(&opts.date, "date", "", "the date to record, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
+	f.BoolVar(&opts.json, "json", false, "print what changed as JSON: workbook, role, file, changes[{story, rating, status, comment, date}], warnings")
 	return cmd
 }
 
@@ -78,6 +80,9 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions, path string
 		return err
 	}
 	file := filepath.Join(ws.Display, filepath.FromSlash(stories.FeedbackFile(id)))
+	if opts.json {
+		return feedbackJSONReport(a.stdout, path, id, file, changes, warnings)
+	}
 	if len(changes) == 0 {
 		fmt.Fprintf(a.stdout, "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
 		return nil

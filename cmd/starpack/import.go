@@ -11,7 +11,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
-	"github.com/starpack/starpack/stories/plaintext"
+	"github.com/starpack/starpack/stories/jsonresume"
 )
 
 type importOptions struct {
@@ -23,13 +23,19 @@ func newImportCmd(a *app) *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
 		Use:   "import FILE...",
-		Short: "Turn plain-text story notes into story files",
+		Short: "Turn plain-text story notes or a JSON Resume into story files",
 		Long: `Import reads story notes written as plain text and writes one YAML story file
 per project into DIR/stories/. DIR is a workspace, made if missing (default:
 the current workspace). Every word is kept; text the importer cannot place goes
 into a story's notes and is reported. Existing story files are never
-overwritten without --force.`,
+overwritten without --force.
+
+A résumé in the JSON Resume format (a .json file, https://jsonresume.org)
+gives one project per job and per project, with its highlights as résumé
+bullets and no stories yet; its name, email and summary fill in the
+candidate of starpack.yaml where the file does not set them.`,
 		Example: `  starpack import notes.txt --into my-prep
+  starpack import resume.json
   starpack import old-notes.txt --force`,
 		Args: argsUsage(cobra.MinimumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -64,14 +70,19 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 	var targets []target
 	taken := map[string]bool{}
 	var summary []string
+	var basics *jsonresume.Basics // from the first résumé
+	resumeFile := ""
 	for _, f := range files {
 		data, err := config.ReadFile(f, f)
 		if err != nil {
 			return err
 		}
-		res, err := plaintext.Parse(f, data, cat)
+		res, b, err := parseNotes(f, data, cat)
 		if err != nil {
 			return err
+		}
+		if b != nil && basics == nil {
+			basics, resumeFile = b, f
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
@@ -118,6 +129,20 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 		return err
 	}
 
+	var cand candidateEdit
+	if basics != nil {
+		settingsFile := filepath.Join(display, config.FileName)
+		data := []byte(newSettings)
+		if !fresh {
+			if data, err = config.ReadFile(settingsFile, filepath.Join(dir, config.FileName)); err != nil {
+				return err
+			}
+		}
+		if cand, err = mergeCandidate(settingsFile, data, *basics, resumeFile); err != nil {
+			return err
+		}
+	}
+
 	if fresh {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return &stories.Error{File: display, Msg: "cannot make the workspace: " + err.Error(), Err: err}
@@ -138,8 +163,25 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 			return err
 		}
 	}
+	if err := writeSchemas(dir); err != nil {
+		return err
+	}
+	if cand.data != nil {
+		if err := writeAtomic(filepath.Join(dir, config.FileName), cand.data); err != nil {
+			return err
+		}
+	}
 	for _, s := range summary {
 		fmt.Fprintln(a.stdout, "imported "+s)
+	}
+	if len(cand.set) > 0 {
+		fmt.Fprintf(a.stdout, "%s: candidate %s from %s\n", filepath.Join(display, config.FileName), strings.Join(cand.set, ", "), resumeFile)
+	}
+	for _, k := range cand.kept {
+		fmt.Fprintf(a.stderr, "starpack: %s\n", k)
+	}
+	if basics != nil {
+		fmt.Fprintln(a.stdout, "next: add stories under the résumé projects' stories: lists; their highlights show in the brief when a story is picked")
 	}
 	if fresh {
 		fmt.Fprintf(a.stdout, "made a workspace in %s; next: add a role in %s and run starpack build\n", display, filepath.Join(display, config.RolesDir))
@@ -148,7 +190,8 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 }
 
 // newSettings is the starpack.yaml of a workspace made by import.
-const newSettings = `# starpack settings: every key is optional. See the README for all of them.
+const newSettings = `# yaml-language-server: $schema=.starpack/schema/settings.json
+# starpack settings: every key is optional. See the README for all of them.
 # candidate: {name: Your Name, email: you@example.org, pitch: "Tell me about yourself..."}
 # paper: A4
 `

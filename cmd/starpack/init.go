@@ -65,6 +65,9 @@ func (a *app) initRun(dir string) error {
 			return err
 		}
 	}
+	if err := writeSchemas(dir); err != nil {
+		return err
+	}
 	fmt.Fprintf(a.stdout, "made a workspace in %s: %d files (starpack.yaml, stories/, roles/)\n", dir, len(files))
 	fmt.Fprintf(a.stdout, "next: cd %s && starpack build example\n", dir)
 	return nil

@@ -121,8 +121,10 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newSelectCmd(a),
 		newLintCmd(a),
 		newFeedbackCmd(a),
+		newNewCmd(a),
 		newVersionCmd(a),
 	)
+	a.addCompletion(root)
 	return root
 }
 

@@ -29,6 +29,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
+			"waitfor":  cmdWaitFor,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", testdata)

@@ -65,6 +65,7 @@ func (b *brief) layout() {
 	b.fl = &flow{d: d, x: d.margin, w: d.pageW - 2*d.margin, top: top, bot: bot}
 	b.fl.newPage()
 	b.glance()
+	b.highlights()
 	b.gaps()
 	b.fl.newPage()
 	b.sections()
@@ -363,6 +364,41 @@ func (b *brief) tableRow(xs []float64, pad, size float64, shade bool, num string
 			d.text(xs[5]-pad, base, mins, regular, size, muted, 0, 'R')
 		}
 	}}
+}
+
+// highlights lists the résumé bullets of the projects behind the picked
+// stories, so the answers and the résumé tell the same story. Nothing is
+// drawn when no such project has any.
+func (b *brief) highlights() {
+	d, fl := b.d, b.fl
+	projects := b.p.Highlights()
+	if len(projects) == 0 {
+		return
+	}
+	b.h1("Résumé highlights", 12)
+	for _, pr := range projects {
+		d.source = "project " + pr.Project
+		fl.gap(2)
+		head := []span{{pr.Project, bold}}
+		var meta []string
+		for _, m := range []string{pr.Company, pr.When} {
+			if strings.TrimSpace(m) != "" {
+				meta = append(meta, m)
+			}
+		}
+		if len(meta) > 0 {
+			head = append(head, span{" · " + strings.Join(meta, " · "), regular})
+		}
+		rows := b.para(head, bodySize, fl.x, fl.w, d.accent)
+		rows[len(rows)-1].keep = true
+		var items []row
+		for _, h := range pr.Highlights {
+			items = append(items, b.item(rich(h, regular), "•", bodySize, fl.x, fl.w, ink)...)
+		}
+		fl.place(append(rows, items[0]), true, 0)
+		fl.place(items[1:], false, 0)
+	}
+	d.source = ""
 }
 
 // gaps lists what the role asks for that no story covers.

@@ -291,7 +291,13 @@ func (b *book) matrix() error {
 	f, p := b.f, b.p
 	const sheet = SheetMatrix
 	qs := questions(p)
-	projects := p.Bank.Projects
+	// A project with no stories (a résumé entry) would be a column of gaps.
+	var projects []*stories.Project
+	for _, pr := range p.Bank.Projects {
+		if len(pr.Stories) > 0 {
+			projects = append(projects, pr)
+		}
+	}
 	cat := catalog(p)
 
 	gapQ := map[string]bool{}

@@ -446,3 +446,23 @@ func TestKeyNumber(t *testing.T) {
 		})
 	}
 }
+
+// TestMatrixSkipsProjectsWithoutStories: a project with no stories (a
+// résumé entry) gets no column of gaps in the Matrix.
+func TestMatrixSkipsProjectsWithoutStories(t *testing.T) {
+	p := packet(t)
+	bank := *p.Bank
+	bank.Projects = append(append([]*stories.Project{}, bank.Projects...), &stories.Project{Project: "Résumé only: Staff Engineer at Contoso"})
+	p.Bank = &bank
+	f := open(t, write(t, p))
+	rows, err := f.GetRows(SheetMatrix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(strings.Join(rows[0], "\t"), "Contoso") {
+		t.Errorf("a project without stories has a column: %q", rows[0])
+	}
+	if len(rows[0]) != len(p.Bank.Projects) {
+		t.Errorf("%d columns for %d projects with stories (+1 question column)", len(rows[0]), len(p.Bank.Projects)-1)
+	}
+}

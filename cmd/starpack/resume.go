@@ -1,0 +1,154 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/jsonresume"
+	"github.com/starpack/starpack/stories/plaintext"
+)
+
+// parseNotes reads one file to import: a JSON Resume (its projects, and
+// the candidate it describes) or plain-text story notes (basics nil).
+func parseNotes(file string, data []byte, cat *stories.Catalog) (*plaintext.Result, *jsonresume.Basics, error) {
+	if !jsonresume.Detect(file, data) {
+		res, err := plaintext.Parse(file, data, cat)
+		return res, nil, err
+	}
+	r, err := jsonresume.Parse(file, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	return &plaintext.Result{Projects: r.Projects, Warnings: r.Warnings}, &r.Basics, nil
+}
+
+// candidateEdit is what a résumé changes in starpack.yaml.
+type candidateEdit struct {
+	data []byte   // the new starpack.yaml; nil when nothing changes
+	set  []string // keys filled in from the résumé
+	kept []string // notes on keys the file already sets otherwise
+}
+
+// mergeCandidate fills candidate name, email and pitch of starpack.yaml
+// (data, named file) from a résumé, where the file does not set them yet.
+// Values already there are the user's and are kept. A file without a
+// candidate: key gets one appended, leaving every byte before it as it
+// was; otherwise the YAML node tree is edited, which keeps comments. The
+// result is checked to load before it is returned.
+func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) (candidateEdit, error) {
+	want := []struct{ key, value string }{
+		{"name", strings.TrimSpace(b.Name)},
+		{"email", strings.TrimSpace(b.Email)},
+		{"pitch", b.Pitch()},
+	}
+	var ed candidateEdit
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		// ParseSettings has already read the file; this cannot happen.
+		return ed, err
+	}
+	var root *yaml.Node
+	if len(doc.Content) > 0 && doc.Content[0].Kind == yaml.MappingNode {
+		root = doc.Content[0]
+	}
+	var cand *yaml.Node
+	if root != nil {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			if root.Content[i].Value == "candidate" {
+				cand = root.Content[i+1]
+			}
+		}
+	}
+
+	if cand == nil {
+		// No candidate: key: append one, leaving the file as it was.
+		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+		for _, w := range want {
+			if w.value != "" {
+				m.Content = append(m.Content, scalar(w.key), scalar(w.value))
+				ed.set = append(ed.set, w.key)
+			}
+		}
+		if len(ed.set) == 0 {
+			return ed, nil
+		}
+		block, err := encodeYAML(&yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Content: []*yaml.Node{scalar("candidate"), m}})
+		if err != nil {
+			return ed, err
+		}
+		out := bytes.Clone(data)
+		if len(out) > 0 && !bytes.HasSuffix(out, []byte("\n")) {
+			out = append(out, '\n')
+		}
+		out = append(out, "# From "+from+" (starpack import).\n"...)
+		ed.data = append(out, block...)
+	} else {
+		if cand.Kind == yaml.ScalarNode && cand.Tag == "!!null" {
+			*cand = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: cand.Line, Column: cand.Column}
+		}
+		if cand.Kind != yaml.MappingNode {
+			return ed, &stories.Error{File: file, Line: cand.Line, Col: cand.Column, Msg: "candidate: is not a mapping; cannot add the résumé's name",
+				Hint: "write it as candidate: {name: ..., email: ..., pitch: ...}"}
+		}
+		for _, w := range want {
+			if w.value == "" {
+				continue
+			}
+			var have *yaml.Node
+			for i := 0; i+1 < len(cand.Content); i += 2 {
+				if cand.Content[i].Value == w.key {
+					have = cand.Content[i+1]
+				}
+			}
+			switch {
+			case have == nil:
+				cand.Content = append(cand.Content, scalar(w.key), scalar(w.value))
+				ed.set = append(ed.set, w.key)
+			case have.Kind == yaml.ScalarNode && strings.TrimSpace(have.Value) == "":
+				*have = *scalar(w.value)
+				ed.set = append(ed.set, w.key)
+			case strings.TrimSpace(have.Value) != w.value:
+				ed.kept = append(ed.kept, fmt.Sprintf("kept candidate %s of %s; %s gives %q", w.key, file, from, shortQuote(w.value)))
+			}
+		}
+		if len(ed.set) == 0 {
+			return ed, nil
+		}
+		cand.Style = 0 // block style: a pitch is too long for {name: ..., pitch: ...}
+		out, err := encodeYAML(&doc)
+		if err != nil {
+			return ed, err
+		}
+		ed.data = out
+	}
+	if _, err := config.ParseSettings(file, ed.data); err != nil {
+		return candidateEdit{}, fmt.Errorf("cannot add the résumé's candidate to %s: %w", file, err)
+	}
+	return ed, nil
+}
+
+func scalar(v string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: v}
+}
+
+func encodeYAML(n *yaml.Node) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(n); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func shortQuote(s string) string {
+	return stories.Shorten(s, 60)
+}
