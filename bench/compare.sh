@@ -11,7 +11,9 @@
 # starpack). Environment:
 #   RUNS=5          timed runs of each tool per size, after WARMUP=1
 #   SIZES="seed bank-1000 bank-10000"
-#   PEERS="py_reportlab node_pdfkit"   (chromium_print also works, PDFs only)
+#   PEERS="py_reportlab node_pdfkit"   all four files, at every size
+#   CHROMIUM_SIZES="seed"   sizes at which chromium_print (the two PDFs only,
+#                   seconds a run) is timed too, when chromium is installed
 #   STARPACK=path   a starpack binary to time (default: built from this checkout)
 #
 # Runs are interleaved (starpack, peer A, peer B, starpack, ...) so that a
@@ -32,6 +34,8 @@ RUNS=${RUNS:-5}
 WARMUP=${WARMUP:-1}
 SIZES=${SIZES:-"seed bank-1000 bank-10000"}
 PEERS=${PEERS:-"py_reportlab node_pdfkit"}
+CHROMIUM_SIZES=${CHROMIUM_SIZES-seed}
+command -v "${CHROMIUM:-chromium}" >/dev/null 2>&1 || CHROMIUM_SIZES=
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 PY=python3
 [ -x /usr/bin/python3 ] && PY=/usr/bin/python3 # Debian's, with reportlab and openpyxl
@@ -51,7 +55,9 @@ for size in $SIZES; do
 	[ -f "$PEERS_DIR/data/$size.txt" ] || { echo "no $PEERS_DIR/data/$size.txt" >&2; exit 1; }
 	"$STARPACK" import "$PEERS_DIR/data/$size.txt" --into "$TMP/ws-$size" >/dev/null 2>&1
 	echo "starpack $size $TMP/out/starpack $STARPACK build --all --workspace $TMP/ws-$size --out $TMP/out/starpack" >>"$TMP/commands"
-	for peer in $PEERS; do
+	peers=$PEERS
+	case " $CHROMIUM_SIZES " in *" $size "*) peers="$peers chromium_print" ;; esac
+	for peer in $peers; do
 		in=$PEERS_DIR/data/$size.json
 		out=$TMP/out/$peer
 		case $peer in
@@ -137,7 +143,7 @@ for size in sizes:
         tx = "" if name.startswith("starpack") else "%.1f" % (w / sw)
         mx = "" if name.startswith("starpack") else "%.1f" % (p / sp)
         print("%-10s %-16s %10.3f %10s %10.0f %9s %9s" % (size, name, w, "%.3f-%.3f" % (lo, hi), p, tx, mx))
-    peers = [n for n in names if not n.startswith("starpack")]
+    peers = [n for n in names if not n.startswith("starpack") and n != "chromium_print"]  # all four files
     if peers:
         fast = min(peers, key=lambda n: med(n, size)[0])
         lean = min(peers, key=lambda n: med(n, size)[1])
