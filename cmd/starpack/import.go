@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -154,12 +156,29 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 	if err := os.MkdirAll(filepath.Join(dir, stories.Dir), 0o755); err != nil {
 		return &stories.Error{File: filepath.Join(display, stories.Dir), Msg: "cannot make the folder: " + err.Error(), Err: err}
 	}
-	for _, t := range targets {
-		data, err := stories.MarshalProject(t.p)
+	// Story files are made and written in parallel: a large bank is
+	// thousands of files. The first error in file order is reported.
+	errs := make([]error, len(targets))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(targets)) {
+		wg.Go(func() {
+			for i := range next {
+				data, err := stories.MarshalProject(targets[i].p)
+				if err == nil {
+					err = writeAtomic(targets[i].path, data)
+				}
+				errs[i] = err
+			}
+		})
+	}
+	for i := range targets {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
 		if err != nil {
-			return err
-		}
-		if err := writeAtomic(t.path, data); err != nil {
 			return err
 		}
 	}
