@@ -18,10 +18,10 @@
 #
 # Runs are interleaved (starpack, peer A, peer B, starpack, ...) so that a
 # machine whose speed drifts treats every tool alike. Each run writes into a
-# fresh output folder. Wall time is start to reap on a monotonic clock; peak
-# memory is the largest resident set of the command and the processes it
-# waited for (ru_maxrss). Prints per size the median wall time and peak of
-# each tool and the ratios peer / starpack.
+# fresh output folder (all removed at the end). Wall time is start to reap
+# on a monotonic clock; peak memory is the largest resident set of the
+# command and the processes it waited for (ru_maxrss). Prints per size the
+# median wall time and peak of each tool and the ratios peer / starpack.
 set -eu
 
 PEERS_DIR=${1:-${PEERS_DIR:-}}
@@ -75,7 +75,7 @@ echo "starpack-import $last $TMP/imported $STARPACK import $PEERS_DIR/data/$last
 
 echo "$("$STARPACK" version 2>/dev/null | head -1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 "$PY" - "$TMP/commands" "$RUNS" "$WARMUP" <<'EOF'
-import os, shutil, statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 
 commands, runs, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 jobs = []  # (name, size, outdir, argv)
@@ -89,8 +89,15 @@ try:  # adopt orphans (Chromium's helpers) so that their memory counts
 except Exception:
     pass
 
+runs_done = 0
+
 def run(out, argv):
-    shutil.rmtree(out, ignore_errors=True)
+    # A fresh output folder each run, removed only at the end: deleting
+    # thousands of files just before a run would slow the run's writes.
+    global runs_done
+    runs_done += 1
+    fresh = "%s/run-%d" % (out, runs_done)
+    argv = [fresh if a == out else a for a in argv]
     t0 = time.monotonic()
     p = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
