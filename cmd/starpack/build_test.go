@@ -218,3 +218,67 @@ func TestRendererPanicIsReported(t *testing.T) {
 		t.Error("a file was written")
 	}
 }
+
+// TestRenderConcurrently: the outputs of a packet render at once, and a
+// renderer that fails or panics fails the packet with the first error in
+// output order, writes nothing, and keeps the warnings of the outputs
+// before it.
+func TestRenderConcurrently(t *testing.T) {
+	t.Chdir(t.TempDir())
+	started := make(chan struct{})
+	together := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		started <- struct{}{} // blocks until the other renderer runs too
+		io.WriteString(w, "a")
+		return []string{"first warning"}, nil
+	}
+	waiting := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		<-started
+		io.WriteString(w, "b")
+		return nil, nil
+	}
+	failing := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		return []string{"lost warning"}, errors.New("renderer failed")
+	}
+	panicking := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		panic("renderer panicked")
+	}
+	tests := []struct {
+		name    string
+		outs    []output
+		err     string
+		files   []string
+		warning string
+	}{
+		{"together", []output{{"a", "a.txt", together}, {"b", "b.txt", waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
+		{"failing", []output{{"a", "a.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) { return []string{"first warning"}, nil }},
+			{"c", "c.txt", failing}, {"d", "d.txt", panicking}}, "c.txt: renderer failed", nil, "a.txt: first warning"},
+		{"panicking", []output{{"d", "d.txt", panicking}, {"c", "c.txt", failing}}, "d.txt: internal error: renderer panicked", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, _, errb := testApp(t)
+			a.outputs = tt.outs
+			err := a.exec("build", "--out", tt.name)
+			if tt.err == "" && err != nil || tt.err != "" && !errors.Is(err, errSilent) {
+				t.Fatalf("build: %v\n%s", err, errb.String())
+			}
+			if !strings.Contains(errb.String(), tt.err) {
+				t.Errorf("stderr %q does not say %q", errb.String(), tt.err)
+			}
+			if !strings.Contains(errb.String(), tt.warning) {
+				t.Errorf("stderr %q does not warn %q", errb.String(), tt.warning)
+			}
+			if strings.Contains(errb.String(), "lost warning") {
+				t.Errorf("a warning of the failed output was shown:\n%s", errb.String())
+			}
+			entries, _ := os.ReadDir(filepath.Join(tt.name, "example"))
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Name())
+			}
+			if strings.Join(got, ",") != strings.Join(tt.files, ",") {
+				t.Errorf("files %q, want %q", got, tt.files)
+			}
+		})
+	}
+}
