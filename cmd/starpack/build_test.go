@@ -221,8 +221,8 @@ func TestRendererPanicIsReported(t *testing.T) {
 
 // TestRenderConcurrently: the outputs of a packet render at once, and a
 // renderer that fails or panics fails the packet with the first error in
-// output order, writes nothing, and keeps the warnings of the outputs
-// before it.
+// output order and writes nothing; the warnings shown are those of the
+// outputs up to the failing one, as when they rendered one by one.
 func TestRenderConcurrently(t *testing.T) {
 	t.Chdir(t.TempDir())
 	started := make(chan struct{})
@@ -237,7 +237,10 @@ func TestRenderConcurrently(t *testing.T) {
 		return nil, nil
 	}
 	failing := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
-		return []string{"lost warning"}, errors.New("renderer failed")
+		return []string{"its own warning"}, errors.New("renderer failed")
+	}
+	after := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		return []string{"lost warning"}, nil
 	}
 	panicking := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
 		panic("renderer panicked")
@@ -250,8 +253,10 @@ func TestRenderConcurrently(t *testing.T) {
 		warning string
 	}{
 		{"together", []output{{"a", "a.txt", together}, {"b", "b.txt", waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
-		{"failing", []output{{"a", "a.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) { return []string{"first warning"}, nil }},
-			{"c", "c.txt", failing}, {"d", "d.txt", panicking}}, "c.txt: renderer failed", nil, "a.txt: first warning"},
+		{"failing", []output{{"a", "a.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+			return []string{"first warning"}, nil
+		}},
+			{"c", "c.txt", failing}, {"e", "e.txt", after}}, "c.txt: renderer failed", nil, "c.txt: its own warning"},
 		{"panicking", []output{{"d", "d.txt", panicking}, {"c", "c.txt", failing}}, "d.txt: internal error: renderer panicked", nil, ""},
 	}
 	for _, tt := range tests {
