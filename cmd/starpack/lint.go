@@ -66,7 +66,7 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := lintBank(ws, bank, ws.Settings.Catalog())
+	findings := lintBank(ws, bank, ws.Settings.Catalog(), false)
 	n := len(bank.Stories())
 	if opts.format == "json" {
 		err = lint.WriteJSON(a.stdout, n, findings)
@@ -85,9 +85,11 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	return nil
 }
 
-// lintBank lints a workspace's bank with its settings.
-func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog) []lint.Finding {
+// lintBank lints a workspace's bank with its settings; terse as in
+// lint.Config.
+func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, terse bool) []lint.Finding {
 	cfg := ws.Settings.LintConfig()
+	cfg.Terse = terse
 	cfg.ReadFile = lint.FSReader(ws.FS, ws.Display)
 	return lint.Run(bank, cat, cfg)
 }
@@ -99,7 +101,7 @@ func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog) []
 const maxBuildLintErrors = 5
 
 func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) {
-	findings := lintBank(ws, bank, cat)
+	findings := lintBank(ws, bank, cat, true) // only the errors' text is shown
 	shown := 0
 	for _, f := range findings {
 		if f.Severity == lint.Error {

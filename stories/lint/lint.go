@@ -177,6 +177,11 @@ type Config struct {
 	// ReadFile returns a story file's text by the name in Project.File, to
 	// place findings on the word. Nil, or an error, places them on the field.
 	ReadFile func(file string) ([]byte, error)
+	// Terse leaves out spelling suggestions unless misspellings are
+	// errors: for a caller that counts the findings below error and shows
+	// only the errors' text (build's summary). Looking for suggestions is
+	// most of the spelling rule's time.
+	Terse bool
 }
 
 func (c Config) withDefaults() Config {
@@ -233,6 +238,7 @@ func Run(bank *stories.Bank, cat *stories.Catalog, cfg Config) []Finding {
 	l := &linter{cfg: cfg, cat: cat, src: newSources(cfg.ReadFile)}
 	if cfg.severity(Spelling) != Off {
 		l.speller = newSpeller(cfg.Dictionary)
+		l.speller.noSuggest = cfg.Terse && cfg.severity(Spelling) != Error
 	}
 	for _, p := range bank.Projects {
 		l.project(p)

@@ -140,3 +140,47 @@ func golden(t *testing.T, name string, got []byte) {
 		t.Errorf("%s differs from the golden file; see %s.got", name, name)
 	}
 }
+
+// TestTerse: a terse run finds the same things at the same places, and
+// leaves out suggestions only where misspellings are not errors.
+func TestTerse(t *testing.T) {
+	bank, cfg := seedBank(t)
+	full := Run(bank, nil, cfg)
+	for _, tt := range []struct {
+		name     string
+		severity Severity
+		suggests bool
+	}{
+		{"warning", Warning, false},
+		{"error", Error, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := cfg
+			cfg.Severity = map[string]Severity{Spelling: tt.severity}
+			full := Run(bank, nil, cfg)
+			cfg.Terse = true
+			terse := Run(bank, nil, cfg)
+			if len(terse) != len(full) {
+				t.Fatalf("%d findings, want %d", len(terse), len(full))
+			}
+			spelled := 0
+			for i := range terse {
+				if terse[i].Pos != full[i].Pos || terse[i].Rule != full[i].Rule || terse[i].Severity != full[i].Severity {
+					t.Fatalf("finding %d: %v, want %v", i, terse[i], full[i])
+				}
+				if terse[i].Rule == Spelling {
+					spelled++
+					if got := len(terse[i].Suggestions) > 0; got != tt.suggests && len(full[i].Suggestions) > 0 {
+						t.Errorf("%s: suggestions %q", terse[i].Message, terse[i].Suggestions)
+					}
+				}
+			}
+			if spelled == 0 {
+				t.Error("no misspelling in the seed bank")
+			}
+		})
+	}
+	if len(full) == 0 {
+		t.Fatal("no findings")
+	}
+}

@@ -42,7 +42,7 @@ type dictionary struct {
 	// lookup reads one slot and, when the hash agrees, the word; 0 is empty.
 	slots []uint64
 	count int      // words held
-	plain []uint32 // slots of the plain words, in list order, for lists
+	plain []uint64 // slots of the plain words, in list order, for lists
 
 	byFirstOnce sync.Once
 	byFirst     map[byte][][]dictWord // first letter -> words by length
@@ -81,7 +81,7 @@ func loadDictionary() *dictionary {
 			b.WriteString(w + "\n" + w + "s\n" + w + "es\n")
 		}
 	}
-	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), plain: make([]uint32, 0, 100_000)}
+	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), plain: make([]uint64, 0, 100_000)}
 	rank := uint8(0)
 	for off := 0; off < len(d.text); {
 		end := strings.IndexByte(d.text[off:], '\n')
@@ -150,7 +150,7 @@ func (d *dictionary) add(off, n int, rank uint8) {
 	d.slots[i] = uint64(hashWord(w))<<32 | uint64(off)<<12 | uint64(n)<<6 | uint64(rank)
 	d.count++
 	if isPlainWord(w) {
-		d.plain = append(d.plain, uint32(i))
+		d.plain = append(d.plain, d.slots[i])
 	}
 }
 
@@ -178,8 +178,8 @@ func (d *dictionary) lists() map[byte][][]dictWord {
 	d.byFirstOnce.Do(func() {
 		// Count, then fill lists of the exact size.
 		var counts [256][maxDictWord + 1]int32
-		for _, i := range d.plain {
-			w := d.slotWord(d.slots[i])
+		for _, s := range d.plain {
+			w := d.slotWord(s)
 			counts[w[0]][len(w)]++
 		}
 		d.byFirst = map[byte][][]dictWord{}
@@ -201,8 +201,7 @@ func (d *dictionary) lists() map[byte][][]dictWord {
 			}
 			d.byFirst[byte(first)] = lists
 		}
-		for _, i := range d.plain {
-			s := d.slots[i]
+		for _, s := range d.plain {
 			w := d.slotWord(s)
 			lists := d.byFirst[w[0]]
 			lists[len(w)] = append(lists[len(w)], dictWord{w, uint8(s & 63)})
@@ -226,6 +225,8 @@ type speller struct {
 	d     *dictionary
 	user  map[string]bool
 	cache map[string][]string // unknown lower-case word -> suggestions
+	// noSuggest: unknown words get no suggestions (Config.Terse).
+	noSuggest bool
 }
 
 func newSpeller(userWords []string) *speller {
@@ -309,7 +310,7 @@ func (sp *speller) check(text string) []misspelled {
 				continue
 			}
 			sugg, ok := sp.cache[lw]
-			if !ok {
+			if !ok && !sp.noSuggest {
 				sugg = sp.suggest(lw)
 				sp.cache[lw] = sugg
 			}
