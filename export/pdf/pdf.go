@@ -235,6 +235,11 @@ func (d *doc) gotoPage(n int) {
 	d.f.SetPage(n)
 	d.curRef = -1
 	d.curColor = rgb{-1, -1, -1}
+	// fpdf draws text in the fill colour when the two are equal, trusting
+	// the page's stream to hold its last fill colour. Back on an earlier
+	// page the stream holds that page's last fill, not the document's:
+	// set it again so that text comes out in its own colour.
+	d.f.SetFillColor(255, 255, 255)
 }
 
 func (d *doc) setFont(ref faceRef, size float64) {
