@@ -123,9 +123,7 @@ func keyActions(s *stories.Story, n int) []string {
 		if b.Kind != stories.Para {
 			items = append(items, t)
 		}
-		for _, sn := range splitSentences(t) {
-			sentences = append(sentences, sn)
-		}
+		sentences = append(sentences, splitSentences(t)...)
 	}
 	pick := sentences
 	if len(items) >= 2 {

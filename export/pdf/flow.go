@@ -19,7 +19,6 @@ type flow struct {
 	top, bot  float64 // content area of a page
 	y         float64
 	repeat    *row // drawn at the top of every new page while set (a table header)
-	onNewPage func()
 	pageIsNew bool // nothing placed on the current page yet
 }
 
