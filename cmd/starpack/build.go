@@ -145,88 +145,109 @@ type result struct {
 	err      error
 }
 
+// buildRun is the pipeline: load and check the workspace, then for each
+// packet select the stories, render the outputs and write them.
 func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if opts.all && len(opts.roles) > 0 {
 		return usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
+	b, err := a.newBuilder(cmd, opts)
+	if err != nil {
+		return err
+	}
+	flushLint := lintInBackground(a.stderr, b.ws, b.bank, b.cat, opts.quiet)
+	defer flushLint()
+	jobs, err := b.jobs(opts)
+	if err != nil {
+		return err
+	}
+	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet || opts.json))
+	flushLint()
+	if opts.json {
+		return a.buildJSONReport(b.outDir, jobs, results)
+	}
+	return a.reportBuild(b.outDir, results, opts.quiet)
+}
+
+// newBuilder loads what every packet of the build shares: the workspace and
+// its settings, the bank, the templates and the fonts.
+func (a *app) newBuilder(cmd *cobra.Command, opts *buildOptions) (*builder, error) {
 	outs := outputs()
 	if a.outputs != nil {
 		outs = a.outputs
 	}
 	want, err := selectOutputs(opts.only, outs)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	date, err := buildDate(opts.date, a.getenv("SOURCE_DATE_EPOCH"), a.now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ws, err := a.openWorkspace(cmd, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b := &builder{ws: ws, cat: ws.Settings.Catalog(), date: date, want: want, redact: opts.redact, outputs: outs}
 	if b.bank, err = ws.Bank(); err != nil {
-		return err
+		return nil, err
 	}
-	flushLint := lintInBackground(a.stderr, ws, b.bank, b.cat, opts.quiet)
-	defer flushLint()
 	if t := ws.Settings.Templates; t != "" {
 		b.notes, err = markdown.Load(os.DirFS(wsPath(ws, t)), filepath.Join(ws.Display, t))
 	} else {
 		b.notes, err = markdown.Load(nil, "")
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if b.want["brief"] || b.want["cheatsheet"] {
 		if b.pdf, err = pdfOptions(ws); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	b.outDir = ws.Settings.Out
 	if !cmd.Flags().Changed("out") && a.getenv("STARPACK_OUT") == "" {
 		b.outDir = wsPath(ws, ws.Settings.Out)
 	}
+	return b, nil
+}
 
-	var jobs []job
-	switch {
-	case opts.all:
-		jobs = []job{{id: "all"}}
-	case len(opts.roles) > 0:
-		for _, name := range opts.roles {
-			r, err := ws.Role(name)
-			jobs = append(jobs, job{id: name, role: r, err: err})
+// jobs lists the packets to build: the whole bank, the roles named, or
+// every role of the workspace. A role that cannot be loaded is a job that
+// fails on its own.
+func (b *builder) jobs(opts *buildOptions) ([]job, error) {
+	if opts.all {
+		return []job{{id: "all"}}, nil
+	}
+	names := opts.roles
+	if len(names) == 0 {
+		var err error
+		if names, err = b.ws.RoleFiles(); err != nil {
+			return nil, err
 		}
-	default:
-		roles, err := ws.RoleFiles()
-		if err != nil {
-			return err
-		}
-		if len(roles) == 0 {
-			return &stories.Error{File: filepath.Join(ws.Display, config.RolesDir), Msg: "no roles to build",
+		if len(names) == 0 {
+			return nil, &stories.Error{File: filepath.Join(b.ws.Display, config.RolesDir), Msg: "no roles to build",
 				Hint: "add roles/<id>.yaml for a job application, or build the whole bank with: starpack build --all"}
 		}
-		for _, name := range roles {
-			r, err := ws.Role(name)
-			jobs = append(jobs, job{id: name, role: r, err: err})
-		}
 	}
+	var jobs []job
+	for _, name := range names {
+		r, err := b.ws.Role(name)
+		jobs = append(jobs, job{id: name, role: r, err: err})
+	}
+	return jobs, nil
+}
 
-	results := b.buildAll(jobs, a.progress(len(jobs), opts.quiet || opts.json))
-	flushLint()
-	if opts.json {
-		return a.buildJSONReport(b.outDir, jobs, results)
-	}
+// reportBuild prints each packet's warnings, notices and files (or its
+// error), then a summary when there were several; errSilent when any failed.
+func (a *app) reportBuild(outDir string, results []result, quiet bool) error {
 	failed := 0
 	for _, r := range results {
-		for _, w := range r.warnings {
-			if !opts.quiet {
+		if !quiet {
+			for _, w := range r.warnings {
 				fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
 			}
-		}
-		for _, n := range r.notices {
-			if !opts.quiet {
+			for _, n := range r.notices {
 				fmt.Fprintf(a.stderr, "starpack: %s\n", n)
 			}
 		}
@@ -235,12 +256,12 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 			report(a.stderr, r.err)
 			continue
 		}
-		if !opts.quiet {
+		if !quiet {
 			fmt.Fprintf(a.stdout, "%s: %s\n", r.dir, strings.Join(r.files, ", "))
 		}
 	}
-	if len(jobs) > 1 && (failed > 0 || !opts.quiet) {
-		fmt.Fprintf(a.stderr, "starpack: built %d of %d packets in %s", len(jobs)-failed, len(jobs), b.outDir)
+	if len(results) > 1 && (failed > 0 || !quiet) {
+		fmt.Fprintf(a.stderr, "starpack: built %d of %d packets in %s", len(results)-failed, len(results), outDir)
 		if failed > 0 {
 			fmt.Fprintf(a.stderr, "; %d failed", failed)
 		}
