@@ -85,22 +85,8 @@ func Detect(name string, data []byte) bool {
 
 // Parse reads a JSON Resume. file names it in errors and warnings.
 func Parse(file string, data []byte) (*Result, error) {
-	if len(data) > stories.MaxFileSize {
-		return nil, &stories.Error{File: file, Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", len(data)>>20, stories.MaxFileSize>>20),
-			Hint: "a résumé is a few KB; is this the right file?"}
-	}
-	if !utf8.Valid(data) {
-		i := 0
-		for i < len(data) {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
-		}
-		line, col := lineCol(data, i)
-		return nil, &stories.Error{File: file, Line: line, Col: col, Msg: fmt.Sprintf("invalid UTF-8 (byte 0x%02x)", data[i]),
-			Hint: "save the file as UTF-8"}
+	if err := stories.CheckText(file, data); err != nil {
+		return nil, err
 	}
 	body := bytes.TrimPrefix(data, []byte("\uFEFF"))
 	shift := len(data) - len(body)
