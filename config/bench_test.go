@@ -9,6 +9,7 @@ import (
 
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/plaintext"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // benchFiles is a bench bank's plain text (bank-1000.txt, bank-10000.txt in
@@ -77,14 +78,14 @@ func BenchmarkSelectExample(b *testing.B) {
 	cat := ws.Settings.Catalog()
 	for _, bc := range []struct {
 		name string
-		req  stories.Request
+		req  tailor.Request
 	}{
 		{"role", ws.Settings.Tailor(role.Request())},
-		{"all", ws.Settings.Tailor(stories.Request{All: true})},
+		{"all", ws.Settings.Tailor(tailor.Request{All: true})},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {
-				if _, err := stories.Select(bank, cat, bc.req); err != nil {
+				if _, err := tailor.Select(bank, cat, bc.req); err != nil {
 					b.Fatal(err)
 				}
 			}

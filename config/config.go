@@ -2,19 +2,19 @@
 // roles (roles/*.yaml, one per job application), how they are found and
 // loaded, and the embedded example workspace.
 //
-// Every mistake in a user's file is a *stories.Error with file, line and
+// Every mistake in a user's file is a *source.Error with file, line and
 // column.
 package config
 
 import (
 	"fmt"
-	"os"
 	"regexp"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FileName is the settings file that marks a workspace.
@@ -56,7 +56,7 @@ type Fonts struct {
 
 	// FallbackPos is where each fallback path is written in starpack.yaml,
 	// for errors about the font file.
-	FallbackPos []stories.Position `yaml:"-"`
+	FallbackPos []source.Position `yaml:"-"`
 }
 
 // Defaults returns the settings of an empty starpack.yaml.
@@ -70,7 +70,7 @@ var Papers = []string{"A4", "Letter"}
 // ParseSettings decodes starpack.yaml over the defaults and checks it.
 func ParseSettings(file string, data []byte) (Settings, error) {
 	s := Defaults()
-	root, err := stories.DecodeYAML(file, data, &s)
+	root, err := source.DecodeYAML(file, data, &s)
 	if err != nil {
 		return s, err
 	}
@@ -81,7 +81,7 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 		s.Accent = ""
 	}
 	if err := s.Check(); err != nil {
-		if e, ok := err.(*stories.Error); ok {
+		if e, ok := err.(*source.Error); ok {
 			e.File = file
 			if p := keyPos(root, e.Msg); p.Line > 0 && e.Line == 0 {
 				e.Line, e.Col = p.Line, p.Col
@@ -98,15 +98,15 @@ func (s *Settings) Check() error {
 	if p := normalPaper(s.Paper); p != "" {
 		s.Paper = p
 	} else {
-		return &stories.Error{Msg: fmt.Sprintf("paper: unknown paper size %q", s.Paper), Hint: "use A4 or Letter"}
+		return &source.Error{Msg: fmt.Sprintf("paper: unknown paper size %q", s.Paper), Hint: "use A4 or Letter"}
 	}
 	for i, q := range s.Questions {
 		if strings.TrimSpace(q.ID) == "" || strings.TrimSpace(q.Title) == "" {
-			return &stories.Error{Msg: fmt.Sprintf("questions: question %d needs an id and a title", i+1),
+			return &source.Error{Msg: fmt.Sprintf("questions: question %d needs an id and a title", i+1),
 				Hint: "for example: {id: leadership, title: Leading without authority, ask: \"Tell me about a time you led...\"}"}
 		}
 		if stories.Slug(q.ID) != q.ID {
-			return &stories.Error{Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
+			return &source.Error{Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
 	}
@@ -118,7 +118,7 @@ func (s *Settings) Check() error {
 	}
 	for term := range s.Redact {
 		if strings.TrimSpace(term) == "" {
-			return &stories.Error{Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
+			return &source.Error{Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
 		}
 	}
 	if !colourRE.MatchString(s.Accent) {
@@ -126,15 +126,15 @@ func (s *Settings) Check() error {
 		if s.Accent == "" {
 			hint = `quote the colour (an unquoted # starts a comment): accent: "#1F4E79"`
 		}
-		return &stories.Error{Msg: fmt.Sprintf("accent: %q is not a colour of the form #RRGGBB", s.Accent), Hint: hint}
+		return &source.Error{Msg: fmt.Sprintf("accent: %q is not a colour of the form #RRGGBB", s.Accent), Hint: hint}
 	}
 	if s.Margins < MinMargins || s.Margins > MaxMargins {
-		return &stories.Error{Msg: fmt.Sprintf("margins: %g mm is outside %g..%g mm", s.Margins, MinMargins, MaxMargins),
+		return &source.Error{Msg: fmt.Sprintf("margins: %g mm is outside %g..%g mm", s.Margins, MinMargins, MaxMargins),
 			Hint: "margins are in millimetres; the default is 18"}
 	}
 	for i, f := range s.Fonts.Fallback {
 		if strings.TrimSpace(f) == "" {
-			return &stories.Error{Msg: fmt.Sprintf("fonts: fallback font %d has no path", i+1),
+			return &source.Error{Msg: fmt.Sprintf("fonts: fallback font %d has no path", i+1),
 				Hint: "name a TrueType file relative to the workspace, e.g. fonts/NotoSansSC-Regular.ttf"}
 		}
 	}
@@ -163,8 +163,8 @@ func topValue(root *yaml.Node, key string) *yaml.Node {
 }
 
 // fallbackPos finds where each fonts.fallback entry is written.
-func fallbackPos(file string, root *yaml.Node, n int) []stories.Position {
-	out := make([]stories.Position, n)
+func fallbackPos(file string, root *yaml.Node, n int) []source.Position {
+	out := make([]source.Position, n)
 	if root == nil || root.Kind != yaml.MappingNode {
 		return out
 	}
@@ -180,11 +180,11 @@ func fallbackPos(file string, root *yaml.Node, n int) []stories.Position {
 			list := fonts.Content[j+1]
 			for k, item := range list.Content {
 				if k < n {
-					out[k] = stories.Position{File: file, Line: item.Line, Col: item.Column}
+					out[k] = source.Position{File: file, Line: item.Line, Col: item.Column}
 				}
 			}
 			if list.Kind != yaml.SequenceNode && n > 0 {
-				out[0] = stories.Position{File: file, Line: list.Line, Col: list.Column}
+				out[0] = source.Position{File: file, Line: list.Line, Col: list.Column}
 			}
 		}
 	}
@@ -201,18 +201,18 @@ func normalPaper(p string) string {
 }
 
 // keyPos finds the value position of the top-level key a message starts with.
-func keyPos(root *yaml.Node, msg string) stories.Position {
+func keyPos(root *yaml.Node, msg string) source.Position {
 	key, _, _ := strings.Cut(msg, ":")
 	if root == nil || root.Kind != yaml.MappingNode {
-		return stories.Position{}
+		return source.Position{}
 	}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		if root.Content[i].Value == key {
 			v := root.Content[i+1]
-			return stories.Position{Line: v.Line, Col: v.Column}
+			return source.Position{Line: v.Line, Col: v.Column}
 		}
 	}
-	return stories.Position{}
+	return source.Position{}
 }
 
 // Catalog returns the built-in question catalog with the workspace's own
@@ -222,25 +222,3 @@ func (s *Settings) Catalog() *stories.Catalog {
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-
-// ReadFile reads a user file at path, named display in errors: a missing
-// file, a folder or a file over stories.MaxFileSize is a *stories.Error.
-func ReadFile(display, path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, &stories.Error{File: display, Msg: "cannot read file: " + strings.TrimPrefix(err.Error(), "stat "+path+": "),
-			Hint: "check the path", Err: err}
-	}
-	if st.IsDir() {
-		return nil, &stories.Error{File: display, Msg: "is a folder, not a file", Hint: "name a file"}
-	}
-	if st.Size() > stories.MaxFileSize {
-		return nil, &stories.Error{File: display, Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, stories.MaxFileSize>>20),
-			Hint: "split it into smaller files"}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &stories.Error{File: display, Msg: "cannot read file", Hint: "check its permissions", Err: err}
-	}
-	return data, nil
-}

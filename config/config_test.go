@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 func TestParseSettings(t *testing.T) {
@@ -27,7 +29,7 @@ func TestParseSettings(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := []stories.Position{{File: "ws/starpack.yaml", Line: 4, Col: 7}, {File: "ws/starpack.yaml", Line: 5, Col: 7}}
+		want := []source.Position{{File: "ws/starpack.yaml", Line: 4, Col: 7}, {File: "ws/starpack.yaml", Line: 5, Col: 7}}
 		if !reflect.DeepEqual(s.Fonts.FallbackPos, want) {
 			t.Errorf("positions %+v, want %+v", s.Fonts.FallbackPos, want)
 		}
@@ -65,9 +67,9 @@ func TestParseSettings(t *testing.T) {
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseSettings("starpack.yaml", []byte(tt.src))
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("got %v, want *stories.Error", err)
+				t.Fatalf("got %v, want *source.Error", err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("got  %q\nwant %q", err.Error(), tt.want)
@@ -190,7 +192,7 @@ func TestExample(t *testing.T) {
 		if err := r.CheckQuestions(cat); err != nil {
 			t.Error(err)
 		}
-		if _, err := stories.Select(bank, cat, r.Request()); err != nil {
+		if _, err := tailor.Select(bank, cat, r.Request()); err != nil {
 			t.Error(err)
 		}
 	}

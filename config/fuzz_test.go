@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FuzzParseRole feeds arbitrary bytes to the role loader: it must never
-// panic, and every error must be a positioned *stories.Error.
+// panic, and every error must be a positioned *source.Error.
 func FuzzParseRole(f *testing.F) {
 	seeds, _ := filepath.Glob(filepath.Join("example", "roles", "*.yaml"))
 	seeds = append(seeds, filepath.Join("..", "testdata", "notes", "roles", "acme.yaml"))
@@ -24,9 +25,9 @@ func FuzzParseRole(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := ParseRole("r", "roles/r.yaml", data, func(string) ([]byte, error) { return []byte("jd"), nil })
 		if err != nil {
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) || e.File == "" {
-				t.Fatalf("error %v (%T) is not a positioned *stories.Error", err, err)
+				t.Fatalf("error %v (%T) is not a positioned *source.Error", err, err)
 			}
 			return
 		}
@@ -43,9 +44,9 @@ func FuzzParseSettings(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		_, err := ParseSettings("starpack.yaml", data)
 		if err != nil {
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) || e.File != "starpack.yaml" {
-				t.Fatalf("error %v (%T) is not a positioned *stories.Error", err, err)
+				t.Fatalf("error %v (%T) is not a positioned *source.Error", err, err)
 			}
 		}
 	})

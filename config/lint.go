@@ -7,8 +7,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // LintSettings switch lint rules off or change their severity, and tune
@@ -33,7 +33,7 @@ type LintSettings struct {
 	// pos holds where values were written, keyed "rules.<id>" (the rule
 	// name), "rules.<id>=" (its value) or the key name, so that Check can
 	// point at a bad one.
-	pos map[string]stories.Position
+	pos map[string]source.Position
 }
 
 // UnmarshalYAML decodes the settings and remembers where each value is.
@@ -42,18 +42,18 @@ func (l *LintSettings) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode((*plain)(l)); err != nil {
 		return err
 	}
-	l.pos = map[string]stories.Position{}
+	l.pos = map[string]source.Position{}
 	if n.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
-		l.pos[k.Value] = stories.Position{Line: v.Line, Col: v.Column}
+		l.pos[k.Value] = source.Position{Line: v.Line, Col: v.Column}
 		if k.Value == "rules" && v.Kind == yaml.MappingNode {
 			for j := 0; j+1 < len(v.Content); j += 2 {
 				rk, rv := v.Content[j], v.Content[j+1]
-				l.pos["rules."+rk.Value] = stories.Position{Line: rk.Line, Col: rk.Column}
-				l.pos["rules."+rk.Value+"="] = stories.Position{Line: rv.Line, Col: rv.Column}
+				l.pos["rules."+rk.Value] = source.Position{Line: rk.Line, Col: rk.Column}
+				l.pos["rules."+rk.Value+"="] = source.Position{Line: rv.Line, Col: rv.Column}
 			}
 		}
 	}
@@ -65,7 +65,7 @@ func (l *LintSettings) UnmarshalYAML(n *yaml.Node) error {
 func (l *LintSettings) Check() error {
 	errAt := func(key, hint, format string, args ...any) error {
 		p := l.pos[key]
-		return &stories.Error{Line: p.Line, Col: p.Col, Msg: "lint: " + fmt.Sprintf(format, args...), Hint: hint}
+		return &source.Error{Line: p.Line, Col: p.Col, Msg: "lint: " + fmt.Sprintf(format, args...), Hint: hint}
 	}
 	names := make([]string, 0, len(l.Rules))
 	for id := range l.Rules {
@@ -75,7 +75,7 @@ func (l *LintSettings) Check() error {
 	for _, id := range names {
 		if _, ok := lint.RuleByID(id); !ok {
 			msg := fmt.Sprintf("unknown rule %q", id)
-			if s := stories.Suggest(id, lint.RuleIDs()); s != "" {
+			if s := source.Suggest(id, lint.RuleIDs()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			return errAt("rules."+id, "rules: "+strings.Join(lint.RuleIDs(), ", "), "%s", msg)

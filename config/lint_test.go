@@ -4,8 +4,8 @@ import (
 	"errors"
 	"testing"
 
-	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
+	"github.com/starpack/starpack/stories/source"
 )
 
 func TestLintSettings(t *testing.T) {
@@ -66,7 +66,7 @@ func TestLintSettingsErrors(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("error %T is not positioned: %v", err, err)
 			}

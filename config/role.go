@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // RolesDir is the workspace folder that holds the role files.
@@ -31,13 +33,13 @@ type Role struct {
 	ID   string `yaml:"-"` // the file name without extension; names the output folder
 	File string `yaml:"-"` // where it was loaded from, for messages
 	// Pos holds where each field's value starts, keyed by YAML name.
-	Pos map[string]stories.Position `yaml:"-"`
+	Pos map[string]source.Position `yaml:"-"`
 }
 
 // Request turns the role into what story selection needs. Settings.Tailor
 // adds the workspace's synonyms and score weights.
-func (r *Role) Request() stories.Request {
-	return stories.Request{
+func (r *Role) Request() tailor.Request {
+	return tailor.Request{
 		Questions:      r.Questions,
 		Set:            r.QuestionSet,
 		Focus:          r.Focus,
@@ -53,44 +55,44 @@ func (r *Role) Request() stories.Request {
 // the role cannot name one).
 func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, error)) (*Role, error) {
 	r := &Role{}
-	root, err := stories.DecodeYAML(file, data, r)
+	root, err := source.DecodeYAML(file, data, r)
 	if err != nil {
 		return nil, err
 	}
 	if root == nil {
-		return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
+		return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
 			Hint: "a role needs at least company: and title:; see starpack init for an example"}
 	}
 	r.ID, r.File = id, file
-	r.Pos = map[string]stories.Position{}
+	r.Pos = map[string]source.Position{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		r.Pos[root.Content[i].Value] = stories.NodePos(file, root.Content[i+1])
+		r.Pos[root.Content[i].Value] = source.NodePos(file, root.Content[i+1])
 	}
-	at := func(key string) stories.Position {
+	at := func(key string) source.Position {
 		if p, ok := r.Pos[key]; ok {
 			return p
 		}
-		return stories.NodePos(file, root)
+		return source.NodePos(file, root)
 	}
 	if r.Date != "" && !dateRE.MatchString(r.Date) {
-		return nil, stories.Errorf(at("date"), "write the date as YYYY-MM-DD, e.g. 2026-12-03", "date %q is not a date", r.Date)
+		return nil, source.Errorf(at("date"), "write the date as YYYY-MM-DD, e.g. 2026-12-03", "date %q is not a date", r.Date)
 	}
 	if r.PerQuestion < 0 {
-		return nil, stories.Errorf(at("per_question"), "use a number from 1 up", "per_question must be at least 1")
+		return nil, source.Errorf(at("per_question"), "use a number from 1 up", "per_question must be at least 1")
 	}
 	if r.JobDescription != "" && r.JobDescriptionFile != "" {
-		return nil, stories.Errorf(at("job_description_file"), "keep one of the two", "both job_description and job_description_file are set")
+		return nil, source.Errorf(at("job_description_file"), "keep one of the two", "both job_description and job_description_file are set")
 	}
 	if r.JobDescriptionFile != "" {
 		if readJD == nil {
-			return nil, stories.Errorf(at("job_description_file"), "paste the text under job_description: instead", "job_description_file cannot be read here")
+			return nil, source.Errorf(at("job_description_file"), "paste the text under job_description: instead", "job_description_file cannot be read here")
 		}
 		jd, err := readJD(r.JobDescriptionFile)
 		if err != nil {
-			return nil, stories.Errorf(at("job_description_file"), "the path is relative to the role file's folder",
+			return nil, source.Errorf(at("job_description_file"), "the path is relative to the role file's folder",
 				"cannot read job description %q: %v", r.JobDescriptionFile, unwrapPath(err))
 		}
-		if err := stories.CheckText(r.JobDescriptionFile, jd); err != nil {
+		if err := source.CheckText(r.JobDescriptionFile, jd); err != nil {
 			return nil, err
 		}
 		r.JobDescription = string(jd)
@@ -106,10 +108,10 @@ func (r *Role) CheckQuestions(cat *stories.Catalog) error {
 	if r.QuestionSet != "" {
 		if _, ok := cat.Set(r.QuestionSet); !ok {
 			msg := fmt.Sprintf("unknown question set %q", r.QuestionSet)
-			if s := stories.Suggest(r.QuestionSet, cat.Sets()); s != "" {
+			if s := source.Suggest(r.QuestionSet, cat.Sets()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return stories.Errorf(r.Pos["question_set"], "question sets: "+strings.Join(cat.Sets(), ", "), "%s", msg)
+			return source.Errorf(r.Pos["question_set"], "question sets: "+strings.Join(cat.Sets(), ", "), "%s", msg)
 		}
 	}
 	for _, q := range r.Questions {
@@ -117,10 +119,10 @@ func (r *Role) CheckQuestions(cat *stories.Catalog) error {
 			continue
 		}
 		msg := fmt.Sprintf("unknown question %q", q)
-		if s := stories.Suggest(q, cat.IDs()); s != "" {
+		if s := source.Suggest(q, cat.IDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		return stories.Errorf(r.Pos["questions"], "use a catalog id ("+strings.Join(cat.IDs(), ", ")+") or write a question of your own as a sentence", "%s", msg)
+		return source.Errorf(r.Pos["questions"], "use a catalog id ("+strings.Join(cat.IDs(), ", ")+") or write a question of your own as a sentence", "%s", msg)
 	}
 	return nil
 }
@@ -148,7 +150,7 @@ func LoadRole(fsys fs.FS, prefix, name string) (*Role, error) {
 	display := path.Join(prefix, name)
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, &stories.Error{File: display, Msg: "cannot read role file: " + unwrapPath(err).Error(), Err: err,
+		return nil, &source.Error{File: display, Msg: "cannot read role file: " + unwrapPath(err).Error(), Err: err,
 			Hint: "roles live in roles/<id>.yaml; list them with: ls roles"}
 	}
 	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml")

@@ -4,16 +4,17 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // Weights are the tailoring score weights (starpack.yaml `weights:`): keys
 // question, competency, focus, keyword, number, spread and threshold. Keys
-// left out keep their defaults; see stories.Weights for the formula.
-type Weights = stories.Weights
+// left out keep their defaults; see tailor.Weights for the formula.
+type Weights = tailor.Weights
 
 // Tailor returns req with the workspace's synonyms and score weights.
-func (s *Settings) Tailor(req stories.Request) stories.Request {
+func (s *Settings) Tailor(req tailor.Request) tailor.Request {
 	req.Synonyms = s.Synonyms
 	req.Weights = s.Weights
 	return req
@@ -24,7 +25,7 @@ func (s *Settings) Tailor(req stories.Request) stories.Request {
 // about one of them, else at the file. Errors that already name a file,
 // and errors about weights (a setting, not the role's), pass unchanged.
 func (r *Role) Locate(err error) error {
-	var e *stories.Error
+	var e *source.Error
 	if !errors.As(err, &e) || e.File != "" || strings.HasPrefix(e.Msg, "weights:") {
 		return err // weights come from starpack.yaml, checked when it is read
 	}

@@ -6,10 +6,12 @@ import (
 	"testing"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 func TestSettingsWeights(t *testing.T) {
-	partial := stories.DefaultWeights()
+	partial := tailor.DefaultWeights()
 	partial.Keyword, partial.Threshold = 5, 1
 	tests := []struct {
 		name string
@@ -19,7 +21,7 @@ func TestSettingsWeights(t *testing.T) {
 	}{
 		{name: "absent means defaults at selection", yaml: "paper: A4\n", want: Weights{}},
 		{name: "keys left out keep their defaults", yaml: "weights:\n  keyword: 5\n  threshold: 1\n", want: partial},
-		{name: "empty mapping is the defaults", yaml: "weights: {}\n", want: stories.DefaultWeights()},
+		{name: "empty mapping is the defaults", yaml: "weights: {}\n", want: tailor.DefaultWeights()},
 		{name: "negative weight", yaml: "paper: A4\nweights: {focus: -2}\n",
 			err: "starpack.yaml:2:10: weights: focus must be a number from 0 up, not -2"},
 		{name: "misspelt key", yaml: "weights:\n  keywrd: 2\n",
@@ -31,7 +33,7 @@ func TestSettingsWeights(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			s, err := ParseSettings("starpack.yaml", []byte(tt.yaml))
 			if tt.err != "" {
-				var e *stories.Error
+				var e *source.Error
 				if !errors.As(err, &e) || err.Error() != tt.err {
 					t.Fatalf("err = %v, want %q", err, tt.err)
 				}
@@ -67,10 +69,10 @@ exclude: [c.d]
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := stories.DefaultWeights()
+	w := tailor.DefaultWeights()
 	w.Number = 0
-	want := stories.Request{Set: "amazon-lp", Focus: []string{"streaming"}, Include: []string{"a.b"}, Exclude: []string{"c.d"},
-		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Synonyms: stories.Synonyms{"stream joins": {"flink"}}, Weights: w}
+	want := tailor.Request{Set: "amazon-lp", Focus: []string{"streaming"}, Include: []string{"a.b"}, Exclude: []string{"c.d"},
+		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Synonyms: tailor.Synonyms{"stream joins": {"flink"}}, Weights: w}
 	if got := settings.Tailor(role.Request()); !reflect.DeepEqual(got, want) {
 		t.Errorf("Tailor(Request()) = %+v\nwant %+v", got, want)
 	}
@@ -90,7 +92,7 @@ func TestExampleRoleSelects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, err := stories.Select(bank, ws.Settings.Catalog(), ws.Settings.Tailor(role.Request()))
+	sel, err := tailor.Select(bank, ws.Settings.Catalog(), ws.Settings.Tailor(role.Request()))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,18 +110,18 @@ func TestRoleLocate(t *testing.T) {
 	bank.Projects[0].Stories[0].Project = bank.Projects[0]
 	tests := []struct {
 		name string
-		req  stories.Request
+		req  tailor.Request
 		want string
 	}{
-		{"include", stories.Request{Include: []string{"x.y"}}, `roles/r.yaml:3:10: include names unknown story "x.y"`},
-		{"exclude", stories.Request{Exclude: []string{"z.w"}}, `roles/r.yaml:4:10: exclude names unknown story "z.w"`},
-		{"both", stories.Request{Include: []string{"p.success"}, Exclude: []string{"p.success"}}, `roles/r.yaml:3:10: story "p.success" is both included and excluded`},
-		{"question set", stories.Request{Set: "nope"}, `roles/r.yaml:2:15: unknown question set "nope"`},
-		{"weights stay unplaced", stories.Request{Weights: Weights{Focus: -1}}, `weights: focus must be a number from 0 up, not -1`},
+		{"include", tailor.Request{Include: []string{"x.y"}}, `roles/r.yaml:3:10: include names unknown story "x.y"`},
+		{"exclude", tailor.Request{Exclude: []string{"z.w"}}, `roles/r.yaml:4:10: exclude names unknown story "z.w"`},
+		{"both", tailor.Request{Include: []string{"p.success"}, Exclude: []string{"p.success"}}, `roles/r.yaml:3:10: story "p.success" is both included and excluded`},
+		{"question set", tailor.Request{Set: "nope"}, `roles/r.yaml:2:15: unknown question set "nope"`},
+		{"weights stay unplaced", tailor.Request{Weights: Weights{Focus: -1}}, `weights: focus must be a number from 0 up, not -1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := stories.Select(bank, stories.NewCatalog(), tt.req)
+			_, err := tailor.Select(bank, stories.NewCatalog(), tt.req)
 			if err == nil {
 				t.Fatal("no error")
 			}

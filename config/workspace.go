@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // example is the workspace `starpack init` writes and `starpack build` uses
@@ -52,11 +53,11 @@ func Find(flag, env, cwd string) (string, error) {
 		}
 		st, err := os.Stat(named.dir)
 		if err != nil || !st.IsDir() {
-			return "", &stories.Error{File: named.dir, Msg: "workspace folder not found (from " + named.how + ")",
+			return "", &source.Error{File: named.dir, Msg: "workspace folder not found (from " + named.how + ")",
 				Hint: "create one with: starpack init " + named.dir}
 		}
 		if _, err := os.Stat(filepath.Join(named.dir, FileName)); err != nil {
-			return "", &stories.Error{File: named.dir, Msg: "not a workspace: no " + FileName + " (from " + named.how + ")",
+			return "", &source.Error{File: named.dir, Msg: "not a workspace: no " + FileName + " (from " + named.how + ")",
 				Hint: "create one with: starpack init " + named.dir}
 		}
 		return named.dir, nil
@@ -80,7 +81,7 @@ func Find(flag, env, cwd string) (string, error) {
 // Open loads a workspace's settings. display is how messages name dir.
 func Open(dir, display string) (*Workspace, error) {
 	name := filepath.Join(display, FileName)
-	data, err := ReadFile(name, filepath.Join(dir, FileName))
+	data, err := source.ReadFile(name, filepath.Join(dir, FileName))
 	if err != nil {
 		return nil, err
 	}
@@ -127,7 +128,7 @@ func (w *Workspace) Role(nameOrPath string) (*Role, error) {
 		return LoadRole(os.DirFS(dir), filepath.Dir(nameOrPath), base)
 	}
 	if stories.Slug(nameOrPath) == "" || strings.ContainsAny(nameOrPath, `/\`) || strings.HasPrefix(nameOrPath, ".") {
-		return nil, &stories.Error{Msg: "invalid role id " + quote(nameOrPath), Hint: "a role id is the name of a file in roles/, without .yaml"}
+		return nil, &source.Error{Msg: "invalid role id " + quote(nameOrPath), Hint: "a role id is the name of a file in roles/, without .yaml"}
 	}
 	name := RolesDir + "/" + nameOrPath + ".yaml"
 	if _, err := fs.Stat(w.FS, name); err != nil {
@@ -159,14 +160,14 @@ func (w *Workspace) RoleFiles() ([]string, error) {
 func (w *Workspace) unknownRole(id string) error {
 	ids, _ := w.RoleFiles()
 	msg := "unknown role " + quote(id)
-	if s := stories.Suggest(id, ids); s != "" {
+	if s := source.Suggest(id, ids); s != "" {
 		msg += " (did you mean " + quote(s) + "?)"
 	}
 	hint := "no roles yet: add roles/" + id + ".yaml (see starpack init for an example)"
 	if len(ids) > 0 {
 		hint = "roles: " + strings.Join(ids, ", ")
 	}
-	return &stories.Error{File: filepath.Join(w.Display, RolesDir), Msg: msg, Hint: hint}
+	return &source.Error{File: filepath.Join(w.Display, RolesDir), Msg: msg, Hint: hint}
 }
 
 func quote(s string) string { return `"` + s + `"` }

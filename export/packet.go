@@ -9,6 +9,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // Packet is everything one prep packet shows.
@@ -23,7 +24,7 @@ type Packet struct {
 
 	Bank      *stories.Bank
 	Catalog   *stories.Catalog
-	Selection *stories.Selection
+	Selection *tailor.Selection
 	// Feedback is the latest coach feedback per story id.
 	Feedback map[string]stories.Feedback
 
@@ -76,13 +77,13 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Focus, q.Keywords = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
-	sel := &stories.Selection{Weights: p.Selection.Weights}
+	sel := &tailor.Selection{Weights: p.Selection.Weights}
 	for _, k := range p.Selection.Keywords {
 		k.Term = r.Apply(k.Term)
 		sel.Keywords = append(sel.Keywords, k)
 	}
 	for _, a := range p.Selection.Answers {
-		na := stories.Answer{Question: a.Question}
+		na := tailor.Answer{Question: a.Question}
 		for _, pk := range a.Picks {
 			pk.Story = moved[pk.Story]
 			pk.Reasons = r.ApplyAll(pk.Reasons)

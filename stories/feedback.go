@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/starpack/starpack/stories/source"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -63,7 +64,7 @@ func LoadFeedback(fsys fs.FS, prefix, roleID string) ([]Feedback, error) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, &Error{File: file, Msg: "cannot read file", Err: err}
+		return nil, &source.Error{File: file, Msg: "cannot read file", Err: err}
 	}
 	return ParseFeedback(file, data)
 }
@@ -73,23 +74,23 @@ func ParseFeedback(file string, data []byte) ([]Feedback, error) {
 	var doc yaml.Node
 	if yaml.Unmarshal(data, &doc) == nil && len(doc.Content) > 0 {
 		if root := doc.Content[0]; root.Kind != yaml.SequenceNode && root.Tag != "!!null" {
-			return nil, &Error{File: file, Line: root.Line, Col: root.Column, Msg: "a feedback file must be a list of entries",
+			return nil, &source.Error{File: file, Line: root.Line, Col: root.Column, Msg: "a feedback file must be a list of entries",
 				Hint: "each entry starts with `- story: <id>`; starpack writes this file, restore it from version control"}
 		}
 	}
 	var list []Feedback
-	root, err := DecodeYAML(file, data, &list)
+	root, err := source.DecodeYAML(file, data, &list)
 	if err != nil || root == nil {
 		return nil, err
 	}
 	for i, f := range list {
 		n := root.Content[i]
-		pos := NodePos(file, n)
+		pos := source.NodePos(file, n)
 		if strings.TrimSpace(f.Story) == "" {
-			return nil, Errorf(pos, "say which story the feedback is about: story: <id>", "feedback entry %d has no story", i+1)
+			return nil, source.Errorf(pos, "say which story the feedback is about: story: <id>", "feedback entry %d has no story", i+1)
 		}
 		if f.Rating < 0 || f.Rating > MaxRating {
-			return nil, Errorf(valuePos(file, n, "rating"), fmt.Sprintf("a rating is a whole number from 1 to %d", MaxRating),
+			return nil, source.Errorf(valuePos(file, n, "rating"), fmt.Sprintf("a rating is a whole number from 1 to %d", MaxRating),
 				"rating %d is out of range", f.Rating)
 		}
 	}
@@ -185,7 +186,7 @@ func AppendFeedback(dir, roleID string, entries []Feedback) error {
 	case errors.Is(err, fs.ErrNotExist):
 		old = nil
 	case err != nil:
-		return &Error{File: name, Msg: "cannot read file", Err: err}
+		return &source.Error{File: name, Msg: "cannot read file", Err: err}
 	}
 	data, err := appendFeedback(name, old, entries)
 	if err != nil {
@@ -225,11 +226,11 @@ func appendFeedback(name string, old []byte, entries []Feedback) ([]byte, error)
 	hint := "the file must be a block list (`- story: ...` entries); fix it or move it aside"
 	list, err := ParseFeedback(name, data)
 	if err != nil {
-		return nil, &Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
+		return nil, &source.Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
 	}
 	before, _ := ParseFeedback(name, old)
 	if len(list) != len(before)+len(entries) || !slices.Equal(list[len(before):], entries) {
-		return nil, &Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
+		return nil, &source.Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
 	}
 	return data, nil
 }
@@ -264,7 +265,7 @@ func writeFileAtomic(name string, data []byte) error {
 
 func checkRoleID(id string) error {
 	if id == "" || strings.ContainsAny(id, `/\`) || strings.HasPrefix(id, ".") || Slug(id) == "" {
-		return &Error{Msg: fmt.Sprintf("invalid role id %q", id), Hint: "a role id is the name of a file in roles/, without .yaml"}
+		return &source.Error{Msg: fmt.Sprintf("invalid role id %q", id), Hint: "a role id is the name of a file in roles/, without .yaml"}
 	}
 	return nil
 }

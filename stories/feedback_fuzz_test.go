@@ -4,6 +4,8 @@ import (
 	"errors"
 	"reflect"
 	"testing"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FuzzParseFeedback: every error is a positioned *Error, and feedback that
@@ -15,7 +17,7 @@ func FuzzParseFeedback(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		list, err := ParseFeedback("feedback/f.yaml", data)
 		if err != nil {
-			var e *Error
+			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("error %v (%T) is not a *Error", err, err)
 			}
@@ -40,9 +42,9 @@ func FuzzParseFeedback(f *testing.F) {
 			t.Fatalf("read back %+v\nwant %+v", back, list)
 		}
 		if _, err := appendFeedback("f.yaml", data, list[:1]); err != nil {
-			var e *Error
+			var e *source.Error
 			if !errors.As(err, &e) || e.Hint == "" {
-				t.Fatalf("append error %v is not a *Error with a hint", err)
+				t.Fatalf("append error %v is not a *source.Error with a hint", err)
 			}
 		}
 	})

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 func TestLoadFeedback(t *testing.T) {
@@ -54,7 +56,7 @@ func TestLoadFeedback(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := LoadFeedback(tt.files, "ws", "acme")
 			if tt.wantErr != "" {
-				var e *Error
+				var e *source.Error
 				if !errors.As(err, &e) {
 					t.Fatalf("error = %v (%T), want a *Error", err, err)
 				}
@@ -208,7 +210,7 @@ func TestAppendFeedback(t *testing.T) {
 			t.Fatal(err)
 		}
 		err := AppendFeedback(dir, "flow", second)
-		if err == nil || HintOf(err) == "" {
+		if err == nil || source.HintOf(err) == "" {
 			t.Fatalf("error = %v, want an error with a hint", err)
 		}
 		if got, _ := os.ReadFile(flow); string(got) != "[{story: a, rating: 2}]\n" {

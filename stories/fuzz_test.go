@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FuzzParseProject feeds arbitrary bytes to the story loader: it must never
@@ -21,7 +23,7 @@ func FuzzParseProject(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		p, err := ParseProject("p.yaml", data)
 		if err != nil {
-			var e *Error
+			var e *source.Error
 			if !errors.As(err, &e) || e.File != "p.yaml" {
 				t.Fatalf("error %v (%T) is not a positioned *Error", err, err)
 			}

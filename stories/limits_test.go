@@ -8,6 +8,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 // TestLimits checks that oversized or hostile input gives a clear
@@ -35,7 +37,7 @@ func TestLimits(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
 			_, err := ParseProject("p.yaml", tt.data)
-			var e *Error
+			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v, want *Error", err)
 			}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/starpack/starpack/stories/source"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -38,7 +39,7 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, &Error{File: path.Join(prefix, Dir), Msg: "no story files",
+		return nil, &source.Error{File: path.Join(prefix, Dir), Msg: "no story files",
 			Hint: "add stories/<project>.yaml files, or run: starpack import YOUR-NOTES.txt"}
 	}
 	// Files are read and decoded in parallel (decoding is most of the
@@ -68,7 +69,7 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 		}
 		count += len(p.Stories)
 		if count > MaxStories {
-			return nil, &Error{File: p.File, Msg: fmt.Sprintf("the bank holds more than %d stories", MaxStories),
+			return nil, &source.Error{File: p.File, Msg: fmt.Sprintf("the bank holds more than %d stories", MaxStories),
 				Hint: "starpack is made for one person's story bank; split it into several workspaces"}
 		}
 		bank.Projects = append(bank.Projects, p)
@@ -77,7 +78,7 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 		return nil, err
 	}
 	if count == 0 {
-		return nil, &Error{File: path.Join(prefix, Dir), Msg: "the story files hold no stories",
+		return nil, &source.Error{File: path.Join(prefix, Dir), Msg: "the story files hold no stories",
 			Hint: "add at least one story under a project's stories: list"}
 	}
 	return bank, nil
@@ -85,13 +86,13 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 
 // loadFile reads and decodes one story file of a bank.
 func loadFile(fsys fs.FS, prefix, name string) (*Project, error) {
-	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > MaxFileSize {
-		return nil, &Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, MaxFileSize>>20),
+	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > source.MaxFileSize {
+		return nil, &source.Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, source.MaxFileSize>>20),
 			Hint: "split it into smaller files, one per project"}
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, &Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
+		return nil, &source.Error{File: path.Join(prefix, name), Msg: "cannot read file", Err: err}
 	}
 	return ParseProject(path.Join(prefix, name), data)
 }
@@ -99,34 +100,34 @@ func loadFile(fsys fs.FS, prefix, name string) (*Project, error) {
 // ParseProject decodes one story file. file names it in errors.
 func ParseProject(file string, data []byte) (*Project, error) {
 	p := &Project{}
-	root, err := DecodeYAML(file, data, p)
+	root, err := source.DecodeYAML(file, data, p)
 	if err != nil {
 		return nil, err
 	}
 	if root == nil {
-		return nil, &Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
+		return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
 			Hint: "a story file needs at least `project:` and `stories:`; see starpack init for an example"}
 	}
 	p.File = file
 	if strings.TrimSpace(p.Project) == "" {
-		return nil, Errorf(valuePos(file, root, "project"), "give the project a name: project: <name>", "missing project name")
+		return nil, source.Errorf(valuePos(file, root, "project"), "give the project a name: project: <name>", "missing project name")
 	}
 	storyNodes := mapValue(root, "stories")
 	for i, s := range p.Stories {
 		if s == nil {
-			return nil, Errorf(valuePos(file, root, "stories"), "remove the empty `-` entry", "story %d is empty", i+1)
+			return nil, source.Errorf(valuePos(file, root, "stories"), "remove the empty `-` entry", "story %d is empty", i+1)
 		}
 		s.Project = p
-		s.Pos = map[string]Position{}
+		s.Pos = map[string]source.Position{}
 		if storyNodes != nil && i < len(storyNodes.Content) {
 			n := storyNodes.Content[i]
-			s.Pos[""] = NodePos(file, n)
+			s.Pos[""] = source.NodePos(file, n)
 			for j := 0; j+1 < len(n.Content); j += 2 {
-				s.Pos[n.Content[j].Value] = NodePos(file, n.Content[j+1])
+				s.Pos[n.Content[j].Value] = source.NodePos(file, n.Content[j+1])
 			}
 		}
 		if strings.TrimSpace(s.Question) == "" {
-			return nil, Errorf(s.Pos[""], "say which question it answers: question: most-challenging (or a title of your own)",
+			return nil, source.Errorf(s.Pos[""], "say which question it answers: question: most-challenging (or a title of your own)",
 				"story %d has no question", i+1)
 		}
 		if s.ID == "" {
@@ -134,7 +135,7 @@ func ParseProject(file string, data []byte) (*Project, error) {
 		}
 		for _, f := range append(s.Fields(), Field{Name: "title", Text: s.Title}) {
 			if n := utf8.RuneCountInString(f.Text); n > MaxField {
-				return nil, Errorf(s.FieldPos(f.Name), "shorten it: a spoken answer is rarely over 500 words",
+				return nil, source.Errorf(s.FieldPos(f.Name), "shorten it: a spoken answer is rarely over 500 words",
 					"%s of story %q is %d characters, more than the %d starpack takes (a spreadsheet cell's limit)", f.Name, s.ID, n, MaxField)
 			}
 		}
@@ -152,7 +153,7 @@ func (b *Bank) Check() error {
 				if fp.File == "" {
 					fp = first.Pos[""]
 				}
-				return Errorf(s.FieldPos("id"), "give each story its own id",
+				return source.Errorf(s.FieldPos("id"), "give each story its own id",
 					"duplicate story id %q (first used at %s:%d:%d)", s.ID, fp.File, fp.Line, fp.Col)
 			}
 			seen[s.ID] = s
@@ -162,7 +163,7 @@ func (b *Bank) Check() error {
 }
 
 // FieldPos returns the position of field, or of the story when the field has none.
-func (s *Story) FieldPos(field string) Position {
+func (s *Story) FieldPos(field string) source.Position {
 	if p, ok := s.Pos[field]; ok {
 		return p
 	}
@@ -170,9 +171,9 @@ func (s *Story) FieldPos(field string) Position {
 		return p
 	}
 	if s.Project != nil {
-		return Position{File: s.Project.File}
+		return source.Position{File: s.Project.File}
 	}
-	return Position{}
+	return source.Position{}
 }
 
 func mapValue(n *yaml.Node, key string) *yaml.Node {
@@ -187,9 +188,9 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-func valuePos(file string, n *yaml.Node, key string) Position {
+func valuePos(file string, n *yaml.Node, key string) source.Position {
 	if v := mapValue(n, key); v != nil {
-		return NodePos(file, v)
+		return source.NodePos(file, v)
 	}
-	return NodePos(file, n)
+	return source.NodePos(file, n)
 }

@@ -5,12 +5,14 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 func TestParseProjectErrors(t *testing.T) {
 	tests := []struct {
 		name, yaml string
-		want       string // Error() text
+		want       string // source.Error() text
 		hint       string
 	}{
 		{"unknown field", "project: P\nstories:\n  - question: success\n    reslut: x\n",
@@ -34,7 +36,7 @@ func TestParseProjectErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ParseProject("p.yaml", []byte(tt.yaml))
-			var e *Error
+			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("got %v (%T), want *Error", err, err)
 			}
@@ -123,21 +125,5 @@ func TestLoadBank(t *testing.T) {
 				t.Errorf("got %v, want %s", err, tt.want)
 			}
 		})
-	}
-}
-
-func TestSuggest(t *testing.T) {
-	tests := []struct{ word, want string }{
-		{"situaton", "situation"},
-		{"reslut", "result"},
-		{"Action", "action"},
-		{"zebra", ""},
-		{"tsak", "task"},
-	}
-	fields := []string{"situation", "task", "action", "result", "notes", "tags"}
-	for _, tt := range tests {
-		if got := Suggest(tt.word, fields); got != tt.want {
-			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
-		}
 	}
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/starpack/starpack/stories/source"
 )
 
 // WordsPerMinute is the speaking rate used to turn words into minutes.
@@ -53,13 +55,7 @@ type Story struct {
 	// Pos holds where each field's value starts in the file, keyed by the
 	// YAML field name ("" is the story itself). Empty for stories not
 	// loaded from a file.
-	Pos map[string]Position `yaml:"-"`
-}
-
-// Position is a place in a file; Line and Col count from 1.
-type Position struct {
-	File      string
-	Line, Col int
+	Pos map[string]source.Position `yaml:"-"`
 }
 
 // Field is one named text field of a story, in telling order.

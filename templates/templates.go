@@ -12,7 +12,7 @@ import (
 	"strconv"
 	"text/template"
 
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 //go:embed *.tmpl
@@ -44,15 +44,15 @@ func parseAll(t *template.Template, fsys fs.FS, display string) error {
 	}
 	if len(names) == 0 && display != "(built-in)" {
 		if _, err := fs.Stat(fsys, "."); err != nil {
-			return &stories.Error{File: display, Msg: "template folder not found", Hint: "fix `templates:` in starpack.yaml, or remove it to use the built-in templates", Err: err}
+			return &source.Error{File: display, Msg: "template folder not found", Hint: "fix `templates:` in starpack.yaml, or remove it to use the built-in templates", Err: err}
 		}
 	}
 	for _, name := range names {
 		data, err := fs.ReadFile(fsys, name)
 		if err != nil {
-			return &stories.Error{File: path.Join(display, name), Msg: "cannot read template", Err: err}
+			return &source.Error{File: path.Join(display, name), Msg: "cannot read template", Err: err}
 		}
-		if err := stories.CheckText(path.Join(display, name), data); err != nil {
+		if err := source.CheckText(path.Join(display, name), data); err != nil {
 			return err
 		}
 		if _, err := t.New(name).Parse(string(data)); err != nil {
@@ -66,7 +66,7 @@ var tmplLine = regexp.MustCompile(`^template: [^:]+:(\d+)(?::(\d+))?: (.*)$`)
 
 // templateError positions a text/template error in file.
 func templateError(file string, err error) error {
-	e := &stories.Error{File: file, Msg: err.Error(), Err: err,
+	e := &source.Error{File: file, Msg: err.Error(), Err: err,
 		Hint: "see the built-in templates in the starpack repository (templates/) for the fields you can use"}
 	if m := tmplLine.FindStringSubmatch(err.Error()); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])

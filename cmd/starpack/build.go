@@ -22,6 +22,8 @@ import (
 	"github.com/starpack/starpack/export/pdf"
 	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 type buildOptions struct {
@@ -226,7 +228,7 @@ func (b *builder) jobs(opts *buildOptions) ([]job, error) {
 			return nil, err
 		}
 		if len(names) == 0 {
-			return nil, &stories.Error{File: filepath.Join(b.ws.Display, config.RolesDir), Msg: "no roles to build",
+			return nil, &source.Error{File: filepath.Join(b.ws.Display, config.RolesDir), Msg: "no roles to build",
 				Hint: "add roles/<id>.yaml for a job application, or build the whole bank with: starpack build --all"}
 		}
 	}
@@ -428,7 +430,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 		Generated: date,
 		Paper:     s.Paper,
 	}
-	req := s.Tailor(stories.Request{All: true})
+	req := s.Tailor(tailor.Request{All: true})
 	rules := map[string]string{}
 	for k, v := range s.Redact {
 		rules[k] = v
@@ -445,7 +447,7 @@ func makePacket(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, 
 	} else {
 		p.Title = "All stories"
 	}
-	sel, err := stories.Select(bank, cat, req)
+	sel, err := tailor.Select(bank, cat, req)
 	if err != nil {
 		if j.role != nil {
 			err = j.role.Locate(err)
@@ -499,7 +501,7 @@ func buildDate(flag, epoch string, now func() time.Time) (time.Time, error) {
 	if epoch != "" {
 		n, err := strconv.ParseInt(epoch, 10, 64)
 		if err != nil {
-			return time.Time{}, &stories.Error{Msg: fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a number of seconds", epoch),
+			return time.Time{}, &source.Error{Msg: fmt.Sprintf("SOURCE_DATE_EPOCH=%q is not a number of seconds", epoch),
 				Hint: "set it to a Unix time, e.g. SOURCE_DATE_EPOCH=$(git log -1 --format=%ct)"}
 		}
 		return time.Unix(n, 0).UTC(), nil
@@ -511,12 +513,12 @@ func buildDate(flag, epoch string, now func() time.Time) (time.Time, error) {
 // the output folder.
 func packetDir(out, id string) error {
 	if id == "" || id == "." || id == ".." || strings.ContainsAny(id, `/\`) || filepath.IsAbs(id) {
-		return &stories.Error{Msg: fmt.Sprintf("role id %q cannot name an output folder", id),
+		return &source.Error{Msg: fmt.Sprintf("role id %q cannot name an output folder", id),
 			Hint: "rename the role file to a plain name such as acme.yaml"}
 	}
 	dir := filepath.Join(out, id)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return &stories.Error{File: dir, Msg: "cannot make the output folder: " + err.Error(), Err: err, Hint: "check the --out folder and its permissions"}
+		return &source.Error{File: dir, Msg: "cannot make the output folder: " + err.Error(), Err: err, Hint: "check the --out folder and its permissions"}
 	}
 	// A symlink inside out/ must not lead the packet elsewhere.
 	real, err := filepath.EvalSymlinks(dir)
@@ -528,7 +530,7 @@ func packetDir(out, id string) error {
 		return err
 	}
 	if rel, err := filepath.Rel(realOut, real); err != nil || rel != id {
-		return &stories.Error{File: dir, Msg: "the output folder is a link to " + real,
+		return &source.Error{File: dir, Msg: "the output folder is a link to " + real,
 			Hint: "remove the link; starpack writes only inside the output folder"}
 	}
 	return nil
@@ -544,22 +546,22 @@ func writeAtomic(path string, data []byte) error {
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
 	if err != nil {
-		return &stories.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err, Hint: "check the folder's permissions and free space"}
+		return &source.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err, Hint: "check the folder's permissions and free space"}
 	}
 	defer os.Remove(tmp.Name()) // no-op after a successful rename
 	if _, err := tmp.Write(data); err != nil {
 		tmp.Close()
-		return &stories.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err, Hint: "check free space"}
+		return &source.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err, Hint: "check free space"}
 	}
 	if err := tmp.Chmod(0o644); err != nil {
 		tmp.Close()
 		return err
 	}
 	if err := tmp.Close(); err != nil {
-		return &stories.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err}
+		return &source.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err}
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
-		return &stories.Error{File: path, Msg: "cannot replace file: " + err.Error(), Err: err, Hint: "close the file if another program has it open"}
+		return &source.Error{File: path, Msg: "cannot replace file: " + err.Error(), Err: err, Hint: "close the file if another program has it open"}
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export/xlsx"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 type feedbackOptions struct {
@@ -102,7 +103,7 @@ func readWorkbook(path string) (*xlsx.Import, error) {
 		if errors.Is(err, fs.ErrPermission) {
 			hint = "check the file's permissions"
 		}
-		return nil, &stories.Error{File: path, Msg: "cannot read workbook: " + unwrapPath(err), Err: err, Hint: hint}
+		return nil, &source.Error{File: path, Msg: "cannot read workbook: " + unwrapPath(err), Err: err, Hint: hint}
 	}
 	return xlsx.Read(bytes.NewReader(data), path)
 }
@@ -121,7 +122,7 @@ func workbookRole(ws *config.Workspace, im *xlsx.Import, path, flag string) (str
 	id := im.RoleID
 	switch {
 	case id != "" && flag != "" && flag != id:
-		return "", &stories.Error{File: path, Msg: fmt.Sprintf("the workbook was built for role %q, not %q", id, flag),
+		return "", &source.Error{File: path, Msg: fmt.Sprintf("the workbook was built for role %q, not %q", id, flag),
 			Hint: "leave out --role to import it for " + id}
 	case id == "" && flag != "":
 		id = flag
@@ -133,7 +134,7 @@ func workbookRole(ws *config.Workspace, im *xlsx.Import, path, flag string) (str
 		}
 	}
 	if id == "" {
-		return "", &stories.Error{File: path, Msg: "cannot tell which role the workbook is for",
+		return "", &source.Error{File: path, Msg: "cannot tell which role the workbook is for",
 			Hint: "name it: starpack feedback " + path + " --role ROLE-ID"}
 	}
 	if id != "all" {
@@ -196,7 +197,7 @@ func importFeedback(ws *config.Workspace, bank *stories.Bank, roleID, path strin
 		ids[red.Apply(s.ID)] = s.ID
 		known = append(known, s.ID)
 	}
-	day, source := date.Format("2006-01-02"), filepath.Base(path)
+	day, from := date.Format("2006-01-02"), filepath.Base(path)
 	var imported []stories.Feedback
 	for _, r := range im.Rows {
 		id, ok := ids[r.ID]
@@ -205,13 +206,13 @@ func importFeedback(ws *config.Workspace, bank *stories.Bank, roleID, path strin
 		}
 		if !ok {
 			msg := fmt.Sprintf("%s: %s row %d: unknown story %q", path, im.Sheet, r.Line, r.ID)
-			if s := stories.Suggest(r.ID, known); s != "" {
+			if s := source.Suggest(r.ID, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
 			warnings = append(warnings, msg+"; not imported")
 			continue
 		}
-		fb := r.Feedback(day, source)
+		fb := r.Feedback(day, from)
 		fb.Story = id
 		if red != nil && fb.Comment == stories.NormalComment(red.Apply(latest[id].Comment)) {
 			fb.Comment = ""
@@ -259,7 +260,7 @@ func (b *builder) feedback(id, dir string, res *result) (map[string]stories.Feed
 			return nil, nil
 		}
 		if im, err := readWorkbook(book); err == nil && hasFeedback(im) {
-			return nil, &stories.Error{File: book, Msg: "holds coach feedback, and the embedded example has no feedback folder to keep it in",
+			return nil, &source.Error{File: book, Msg: "holds coach feedback, and the embedded example has no feedback folder to keep it in",
 				Hint: "make a workspace (starpack init my-prep) and import it there with: starpack feedback " + book + " --role example; or move the file aside"}
 		}
 		return nil, nil
@@ -270,7 +271,7 @@ func (b *builder) feedback(id, dir string, res *result) (map[string]stories.Feed
 		im, err := readWorkbook(book)
 		switch {
 		case err != nil && b.want["matrix"]:
-			return nil, &stories.Error{File: book, Msg: "cannot read the coach's feedback before rebuilding the workbook: " + err.Error(), Err: err,
+			return nil, &source.Error{File: book, Msg: "cannot read the coach's feedback before rebuilding the workbook: " + err.Error(), Err: err,
 				Hint: "move the file aside to rebuild it (its feedback is then not imported)"}
 		case err != nil:
 			res.warnings = append(res.warnings, fmt.Sprintf("%s: feedback not imported: %v", book, err))

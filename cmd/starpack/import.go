@@ -14,6 +14,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/jsonresume"
+	"github.com/starpack/starpack/stories/source"
 )
 
 type importOptions struct {
@@ -75,7 +76,7 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 	var basics *jsonresume.Basics // from the first résumé
 	resumeFile := ""
 	for _, f := range files {
-		data, err := config.ReadFile(f, f)
+		data, err := source.ReadFile(f, f)
 		if err != nil {
 			return err
 		}
@@ -106,7 +107,7 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 	for _, t := range targets {
 		if _, err := os.Stat(t.path); err == nil {
 			if !opts.force {
-				return &stories.Error{File: t.p.File, Msg: "story file already exists",
+				return &source.Error{File: t.p.File, Msg: "story file already exists",
 					Hint: "use --force to overwrite it, or --into another workspace"}
 			}
 			replaced[filepath.Clean(t.path)] = true
@@ -136,7 +137,7 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 		settingsFile := filepath.Join(display, config.FileName)
 		data := []byte(newSettings)
 		if !fresh {
-			if data, err = config.ReadFile(settingsFile, filepath.Join(dir, config.FileName)); err != nil {
+			if data, err = source.ReadFile(settingsFile, filepath.Join(dir, config.FileName)); err != nil {
 				return err
 			}
 		}
@@ -147,14 +148,14 @@ func (a *app) importRun(cmd *cobra.Command, files []string, opts *importOptions)
 
 	if fresh {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return &stories.Error{File: display, Msg: "cannot make the workspace: " + err.Error(), Err: err}
+			return &source.Error{File: display, Msg: "cannot make the workspace: " + err.Error(), Err: err}
 		}
 		if err := writeAtomic(filepath.Join(dir, config.FileName), []byte(newSettings)); err != nil {
 			return err
 		}
 	}
 	if err := os.MkdirAll(filepath.Join(dir, stories.Dir), 0o755); err != nil {
-		return &stories.Error{File: filepath.Join(display, stories.Dir), Msg: "cannot make the folder: " + err.Error(), Err: err}
+		return &source.Error{File: filepath.Join(display, stories.Dir), Msg: "cannot make the folder: " + err.Error(), Err: err}
 	}
 	// Story files are made and written in parallel: a large bank is
 	// thousands of files. The first error in file order is reported.
@@ -222,7 +223,7 @@ func (a *app) importTarget(cmd *cobra.Command, into string) (dir, display string
 		st, err := os.Stat(into)
 		switch {
 		case err == nil && !st.IsDir():
-			return "", "", false, &stories.Error{File: into, Msg: "is a file, not a folder", Hint: "name a workspace folder with --into"}
+			return "", "", false, &source.Error{File: into, Msg: "is a file, not a folder", Hint: "name a workspace folder with --into"}
 		case err == nil:
 			_, serr := os.Stat(filepath.Join(into, config.FileName))
 			return into, into, serr != nil, nil
@@ -240,7 +241,7 @@ func (a *app) importTarget(cmd *cobra.Command, into string) (dir, display string
 	}
 	d, err := config.Find(flag, a.getenv("STARPACK_WORKSPACE"), cwd)
 	if errors.Is(err, config.ErrNoWorkspace) {
-		return "", "", false, &stories.Error{Msg: "no workspace to import into (no starpack.yaml in this folder or above)",
+		return "", "", false, &source.Error{Msg: "no workspace to import into (no starpack.yaml in this folder or above)",
 			Hint: "name one with --into my-prep (made if missing), or make one with: starpack init my-prep"}
 	}
 	if err != nil {

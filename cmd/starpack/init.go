@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 func newInitCmd(a *app) *cobra.Command {
@@ -33,7 +33,7 @@ file; a folder that already holds starpack.yaml is left alone.`,
 
 func (a *app) initRun(dir string) error {
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
-		return &stories.Error{File: filepath.Join(dir, config.FileName), Msg: "already a workspace",
+		return &source.Error{File: filepath.Join(dir, config.FileName), Msg: "already a workspace",
 			Hint: "build it with: starpack build --workspace " + dir}
 	}
 	example := config.Example()
@@ -44,7 +44,7 @@ func (a *app) initRun(dir string) error {
 			return err
 		}
 		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
-			return &stories.Error{File: filepath.Join(dir, p), Msg: "already exists", Hint: "init only makes new files; pick an empty folder"}
+			return &source.Error{File: filepath.Join(dir, p), Msg: "already exists", Hint: "init only makes new files; pick an empty folder"}
 		}
 		files = append(files, p)
 		return nil
@@ -59,7 +59,7 @@ func (a *app) initRun(dir string) error {
 		}
 		target := filepath.Join(dir, filepath.FromSlash(p))
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return &stories.Error{File: filepath.Dir(target), Msg: "cannot make folder: " + err.Error(), Err: err}
+			return &source.Error{File: filepath.Dir(target), Msg: "cannot make folder: " + err.Error(), Err: err}
 		}
 		if err := writeAtomic(target, data); err != nil {
 			return err

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // The JSON of `build --json` and `feedback --json`, for scripts. Fields are
@@ -44,7 +45,7 @@ func (a *app) buildJSONReport(outDir string, jobs []job, results []result) error
 			p.Warnings = []string{}
 		}
 		if r.err != nil {
-			p.Error, p.Hint = r.err.Error(), stories.HintOf(r.err)
+			p.Error, p.Hint = r.err.Error(), source.HintOf(r.err)
 			report(a.stderr, r.err)
 			rep.Failed++
 		} else {

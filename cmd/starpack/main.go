@@ -13,8 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 func main() {
@@ -82,7 +81,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 // report prints an error as "starpack: msg" and its hint.
 func report(w io.Writer, err error) {
 	fmt.Fprintf(w, "starpack: %v\n", err)
-	if h := stories.HintOf(err); h != "" {
+	if h := source.HintOf(err); h != "" {
 		fmt.Fprintf(w, "hint: %s\n", h)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/config/schema"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 func newNewCmd(a *app) *cobra.Command {
@@ -54,17 +55,17 @@ func (a *app) newRun(cmd *cobra.Command, kind, name string) error {
 	display := filepath.Join(ws.Display, filepath.FromSlash(rel))
 	for _, ext := range []string{".yaml", ".yml"} {
 		if _, err := os.Stat(strings.TrimSuffix(path, ".yaml") + ext); err == nil {
-			return &stories.Error{File: strings.TrimSuffix(display, ".yaml") + ext, Msg: "already exists",
+			return &source.Error{File: strings.TrimSuffix(display, ".yaml") + ext, Msg: "already exists",
 				Hint: "new never overwrites; pick another name or edit the file"}
 		}
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return &stories.Error{File: filepath.Dir(display), Msg: "cannot make the folder: " + err.Error(), Err: err}
+		return &source.Error{File: filepath.Dir(display), Msg: "cannot make the folder: " + err.Error(), Err: err}
 	}
 	// O_EXCL: a file that appeared since the check is still not replaced.
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return &stories.Error{File: display, Msg: "cannot write: " + err.Error(), Err: err}
+		return &source.Error{File: display, Msg: "cannot write: " + err.Error(), Err: err}
 	}
 	_, err = f.WriteString(schema.Line(schemaName, rel) + body)
 	if cerr := f.Close(); err == nil {
@@ -72,7 +73,7 @@ func (a *app) newRun(cmd *cobra.Command, kind, name string) error {
 	}
 	if err != nil {
 		os.Remove(path)
-		return &stories.Error{File: display, Msg: "cannot write: " + err.Error(), Err: err}
+		return &source.Error{File: display, Msg: "cannot write: " + err.Error(), Err: err}
 	}
 	if err := writeSchemas(ws.Dir); err != nil {
 		return err

@@ -9,7 +9,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export/pdf"
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // maxFontSize is the largest fallback font starpack reads (CJK fonts run
@@ -24,18 +24,18 @@ func pdfOptions(ws *config.Workspace) (pdf.Options, error) {
 	s := &ws.Settings
 	opt := pdf.Options{Margins: s.Margins, Accent: s.Accent}
 	for i, name := range s.Fonts.Fallback {
-		pos := stories.Position{File: filepath.Join(ws.Display, config.FileName)}
+		pos := source.Position{File: filepath.Join(ws.Display, config.FileName)}
 		if i < len(s.Fonts.FallbackPos) && s.Fonts.FallbackPos[i].Line > 0 {
 			pos = s.Fonts.FallbackPos[i]
 		}
 		shown := wsPath(ws, name)
 		data, err := readFont(ws, name)
 		if err != nil {
-			return opt, stories.Errorf(pos, "fonts.fallback paths are relative to the workspace folder",
+			return opt, source.Errorf(pos, "fonts.fallback paths are relative to the workspace folder",
 				"fonts.fallback: cannot read %s: %v", shown, err)
 		}
 		if err := pdf.CheckFont(data); err != nil {
-			return opt, stories.Errorf(pos, "use a TrueType font (.ttf), e.g. Noto Sans SC or DejaVu Sans",
+			return opt, source.Errorf(pos, "use a TrueType font (.ttf), e.g. Noto Sans SC or DejaVu Sans",
 				"fonts.fallback: %s is not a usable font: %v", shown, err)
 		}
 		opt.Fallback = append(opt.Fallback, data)

@@ -11,6 +11,7 @@ import (
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/jsonresume"
 	"github.com/starpack/starpack/stories/plaintext"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // parseNotes reads one file to import: a JSON Resume (its projects, and
@@ -92,7 +93,7 @@ func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) 
 			*cand = yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: cand.Line, Column: cand.Column}
 		}
 		if cand.Kind != yaml.MappingNode {
-			return ed, &stories.Error{File: file, Line: cand.Line, Col: cand.Column, Msg: "candidate: is not a mapping; cannot add the résumé's name",
+			return ed, &source.Error{File: file, Line: cand.Line, Col: cand.Column, Msg: "candidate: is not a mapping; cannot add the résumé's name",
 				Hint: "write it as candidate: {name: ..., email: ..., pitch: ...}"}
 		}
 		for _, w := range want {

@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/starpack/starpack/config/schema"
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // writeSchemas writes the JSON Schemas of the workspace's files into
@@ -25,7 +25,7 @@ func writeSchemas(dir string) error {
 			continue
 		}
 		if err := os.MkdirAll(target, 0o755); err != nil {
-			return &stories.Error{File: target, Msg: "cannot make the folder: " + err.Error(), Err: err}
+			return &source.Error{File: target, Msg: "cannot make the folder: " + err.Error(), Err: err}
 		}
 		if err := writeAtomic(path, data); err != nil {
 			return err

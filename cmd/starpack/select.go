@@ -11,6 +11,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 type selectOptions struct {
@@ -99,7 +100,7 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if err := role.CheckQuestions(cat); err != nil {
 		return err
 	}
-	sel, err := stories.Select(bank, cat, ws.Settings.Tailor(role.Request()))
+	sel, err := tailor.Select(bank, cat, ws.Settings.Tailor(role.Request()))
 	if err != nil {
 		return role.Locate(err)
 	}
@@ -112,13 +113,13 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 // The JSON shape of `select --json`; see selectJSONShape.
 type (
 	selectJSON struct {
-		Role     string            `json:"role"`
-		Company  string            `json:"company"`
-		Title    string            `json:"title"`
-		Weights  stories.Weights   `json:"weights"`
-		Keywords []stories.Keyword `json:"keywords"`
-		Answers  []answerJSON      `json:"answers"`
-		Gaps     []gapJSON         `json:"gaps"`
+		Role     string           `json:"role"`
+		Company  string           `json:"company"`
+		Title    string           `json:"title"`
+		Weights  tailor.Weights   `json:"weights"`
+		Keywords []tailor.Keyword `json:"keywords"`
+		Answers  []answerJSON     `json:"answers"`
+		Gaps     []gapJSON        `json:"gaps"`
 	}
 	answerJSON struct {
 		Question questionJSON `json:"question"`
@@ -131,14 +132,14 @@ type (
 		Custom bool   `json:"custom"`
 	}
 	pickJSON struct {
-		Story    string          `json:"story"`
-		Project  string          `json:"project"`
-		Cue      string          `json:"cue"`
-		Score    float64         `json:"score"`
-		Included bool            `json:"included"`
-		Parts    stories.Parts   `json:"parts"`
-		Matched  stories.Matched `json:"matched"`
-		Reasons  []string        `json:"reasons"`
+		Story    string         `json:"story"`
+		Project  string         `json:"project"`
+		Cue      string         `json:"cue"`
+		Score    float64        `json:"score"`
+		Included bool           `json:"included"`
+		Parts    tailor.Parts   `json:"parts"`
+		Matched  tailor.Matched `json:"matched"`
+		Reasons  []string       `json:"reasons"`
 	}
 	gapJSON struct {
 		Question string  `json:"question,omitempty"`
@@ -148,11 +149,11 @@ type (
 	}
 )
 
-func writeSelectJSON(w io.Writer, role *config.Role, sel *stories.Selection) error {
+func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection) error {
 	out := selectJSON{Role: role.ID, Company: role.Company, Title: role.Title, Weights: sel.Weights,
 		Keywords: sel.Keywords, Answers: []answerJSON{}, Gaps: []gapJSON{}}
 	if out.Keywords == nil {
-		out.Keywords = []stories.Keyword{}
+		out.Keywords = []tailor.Keyword{}
 	}
 	for _, an := range sel.Answers {
 		q := an.Question
@@ -180,7 +181,7 @@ func writeSelectJSON(w io.Writer, role *config.Role, sel *stories.Selection) err
 	return enc.Encode(out)
 }
 
-func writeSelectText(w io.Writer, role *config.Role, sel *stories.Selection) error {
+func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection) error {
 	var parts []string
 	for _, s := range []string{role.Company, role.Title} {
 		if s = strings.TrimSpace(s); s != "" {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // watchDelay is how long the files must stay still before a rebuild: an
@@ -32,7 +33,7 @@ func (a *app) watchRun(cmd *cobra.Command, opts *buildOptions) error {
 	}
 	w, err := fsnotify.NewWatcher()
 	if err != nil {
-		return &stories.Error{Msg: "cannot watch files: " + err.Error(), Err: err,
+		return &source.Error{Msg: "cannot watch files: " + err.Error(), Err: err,
 			Hint: "on Linux, raise fs.inotify.max_user_instances; or build without --watch"}
 	}
 	defer w.Close()
@@ -257,7 +258,7 @@ func (a *app) findWorkspace(cmd *cobra.Command) (dir, display string, err error)
 	}
 	dir, err = config.Find(flag, a.getenv("STARPACK_WORKSPACE"), cwd)
 	if errors.Is(err, config.ErrNoWorkspace) {
-		return "", "", &stories.Error{Msg: "no workspace to watch (no starpack.yaml in this folder or above)",
+		return "", "", &source.Error{Msg: "no workspace to watch (no starpack.yaml in this folder or above)",
 			Hint: "make one with: starpack init my-prep   (or pass --workspace DIR)"}
 	}
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/starpack/starpack/config"
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // layered are the settings that flags and STARPACK_* variables can set over
@@ -66,7 +66,7 @@ func (a *app) openWorkspace(cmd *cobra.Command, example bool) (*config.Workspace
 		fmt.Fprintln(a.stderr, "hint: make your own with: starpack init my-prep")
 		ws = config.OpenExample()
 	case errors.Is(err, config.ErrNoWorkspace):
-		return nil, &stories.Error{Msg: "no workspace here (no starpack.yaml in this folder or above)",
+		return nil, &source.Error{Msg: "no workspace here (no starpack.yaml in this folder or above)",
 			Hint: "make one with: starpack init my-prep   (or pass --workspace DIR)"}
 	case err != nil:
 		return nil, err
@@ -94,12 +94,12 @@ func (a *app) layer(v *viper.Viper, ws *config.Workspace) error {
 	if m := a.getenv("STARPACK_MARGINS"); m != "" {
 		f, err := strconv.ParseFloat(m, 64)
 		if err != nil {
-			return &stories.Error{Msg: fmt.Sprintf("STARPACK_MARGINS=%q is not a number", m), Hint: "margins are in millimetres, e.g. 18"}
+			return &source.Error{Msg: fmt.Sprintf("STARPACK_MARGINS=%q is not a number", m), Hint: "margins are in millimetres, e.g. 18"}
 		}
 		s.Margins = f
 	}
 	if err := s.Check(); err != nil {
-		var e *stories.Error
+		var e *source.Error
 		if errors.As(err, &e) && e.File == "" {
 			e.Msg = "settings (flags, STARPACK_* or starpack.yaml): " + e.Msg
 		}

@@ -11,6 +11,7 @@ import (
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/plaintext"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // benchPacket is the whole-bank packet of a bench bank's plain text
@@ -32,7 +33,7 @@ func benchPacket(b *testing.B, name string) *export.Packet {
 	}
 	bank := &stories.Bank{Projects: res.Projects}
 	cat := stories.NewCatalog()
-	sel, err := stories.Select(bank, cat, stories.Request{All: true})
+	sel, err := tailor.Select(bank, cat, tailor.Request{All: true})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -74,7 +75,7 @@ func examplePacket(b *testing.B) *export.Packet {
 		b.Fatal(err)
 	}
 	cat := ws.Settings.Catalog()
-	sel, err := stories.Select(bank, cat, ws.Settings.Tailor(r.Request()))
+	sel, err := tailor.Select(bank, cat, ws.Settings.Tailor(r.Request()))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 	"github.com/starpack/starpack/templates"
 )
 
@@ -28,7 +29,7 @@ func Funcs() template.FuncMap {
 		"md":         text,
 		"minutes":    func(s *stories.Story) string { return Duration(s.Minutes()) },
 		"inc":        func(i int) int { return i + 1 },
-		"keywordGaps": func(gaps []stories.Gap) []string {
+		"keywordGaps": func(gaps []tailor.Gap) []string {
 			var out []string
 			for _, g := range gaps {
 				if g.Keyword != "" {
@@ -46,7 +47,7 @@ func Funcs() template.FuncMap {
 		"join": strings.Join,
 		"trim": strings.TrimSpace,
 		"date": func(t time.Time) string { return t.Format("2006-01-02") },
-		"picks": func(sel *stories.Selection) int {
+		"picks": func(sel *tailor.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {
 				n += len(a.Picks)

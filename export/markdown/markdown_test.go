@@ -12,6 +12,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -26,7 +27,7 @@ func packet(t *testing.T, ws *config.Workspace, role string) *export.Packet {
 	cat := ws.Settings.Catalog()
 	p := &export.Packet{RoleID: "all", Title: "All stories", Candidate: ws.Settings.Candidate, Bank: bank, Catalog: cat,
 		Generated: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Paper: "A4"}
-	req := stories.Request{All: true}
+	req := tailor.Request{All: true}
 	if role != "" {
 		r, err := ws.Role(role)
 		if err != nil {
@@ -35,7 +36,7 @@ func packet(t *testing.T, ws *config.Workspace, role string) *export.Packet {
 		req = r.Request()
 		p.RoleID, p.Company, p.Title, p.Interview, p.Focus = r.ID, r.Company, r.Title, r.Date, r.Focus
 	}
-	p.Selection, err = stories.Select(bank, cat, req)
+	p.Selection, err = tailor.Select(bank, cat, req)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // Type sizes of the brief, in points.
@@ -46,7 +47,7 @@ type brief struct {
 	fl *flow
 }
 
-func (b *brief) answers() []stories.Answer {
+func (b *brief) answers() []tailor.Answer {
 	if b.p.Selection == nil {
 		return nil
 	}
@@ -405,7 +406,7 @@ func (b *brief) highlights() {
 func (b *brief) gaps() {
 	d, fl := b.d, b.fl
 	b.h1("Gaps", 12)
-	var qs, other []stories.Gap
+	var qs, other []tailor.Gap
 	if b.p.Selection != nil {
 		for _, g := range b.p.Selection.Gaps {
 			if g.Question != nil {
@@ -419,7 +420,7 @@ func (b *brief) gaps() {
 		fl.place(b.para([]span{{"None: every question has a story and every skill is covered.", regular}}, bodySize, fl.x, fl.w, ink), false, 0)
 		return
 	}
-	list := func(title string, gs []stories.Gap) {
+	list := func(title string, gs []tailor.Gap) {
 		if len(gs) == 0 {
 			return
 		}
@@ -483,7 +484,7 @@ func (b *brief) sections() {
 	d.source = ""
 }
 
-func (b *brief) questionHead(qi, n int, a stories.Answer) []row {
+func (b *brief) questionHead(qi, n int, a tailor.Answer) []row {
 	d, fl := b.d, b.fl
 	q := a.Question
 	title := q.Title
@@ -532,7 +533,7 @@ func (b *brief) questionHead(qi, n int, a stories.Answer) []row {
 
 // story lays out one picked story: its cue, where it comes from, its
 // fields, why it was chosen and what the coach said.
-func (b *brief) story(pk stories.Pick, i, n int) []row {
+func (b *brief) story(pk tailor.Pick, i, n int) []row {
 	d, fl := b.d, b.fl
 	s := pk.Story
 	var rows []row

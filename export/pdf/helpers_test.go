@@ -23,6 +23,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -67,7 +68,7 @@ func examplePacket(t testing.TB) *export.Packet {
 func packetFor(t testing.TB, ws *config.Workspace, bank *stories.Bank, role *config.Role) *export.Packet {
 	t.Helper()
 	cat := ws.Settings.Catalog()
-	sel, err := stories.Select(bank, cat, role.Request())
+	sel, err := tailor.Select(bank, cat, role.Request())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +83,7 @@ func packetFor(t testing.TB, ws *config.Workspace, bank *stories.Bank, role *con
 func wholeBank(t testing.TB, bank *stories.Bank) *export.Packet {
 	t.Helper()
 	cat := stories.NewCatalog()
-	sel, err := stories.Select(bank, cat, stories.Request{All: true})
+	sel, err := tailor.Select(bank, cat, tailor.Request{All: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 func briefOf(p *export.Packet, opt Options) func(*bytes.Buffer) ([]string, error) {
@@ -35,7 +36,7 @@ func letter(p *export.Packet) *export.Packet {
 
 func TestBrief(t *testing.T) {
 	acme := workspacePacket(t, "testdata/bank", "acme")
-	acme.Selection.Gaps = append(acme.Selection.Gaps, stories.Gap{Reason: "Kafka: the job description asks for it and no story mentions it"})
+	acme.Selection.Gaps = append(acme.Selection.Gaps, tailor.Gap{Reason: "Kafka: the job description asks for it and no story mentions it"})
 	acme.Feedback = map[string]stories.Feedback{
 		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready",
 			Comment: "Lead with the **business impact**, then the join.", Date: "2026-11-20"},
@@ -535,7 +536,7 @@ func thirtyQuestions() *export.Packet {
 		p.Stories = append(p.Stories, s)
 	}
 	cat := stories.NewCatalog(extra...)
-	sel, err := stories.Select(bank, cat, stories.Request{Questions: ids})
+	sel, err := tailor.Select(bank, cat, tailor.Request{Questions: ids})
 	if err != nil {
 		panic(err)
 	}
@@ -558,7 +559,7 @@ func manyQuestions(n int) *export.Packet {
 			Title: "A story", Action: "Did it.", Result: "It worked."})
 	}
 	cat := stories.NewCatalog(extra...)
-	sel, err := stories.Select(bank, cat, stories.Request{Questions: ids})
+	sel, err := tailor.Select(bank, cat, tailor.Request{Questions: ids})
 	if err != nil {
 		panic(err)
 	}

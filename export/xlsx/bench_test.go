@@ -11,6 +11,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 // bigPacket is a bank of n stories: projects of nine stories each, one
@@ -39,7 +40,7 @@ func bigPacket(tb testing.TB, n int) *export.Packet {
 		}
 		p.Stories = append(p.Stories, s)
 	}
-	sel, err := stories.Select(bank, cat, stories.Request{Focus: []string{"streaming"}})
+	sel, err := tailor.Select(bank, cat, tailor.Request{Focus: []string{"streaming"}})
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -128,7 +129,7 @@ func BenchmarkWriteExample(b *testing.B) {
 		b.Fatal(err)
 	}
 	cat := ws.Settings.Catalog()
-	sel, err := stories.Select(bank, cat, stories.Request{All: true})
+	sel, err := tailor.Select(bank, cat, tailor.Request{All: true})
 	if err != nil {
 		b.Fatal(err)
 	}

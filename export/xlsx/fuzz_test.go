@@ -7,10 +7,11 @@ import (
 	"testing"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FuzzRead feeds the reader damaged workbooks: it must return rows or a
-// *stories.Error, never panic.
+// *source.Error, never panic.
 func FuzzRead(f *testing.F) {
 	f.Add(write(f, packet(f)))
 	if data, err := os.ReadFile("testdata/feedback/libreoffice.xlsx"); err == nil {
@@ -20,9 +21,9 @@ func FuzzRead(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		im, err := Read(bytes.NewReader(data), "fuzz.xlsx")
 		if err != nil {
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v (%T) is not a *stories.Error", err, err)
+				t.Fatalf("error %v (%T) is not a *source.Error", err, err)
 			}
 			return
 		}

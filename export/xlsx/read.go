@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Row is one story's coach feedback as read from a workbook. Empty values
@@ -64,7 +65,7 @@ var columnNames = map[string][]string{
 // column) by header name, so columns may be moved, inserted or deleted and
 // rows sorted or filtered. Values outside the drop-downs and rows without
 // an ID are warnings; a workbook that cannot be read or lacks a column is a
-// *stories.Error with a hint.
+// *source.Error with a hint.
 func ReadFeedback(r io.Reader, name string) ([]Row, []string, error) {
 	im, err := Read(r, name)
 	if err != nil {
@@ -78,7 +79,7 @@ func ReadFeedback(r io.Reader, name string) ([]Row, []string, error) {
 func Read(r io.Reader, name string) (*Import, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return nil, &stories.Error{File: name, Msg: "not a readable .xlsx workbook: " + strings.TrimPrefix(err.Error(), "zip: "), Err: err,
+		return nil, &source.Error{File: name, Msg: "not a readable .xlsx workbook: " + strings.TrimPrefix(err.Error(), "zip: "), Err: err,
 			Hint: "save it from your spreadsheet program as Excel 2007-365 (.xlsx), without a password"}
 	}
 	defer f.Close()
@@ -95,7 +96,7 @@ func Read(r io.Reader, name string) (*Import, error) {
 	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &stories.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
+		return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
 	}
 	defer rows.Close()
 	seen := map[string]int{}
@@ -107,7 +108,7 @@ func Read(r io.Reader, name string) (*Import, error) {
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &stories.Error{File: name, Msg: fmt.Sprintf("%s row %d: %v", sheet, line, err), Err: err}
+			return nil, &source.Error{File: name, Msg: fmt.Sprintf("%s row %d: %v", sheet, line, err), Err: err}
 		}
 		get := func(col int) string {
 			if col < len(cells) {
@@ -145,7 +146,7 @@ func Read(r io.Reader, name string) (*Import, error) {
 		im.Rows = append(im.Rows, row)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, &stories.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
+		return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
 	}
 	return im, nil
 }
@@ -190,14 +191,14 @@ func findSheet(f *excelize.File, name string) (string, int, map[string]int, erro
 		for _, key := range []string{"rating", "status", "comment"} {
 			if _, ok := cols[key]; !ok {
 				want := map[string]string{"rating": "Rating", "status": "Status", "comment": "Coach comments"}[key]
-				return "", 0, nil, &stories.Error{File: name,
+				return "", 0, nil, &source.Error{File: name,
 					Msg:  fmt.Sprintf("sheet %q has no %q column (header row %d)", sheet, want, head),
 					Hint: "the coach's columns are headed ID, Rating, Status and Coach comments; put the header back, or build a fresh workbook with starpack build"}
 			}
 		}
 		return sheet, head, cols, nil
 	}
-	return "", 0, nil, &stories.Error{File: name, Msg: "no sheet has an \"ID\" column",
+	return "", 0, nil, &source.Error{File: name, Msg: "no sheet has an \"ID\" column",
 		Hint: "import the matrix.xlsx that starpack build wrote (its Stories sheet has the ID, Rating, Status and Coach comments columns)"}
 }
 

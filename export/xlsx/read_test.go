@@ -9,9 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/starpack/starpack/stories/source"
 	"github.com/xuri/excelize/v2"
-
-	"github.com/starpack/starpack/stories"
 )
 
 // findRow returns the sheet row holding story id in column col.
@@ -177,9 +176,9 @@ func TestReadErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, _, err := ReadFeedback(bytes.NewReader(tt.data), "matrix.xlsx")
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error = %v (%T), want a *stories.Error", err, err)
+				t.Fatalf("error = %v (%T), want a *source.Error", err, err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) || e.Hint == "" {
 				t.Errorf("error = %q (hint %q), want %q", err, e.Hint, tt.want)

@@ -22,6 +22,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Sheet names. ReadFeedback looks for SheetStories first.
@@ -72,7 +73,7 @@ const (
 )
 
 // Write writes p's workbook to w. A text longer than a cell holds is a
-// *stories.Error at the story's field; nothing is written then.
+// *source.Error at the story's field; nothing is written then.
 func Write(w io.Writer, p *export.Packet) error {
 	if err := checkLengths(p); err != nil {
 		return err
@@ -636,20 +637,20 @@ func checkLengths(p *export.Packet) error {
 		}
 		for _, fl := range fields {
 			if n := utf16Len(fl.text); n > MaxCellChars {
-				return stories.Errorf(s.FieldPos(fl.name), "shorten it, or split the story in two",
+				return source.Errorf(s.FieldPos(fl.name), "shorten it, or split the story in two",
 					"story %q: %s is %d characters, more than the %d a spreadsheet cell holds", s.ID, fl.name, n, MaxCellChars)
 			}
 		}
 		if s.Project != nil {
 			if n := utf16Len(s.Project.Project); n > MaxCellChars {
-				return &stories.Error{File: s.Project.File, Msg: fmt.Sprintf("project name is %d characters, more than the %d a spreadsheet cell holds", n, MaxCellChars),
+				return &source.Error{File: s.Project.File, Msg: fmt.Sprintf("project name is %d characters, more than the %d a spreadsheet cell holds", n, MaxCellChars),
 					Hint: "give the project a shorter name"}
 			}
 		}
 	}
 	for id, fb := range p.Feedback {
 		if n := utf16Len(fb.Comment); n > MaxCellChars {
-			return &stories.Error{File: stories.FeedbackFile(p.RoleID),
+			return &source.Error{File: stories.FeedbackFile(p.RoleID),
 				Msg:  fmt.Sprintf("the comment on story %q is %d characters, more than the %d a spreadsheet cell holds", id, n, MaxCellChars),
 				Hint: "shorten the comment in the feedback file"}
 		}

@@ -19,6 +19,8 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -39,7 +41,7 @@ func packet(t testing.TB) *export.Packet {
 	t.Helper()
 	bank := loadBank(t)
 	cat := stories.NewCatalog()
-	sel, err := stories.Select(bank, cat, stories.Request{
+	sel, err := tailor.Select(bank, cat, tailor.Request{
 		Questions: []string{"most-challenging", "most-interesting", "hardest-bug", "conflict", "failure"},
 		Focus:     []string{"streaming"},
 	})
@@ -138,7 +140,7 @@ func TestWriteGolden(t *testing.T) {
 		{"role", packet},
 		{"all", func(t testing.TB) *export.Packet {
 			p := packet(t)
-			sel, err := stories.Select(p.Bank, p.Catalog, stories.Request{All: true})
+			sel, err := tailor.Select(p.Bank, p.Catalog, tailor.Request{All: true})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -401,9 +403,9 @@ func TestWriteTooLong(t *testing.T) {
 			tt.set(s, strings.Repeat("😀", MaxCellChars/2+1))
 			var buf bytes.Buffer
 			err := Write(&buf, p)
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error = %v (%T), want a *stories.Error", err, err)
+				t.Fatalf("error = %v (%T), want a *source.Error", err, err)
 			}
 			if !strings.HasPrefix(err.Error(), tt.wantPos+`: story "ingestion.most-interesting": `+tt.field+" is 32768 characters") || e.Hint == "" {
 				t.Errorf("error = %q (hint %q)", err, e.Hint)

@@ -4,7 +4,7 @@
 // highlights become résumé bullets. Such projects start with no stories;
 // the candidate adds stories to them.
 //
-// Every error about the file is a *stories.Error with line and column.
+// Every error about the file is a *source.Error with line and column.
 package jsonresume
 
 import (
@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Resume is the part of a JSON Resume starpack reads. Other keys
@@ -85,7 +86,7 @@ func Detect(name string, data []byte) bool {
 
 // Parse reads a JSON Resume. file names it in errors and warnings.
 func Parse(file string, data []byte) (*Result, error) {
-	if err := stories.CheckText(file, data); err != nil {
+	if err := source.CheckText(file, data); err != nil {
 		return nil, err
 	}
 	body := bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -98,7 +99,7 @@ func Parse(file string, data []byte) (*Result, error) {
 	_, hasWork := raw["work"]
 	_, hasProjects := raw["projects"]
 	if !hasBasics && !hasWork && !hasProjects {
-		return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "not a JSON Resume: no basics, work or projects",
+		return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "not a JSON Resume: no basics, work or projects",
 			Hint: "starpack imports résumés in the JSON Resume format (https://jsonresume.org/schema), or plain-text story notes"}
 	}
 	var r Resume
@@ -142,7 +143,7 @@ func Parse(file string, data []byte) (*Result, error) {
 		})
 	}
 	if len(res.Projects) == 0 && r.Basics.Name == "" && r.Basics.Pitch() == "" {
-		return nil, &stories.Error{File: file, Msg: "the résumé holds no name, summary, work or projects",
+		return nil, &source.Error{File: file, Msg: "the résumé holds no name, summary, work or projects",
 			Hint: "fill in basics, work or projects (https://jsonresume.org/schema)"}
 	}
 	return res, nil
@@ -198,7 +199,7 @@ func clean(items []string) []string {
 func jsonError(file string, data []byte, shift int, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
-	e := &stories.Error{File: file, Err: err, Hint: "check the file against https://jsonresume.org/schema (a JSON linter helps)"}
+	e := &source.Error{File: file, Err: err, Hint: "check the file against https://jsonresume.org/schema (a JSON linter helps)"}
 	switch {
 	case errors.As(err, &syn):
 		off := int(syn.Offset) - 1 // the byte the decoder stopped at

@@ -11,6 +11,7 @@ import (
 
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/jsonresume"
+	"github.com/starpack/starpack/stories/source"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -130,9 +131,9 @@ func TestErrors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := jsonresume.Parse("r.json", []byte(tt.json))
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not a *stories.Error", err)
+				t.Fatalf("error %v is not a *source.Error", err)
 			}
 			if e.File != "r.json" || e.Line != tt.line || e.Col != tt.col || !strings.Contains(e.Msg, tt.msg) || e.Hint == "" {
 				t.Errorf("error %q at %d:%d (hint %q), want %q at %d:%d", e.Msg, e.Line, e.Col, e.Hint, tt.msg, tt.line, tt.col)
@@ -169,9 +170,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := jsonresume.Parse("r.json", data)
 		if err != nil {
-			var e *stories.Error
+			var e *source.Error
 			if !errors.As(err, &e) {
-				t.Fatalf("error %v is not a *stories.Error", err)
+				t.Fatalf("error %v is not a *source.Error", err)
 			}
 			return
 		}

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Severity says how much a finding matters. Off switches a rule off.
@@ -125,7 +126,7 @@ func RuleIDs() []string {
 
 // Finding is one thing to fix.
 type Finding struct {
-	Pos         stories.Position
+	Pos         source.Position
 	Severity    Severity
 	Rule        string
 	Story       string // story id; "" for findings about no one story
@@ -138,7 +139,7 @@ func (f Finding) String() string {
 	return fmt.Sprintf("%s: %s: %s [%s]", posString(f.Pos), f.Severity, f.Message, f.Rule)
 }
 
-func posString(p stories.Position) string {
+func posString(p source.Position) string {
 	switch {
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
@@ -286,7 +287,7 @@ type linter struct {
 }
 
 // add records a finding of rule unless the rule is off.
-func (l *linter) add(s *stories.Story, rule string, pos stories.Position, msg string, sugg ...string) {
+func (l *linter) add(s *stories.Story, rule string, pos source.Position, msg string, sugg ...string) {
 	sev := l.cfg.severity(rule)
 	if sev == Off {
 		return

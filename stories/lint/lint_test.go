@@ -6,7 +6,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 func TestSeverityConfig(t *testing.T) {
@@ -103,6 +103,6 @@ func TestSortOrder(t *testing.T) {
 	}
 }
 
-func pos(file string, line, col int) stories.Position {
-	return stories.Position{File: file, Line: line, Col: col}
+func pos(file string, line, col int) source.Position {
+	return source.Position{File: file, Line: line, Col: col}
 }

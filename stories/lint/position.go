@@ -7,33 +7,33 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // sources reads story files once and places offsets of field values in
 // them.
 type sources struct {
 	read  func(string) ([]byte, error)
-	files map[string]*source
+	files map[string]*srcFile
 }
 
-type source struct {
+type srcFile struct {
 	data       []byte
 	lineStarts []int // byte offset of each line's first byte
 }
 
 func newSources(read func(string) ([]byte, error)) *sources {
-	return &sources{read: read, files: map[string]*source{}}
+	return &sources{read: read, files: map[string]*srcFile{}}
 }
 
-func (ss *sources) get(file string) *source {
+func (ss *sources) get(file string) *srcFile {
 	if src, ok := ss.files[file]; ok {
 		return src
 	}
-	var src *source
+	var src *srcFile
 	if ss.read != nil && file != "" {
 		if data, err := ss.read(file); err == nil {
-			src = &source{data: data, lineStarts: []int{0}}
+			src = &srcFile{data: data, lineStarts: []int{0}}
 			for i, b := range data {
 				if b == '\n' {
 					src.lineStarts = append(src.lineStarts, i+1)
@@ -46,7 +46,7 @@ func (ss *sources) get(file string) *source {
 }
 
 // offset returns the byte offset of a 1-based line and rune column.
-func (src *source) offset(line, col int) (int, bool) {
+func (src *srcFile) offset(line, col int) (int, bool) {
 	if line < 1 || line > len(src.lineStarts) || col < 1 {
 		return 0, false
 	}
@@ -62,7 +62,7 @@ func (src *source) offset(line, col int) (int, bool) {
 }
 
 // position returns the 1-based line and rune column of a byte offset.
-func (src *source) position(off int) (int, int) {
+func (src *srcFile) position(off int) (int, int) {
 	line := sort.Search(len(src.lineStarts), func(i int) bool { return src.lineStarts[i] > off })
 	start := src.lineStarts[line-1]
 	return line, 1 + utf8.RuneCount(src.data[start:off])
@@ -73,8 +73,8 @@ func (src *source) position(off int) (int, int) {
 type field struct {
 	name  string // YAML name
 	text  string
-	start stories.Position // where the value starts; the story or file when unknown
-	src   *source
+	start source.Position // where the value starts; the story or file when unknown
+	src   *srcFile
 	align []int // byte offset in src for each byte of text; -1 for spaces
 	tried bool
 }
@@ -82,7 +82,7 @@ type field struct {
 // pos returns the file position of byte offset off of the field's text:
 // exact when the file's text is at hand and the scalar could be read,
 // else the field's start.
-func (f *field) pos(off int) stories.Position {
+func (f *field) pos(off int) source.Position {
 	if !f.tried {
 		f.tried = true
 		if f.src != nil && f.start.Line > 0 {
@@ -102,7 +102,7 @@ func (f *field) pos(off int) stories.Position {
 		return f.start
 	}
 	line, col := f.src.position(f.align[off])
-	return stories.Position{File: f.start.File, Line: line, Col: col}
+	return source.Position{File: f.start.File, Line: line, Col: col}
 }
 
 // alignScalar maps each byte of value, the decoded text of the YAML scalar
@@ -245,7 +245,7 @@ func unescape(b []byte) (rune, int) {
 
 // topKey finds where the value of a top-level key of a block mapping
 // starts (`key: value` at the start of a line).
-func (src *source) topKey(key string) (stories.Position, bool) {
+func (src *srcFile) topKey(key string) (source.Position, bool) {
 	for i, start := range src.lineStarts {
 		line := src.data[start:]
 		if nl := bytes.IndexByte(line, '\n'); nl >= 0 {
@@ -268,12 +268,12 @@ func (src *source) topKey(key string) (stories.Position, bool) {
 					k++
 				}
 				if k < len(l) && l[k] != '\n' && l[k] != '\r' && l[k] != '#' {
-					return stories.Position{Line: j + 1, Col: 1 + utf8.RuneCount(l[:k])}, true
+					return source.Position{Line: j + 1, Col: 1 + utf8.RuneCount(l[:k])}, true
 				}
 			}
-			return stories.Position{}, false
+			return source.Position{}, false
 		}
-		return stories.Position{Line: i + 1, Col: 1 + utf8.RuneCount(line[:n])}, true
+		return source.Position{Line: i + 1, Col: 1 + utf8.RuneCount(line[:n])}, true
 	}
-	return stories.Position{}, false
+	return source.Position{}, false
 }

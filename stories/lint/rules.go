@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // textFields are the story fields that hold the telling, in order.
@@ -56,7 +57,7 @@ func (l *linter) unknownQuestion(s *stories.Story) {
 	best, bestD := "", 1<<30
 	for _, cq := range l.cat.Questions() {
 		for _, key := range append([]string{cq.ID, cq.Title}, cq.Aliases...) {
-			if d := stories.EditDistance(nq, stories.Normalize(key)); d < bestD {
+			if d := source.EditDistance(nq, stories.Normalize(key)); d < bestD {
 				best, bestD = cq.ID, d
 			}
 		}
@@ -363,10 +364,10 @@ func (l *linter) project(p *stories.Project) {
 	}
 	src := l.src.get(p.File)
 	for _, f := range []struct{ name, text string }{{"project", p.Project}, {"summary", p.Summary}} {
-		fl := &field{name: f.name, text: f.text, start: stories.Position{File: p.File}}
+		fl := &field{name: f.name, text: f.text, start: source.Position{File: p.File}}
 		if src != nil {
 			if pos, ok := src.topKey(f.name); ok {
-				fl.start = stories.Position{File: p.File, Line: pos.Line, Col: pos.Col}
+				fl.start = source.Position{File: p.File, Line: pos.Line, Col: pos.Col}
 				fl.src = src
 			}
 		}

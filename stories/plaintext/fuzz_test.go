@@ -8,10 +8,11 @@ import (
 	"testing"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // FuzzParse checks that no input panics the importer, that every error is
-// a positioned *stories.Error, and that whatever it imports survives being
+// a positioned *source.Error, and that whatever it imports survives being
 // written and read back with every word kept.
 func FuzzParse(f *testing.F) {
 	for _, file := range fixtureFiles(f) {
@@ -26,9 +27,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		res, err := Parse("fuzz.txt", data, nil)
 		if err != nil {
-			var se *stories.Error
+			var se *source.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("error %T is not a *stories.Error: %v", err, err)
+				t.Fatalf("error %T is not a *source.Error: %v", err, err)
 			}
 			if se.File != "fuzz.txt" || se.Hint == "" {
 				t.Fatalf("error without file or hint: %#v", se)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // parser builds projects line by line.
@@ -291,7 +292,7 @@ func (p *parser) closeProject() {
 		p.warn(first, "project %q has no numbered question; its text is kept as the notes of a story of its own", proj.Project)
 		q := &stories.Question{ID: "notes", Title: "Notes"}
 		s := &stories.Story{Question: q.Title, Project: proj, Notes: join(pr.stray),
-			Pos: map[string]stories.Position{"": p.pos(first), "notes": p.pos(first)}}
+			Pos: map[string]source.Position{"": p.pos(first), "notes": p.pos(first)}}
 		s.ID = p.uniqueID(prefix + "." + q.ID)
 		proj.Stories = append(proj.Stories, s)
 		pr.stray = nil
@@ -315,9 +316,9 @@ func (p *parser) closeProject() {
 // longer than a field holds.
 func (p *parser) checkSizes(proj *stories.Project, title *line) {
 	tooLong := func(text string) bool { return utf8.RuneCountInString(text) > stories.MaxField }
-	fail := func(pos stories.Position, what string, n int) {
+	fail := func(pos source.Position, what string, n int) {
 		if p.err == nil {
-			p.err = stories.Errorf(pos, "split it into shorter answers or projects: a spoken answer is rarely over 500 words",
+			p.err = source.Errorf(pos, "split it into shorter answers or projects: a spoken answer is rarely over 500 words",
 				"%s is %d characters, more than the %d starpack takes (a spreadsheet cell's limit)", what, n, stories.MaxField)
 		}
 	}
@@ -336,7 +337,7 @@ func (p *parser) checkSizes(proj *stories.Project, title *line) {
 // story turns a read answer into a story of proj.
 func (p *parser) story(proj *stories.Project, prefix string, a *answer) *stories.Story {
 	h := a.heading
-	s := &stories.Story{Project: proj, Pos: map[string]stories.Position{"": p.pos(h), "question": p.pos(h)}}
+	s := &stories.Story{Project: proj, Pos: map[string]source.Position{"": p.pos(h), "question": p.pos(h)}}
 	qid := ""
 	if a.q != nil {
 		s.Question, qid, s.Title = a.q.ID, a.q.ID, a.title
@@ -409,17 +410,17 @@ func (p *parser) suggest(heading string) string {
 			owner[nk] = q
 		}
 	}
-	if k := stories.Suggest(stories.Normalize(heading), keys); k != "" {
+	if k := source.Suggest(stories.Normalize(heading), keys); k != "" {
 		return owner[k].Title
 	}
 	return ""
 }
 
-func (p *parser) pos(l *line) stories.Position {
+func (p *parser) pos(l *line) source.Position {
 	if l == nil {
-		return stories.Position{File: p.file, Line: 1, Col: 1}
+		return source.Position{File: p.file, Line: 1, Col: 1}
 	}
-	return stories.Position{File: p.file, Line: l.no, Col: l.col}
+	return source.Position{File: p.file, Line: l.no, Col: l.col}
 }
 
 func (p *parser) warn(l *line, format string, args ...any) {

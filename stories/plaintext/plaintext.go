@@ -20,6 +20,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Result is what an import gives: the projects, in file order, and
@@ -43,20 +44,20 @@ func (r *Result) Stories() int {
 // positions and, when the text has no title, as the project title). cat
 // recognises question headings; nil means the built-in catalog. Stories
 // get ids <project>.<question>, unique within the result, and keep their
-// positions in the text in Story.Pos. Errors are *stories.Error with the
-// position and a hint: not a UTF-8 text file, a line over stories.MaxLine,
+// positions in the text in Story.Pos. Errors are *source.Error with the
+// position and a hint: not a UTF-8 text file, a line over source.MaxLine,
 // no question found, or a text too long for one field (stories.MaxField).
 func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 	if cat == nil {
 		cat = stories.NewCatalog()
 	}
-	if len(data) <= stories.MaxFileSize {
+	if len(data) <= source.MaxFileSize {
 		// Before CheckText, which counts \n lines only: old Mac files
 		// end lines with \r.
 		err := eachLine(data, func(no int, raw string) error {
-			if len(raw) > stories.MaxLine {
-				return &stories.Error{File: file, Line: no, Col: 1,
-					Msg:  fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", len(raw)>>10, stories.MaxLine>>10),
+			if len(raw) > source.MaxLine {
+				return &source.Error{File: file, Line: no, Col: 1,
+					Msg:  fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", len(raw)>>10, source.MaxLine>>10),
 					Hint: "break the text into shorter lines"}
 			}
 			return nil
@@ -65,7 +66,7 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 			return nil, err
 		}
 	}
-	if err := stories.CheckText(file, data); err != nil {
+	if err := source.CheckText(file, data); err != nil {
 		return nil, err
 	}
 	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
@@ -82,10 +83,10 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 	p.res.Warnings = p.sortedWarnings()
 	if p.headings == 0 {
 		if p.firstText == 0 {
-			return nil, &stories.Error{File: file, Line: 1, Col: 1, Msg: "empty file: no stories to import",
+			return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty file: no stories to import",
 				Hint: `write a project title, then numbered questions such as "1. Most challenging" with Situation:, Action: and Result: below`}
 		}
-		return nil, &stories.Error{File: file, Line: p.firstText, Col: p.firstCol, Msg: "no numbered question found",
+		return nil, &source.Error{File: file, Line: p.firstText, Col: p.firstCol, Msg: "no numbered question found",
 			Hint: `start each answer with a numbered heading on its own line, such as "1. Most challenging" or "Q2) Hardest bug"; separate projects with a line of dashes`}
 	}
 	return p.res, nil

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files and the example workspace's stories")
@@ -36,7 +37,7 @@ func parseFixture(t *testing.T, file string) (*Result, []byte) {
 	}
 	res, err := Parse(filepath.Base(file), data, nil)
 	if err != nil {
-		t.Fatalf("Parse: %v (hint: %s)", err, stories.HintOf(err))
+		t.Fatalf("Parse: %v (hint: %s)", err, source.HintOf(err))
 	}
 	return res, data
 }
@@ -404,7 +405,7 @@ func TestParseCatalog(t *testing.T) {
 }
 
 func TestErrors(t *testing.T) {
-	long := "---\nP\n1. Success\n" + strings.Repeat("word ", stories.MaxLine/5+1) + "\n"
+	long := "---\nP\n1. Success\n" + strings.Repeat("word ", source.MaxLine/5+1) + "\n"
 	longField := "---\nP\n1. Success\nx\nAction:\n" + strings.Repeat(strings.Repeat("word ", 100)+"\n", 70)
 	tests := []struct {
 		name      string
@@ -429,9 +430,9 @@ func TestErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error; got %d projects", len(res.Projects))
 			}
-			var se *stories.Error
+			var se *source.Error
 			if !errors.As(err, &se) {
-				t.Fatalf("error %T %v is not a *stories.Error", err, err)
+				t.Fatalf("error %T %v is not a *source.Error", err, err)
 			}
 			if se.File != "bank.txt" || se.Line != tt.line || se.Col != tt.col {
 				t.Errorf("error at %s:%d:%d, want bank.txt:%d:%d (%v)", se.File, se.Line, se.Col, tt.line, tt.col, err)

@@ -1,4 +1,4 @@
-package stories
+package tailor
 
 import (
 	"fmt"
@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -71,7 +73,7 @@ func (w Weights) Check() error {
 	}{{"question", w.Question}, {"competency", w.Competency}, {"focus", w.Focus}, {"keyword", w.Keyword},
 		{"number", w.Number}, {"spread", w.Spread}, {"threshold", w.Threshold}} {
 		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return &Error{Msg: fmt.Sprintf("weights: %s must be a number from 0 up, not %v", f.name, f.v),
+			return &source.Error{Msg: fmt.Sprintf("weights: %s must be a number from 0 up, not %v", f.name, f.v),
 				Hint: "set it to 0 to ignore that part of the score; defaults: question 4, competency 2, focus 2, keyword 3, number 0.5, spread 0.15, threshold 2.5"}
 		}
 	}
@@ -111,7 +113,7 @@ type Matched struct {
 }
 
 // Redact returns m with its words passed through r.
-func (m Matched) Redact(r *Redactor) Matched {
+func (m Matched) Redact(r *stories.Redactor) Matched {
 	m.Cues, m.Competencies, m.Keywords = r.ApplyAll(m.Cues), r.ApplyAll(m.Competencies), r.ApplyAll(m.Keywords)
 	if m.Focus != nil {
 		focus := make([]FocusHit, len(m.Focus))
@@ -145,7 +147,7 @@ type phraseRef struct {
 
 // qinfo is a question as scoring sees it.
 type qinfo struct {
-	q     *Question
+	q     *stories.Question
 	comps []string // normalised competencies
 	cues  []phraseRef
 }
@@ -153,30 +155,30 @@ type qinfo struct {
 // scorer scores stories of one bank for one request.
 type scorer struct {
 	w     Weights
-	cat   *Catalog
+	cat   *stories.Catalog
 	a     *analyzer
 	kws   []weighed // the top KeywordLimit keywords
 	kwSum float64   // weight of the top keywords some story mentions
 	focus []phraseRef
 	all   bool // the whole bank: every story under its own question
 
-	own    []*Question // per story: the question it was written for
-	owncs  [][]string  // per story: its question's competencies, normalised
-	tags   [][]string  // per story: its and its project's tags, normalised
-	number []bool      // per story: its result holds a number
+	own    []*stories.Question // per story: the question it was written for
+	owncs  [][]string          // per story: its question's competencies, normalised
+	tags   [][]string          // per story: its and its project's tags, normalised
+	number []bool              // per story: its result holds a number
 	comps  map[string][]string
 }
 
 // newScorer analyses the bank for a request: the job description's
 // keywords, the focus items, and the cues of the questions asked.
-func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Question) (*scorer, []*qinfo) {
+func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights, questions []*stories.Question) (*scorer, []*qinfo) {
 	sc := &scorer{w: w, cat: cat, a: newAnalyzer(req.Synonyms), comps: map[string][]string{}, all: req.All}
 	jd := sc.a.jobKeywords(req.JobDescription)
 	for _, f := range req.Focus {
 		if strings.TrimSpace(f) == "" {
 			continue
 		}
-		sc.focus = append(sc.focus, phraseRef{text: f, norm: Normalize(f), ids: sc.a.phrase(f)})
+		sc.focus = append(sc.focus, phraseRef{text: f, norm: stories.Normalize(f), ids: sc.a.phrase(f)})
 	}
 	qs := make([]*qinfo, len(questions))
 	for i, q := range questions {
@@ -191,11 +193,11 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 		}
 	}
 	n := len(sc.a.stories)
-	sc.own = make([]*Question, n)
+	sc.own = make([]*stories.Question, n)
 	sc.owncs = make([][]string, n)
 	sc.tags = make([][]string, n)
 	sc.number = make([]bool, n)
-	resolved := map[string]*Question{}
+	resolved := map[string]*stories.Question{}
 	for i, s := range sc.a.stories {
 		q, ok := resolved[s.Question]
 		if !ok {
@@ -206,10 +208,10 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 		sc.owncs[i] = sc.normComps(q)
 		var tags []string
 		for _, t := range s.Tags {
-			tags = append(tags, Normalize(t))
+			tags = append(tags, stories.Normalize(t))
 		}
 		for _, t := range sc.a.projects[i].Tags {
-			tags = append(tags, Normalize(t))
+			tags = append(tags, stories.Normalize(t))
 		}
 		sc.tags[i] = tags
 		sc.number[i] = hasNumber(s)
@@ -220,7 +222,7 @@ func newScorer(bank *Bank, cat *Catalog, req Request, w Weights, questions []*Qu
 // question prepares q for scoring; cues only when stories may be matched
 // to questions they were not written for. A question's cues are its
 // built-in cue words, or else the words of its title.
-func (sc *scorer) question(q *Question, cues bool) *qinfo {
+func (sc *scorer) question(q *stories.Question, cues bool) *qinfo {
 	qi := &qinfo{q: q, comps: sc.normComps(q)}
 	if !cues {
 		return qi
@@ -254,13 +256,13 @@ func (sc *scorer) question(q *Question, cues bool) *qinfo {
 var askWords = map[string]bool{"time": true, "times": true, "describe": true, "example": true,
 	"situation": true, "story": true, "share": true, "walk": true, "through": true, "instance": true}
 
-func (sc *scorer) normComps(q *Question) []string {
+func (sc *scorer) normComps(q *stories.Question) []string {
 	if c, ok := sc.comps[q.ID]; ok && !q.Custom {
 		return c
 	}
 	var out []string
 	for _, c := range q.Competencies {
-		if n := Normalize(c); n != "" && !slicesContains(out, n) {
+		if n := stories.Normalize(c); n != "" && !slicesContains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -282,7 +284,7 @@ func slicesContains(list []string, s string) bool {
 // hasNumber reports whether a story's result (or, for a story told as
 // notes, its notes) holds a number: a quantified outcome. A digit after a
 // letter ("v2", "k8s") is part of a name, not a number.
-func hasNumber(s *Story) bool {
+func hasNumber(s *stories.Story) bool {
 	text := s.Result
 	if strings.TrimSpace(text) == "" {
 		text = s.Notes

@@ -1,4 +1,4 @@
-package stories
+package tailor
 
 import (
 	"container/heap"

@@ -1,4 +1,4 @@
-package stories
+package tailor
 
 import (
 	"encoding/json"
@@ -8,18 +8,20 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/starpack/starpack/stories"
 )
 
 // syntheticBank makes a bank of n stories from the seed bank's words:
 // projects of ten stories, each answering a grid question, with text
 // drawn at random (fixed seed) from the seed's vocabulary.
-func syntheticBank(tb testing.TB, n int) *Bank {
+func syntheticBank(tb testing.TB, n int) *stories.Bank {
 	seed := loadSeed(tb)
 	var vocab []string
 	for _, s := range seed.Stories() {
 		vocab = append(vocab, strings.Fields(s.Text())...)
 	}
-	grid, _ := NewCatalog().Set(DefaultSet)
+	grid, _ := stories.NewCatalog().Set(stories.DefaultSet)
 	tags := []string{"streaming", "ownership", "data", "distributed-systems", "delivery", "stakeholders", "debugging"}
 	rng := rand.New(rand.NewPCG(7, 11))
 	text := func(words int) string {
@@ -29,14 +31,14 @@ func syntheticBank(tb testing.TB, n int) *Bank {
 		}
 		return strings.Join(w, " ")
 	}
-	bank := &Bank{}
+	bank := &stories.Bank{}
 	count := 0
 	for count < n {
-		p := &Project{Project: text(8), Summary: text(15), Tags: []string{tags[rng.IntN(len(tags))]}}
+		p := &stories.Project{Project: text(8), Summary: text(15), Tags: []string{tags[rng.IntN(len(tags))]}}
 		for i := 0; i < 10 && count < n; i++ {
 			count++
 			q := grid[rng.IntN(len(grid))]
-			p.Stories = append(p.Stories, &Story{ID: fmt.Sprintf("p%04d.%s-%d", len(bank.Projects), q, i), Question: q,
+			p.Stories = append(p.Stories, &stories.Story{ID: fmt.Sprintf("p%04d.%s-%d", len(bank.Projects), q, i), Question: q,
 				Situation: text(40), Action: text(80), Result: text(30), Tags: []string{tags[rng.IntN(len(tags))]}, Project: p})
 		}
 		bank.Projects = append(bank.Projects, p)
@@ -46,14 +48,14 @@ func syntheticBank(tb testing.TB, n int) *Bank {
 
 func BenchmarkSelect(b *testing.B) {
 	bank := syntheticBank(b, 10_000)
-	cat := NewCatalog()
+	cat := stories.NewCatalog()
 	for _, bc := range []struct {
 		name string
 		req  Request
 	}{
 		{"grid", Request{JobDescription: streamingJD, Focus: []string{"streaming", "ownership"}}},
 		{"grid-per-question-3", Request{JobDescription: warehouseJD, PerQuestion: 3}},
-		{"amazon-lp", Request{Set: AmazonSet, JobDescription: streamingJD}},
+		{"amazon-lp", Request{Set: stories.AmazonSet, JobDescription: streamingJD}},
 		{"all", Request{All: true, JobDescription: streamingJD}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
@@ -68,7 +70,7 @@ func BenchmarkSelect(b *testing.B) {
 
 // benchBank loads a bench bank (bank-10000.json) from the folder named by
 // STARPACK_BENCH_DATA, or skips.
-func benchBank(b *testing.B, name string) *Bank {
+func benchBank(b *testing.B, name string) *stories.Bank {
 	dir := os.Getenv("STARPACK_BENCH_DATA")
 	if dir == "" {
 		b.Skip("set STARPACK_BENCH_DATA to the folder of the bench banks")
@@ -89,11 +91,11 @@ func benchBank(b *testing.B, name string) *Bank {
 	if err := json.Unmarshal(data, &doc); err != nil {
 		b.Fatal(err)
 	}
-	bank := &Bank{}
+	bank := &stories.Bank{}
 	for _, dp := range doc.Projects {
-		p := &Project{Project: dp.Title}
+		p := &stories.Project{Project: dp.Title}
 		for _, a := range dp.Answers {
-			p.Stories = append(p.Stories, &Story{ID: dp.ID + "." + a.ID, Question: a.Question, Situation: a.Situation,
+			p.Stories = append(p.Stories, &stories.Story{ID: dp.ID + "." + a.ID, Question: a.Question, Situation: a.Situation,
 				Action: a.Action, Result: a.Result, Notes: a.Text, Tags: a.Tags, Project: p})
 		}
 		bank.Projects = append(bank.Projects, p)
@@ -103,13 +105,13 @@ func benchBank(b *testing.B, name string) *Bank {
 
 func BenchmarkSelectBenchBank(b *testing.B) {
 	bank := benchBank(b, "bank-10000.json")
-	cat := NewCatalog()
+	cat := stories.NewCatalog()
 	for _, bc := range []struct {
 		name string
 		req  Request
 	}{
 		{"grid", Request{JobDescription: streamingJD, Focus: []string{"streaming", "ownership"}}},
-		{"amazon-lp", Request{Set: AmazonSet, JobDescription: warehouseJD}},
+		{"amazon-lp", Request{Set: stories.AmazonSet, JobDescription: warehouseJD}},
 		{"all", Request{All: true}},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

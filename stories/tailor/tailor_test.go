@@ -1,4 +1,4 @@
-package stories
+package tailor
 
 import (
 	"errors"
@@ -7,12 +7,15 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // loadSeed loads the real story bank, copied by hand into testdata.
-func loadSeed(t testing.TB) *Bank {
+func loadSeed(t testing.TB) *stories.Bank {
 	t.Helper()
-	bank, err := LoadBank(os.DirFS("testdata/seed"), "seed")
+	bank, err := stories.LoadBank(os.DirFS("testdata/seed"), "seed")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +95,7 @@ func TestSelectTailors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			sel, err := Select(bank, NewCatalog(), tt.req)
+			sel, err := Select(bank, stories.NewCatalog(), tt.req)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -133,7 +136,7 @@ func TestSelectTailors(t *testing.T) {
 
 func TestSelectReasons(t *testing.T) {
 	bank := loadSeed(t)
-	sel, err := Select(bank, NewCatalog(), Request{JobDescription: streamingJD, Focus: []string{"ownership", "streaming"},
+	sel, err := Select(bank, stories.NewCatalog(), Request{JobDescription: streamingJD, Focus: []string{"ownership", "streaming"},
 		Questions: []string{"learned", "success"}})
 	if err != nil {
 		t.Fatal(err)
@@ -181,7 +184,7 @@ func contains(list []string, s string) bool {
 
 func TestSelectAmazonLeadershipPrinciples(t *testing.T) {
 	bank := loadSeed(t)
-	sel, err := Select(bank, NewCatalog(), Request{Set: AmazonSet})
+	sel, err := Select(bank, stories.NewCatalog(), Request{Set: stories.AmazonSet})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -230,7 +233,7 @@ func TestSelectAmazonLeadershipPrinciples(t *testing.T) {
 
 func TestSelectGaps(t *testing.T) {
 	bank := loadSeed(t)
-	sel, err := Select(bank, NewCatalog(), Request{
+	sel, err := Select(bank, stories.NewCatalog(), Request{
 		JobDescription: "Kafka and Kubernetes experience. Real-time stream joins.",
 		Questions:      []string{"success", "Tell me about a time you mentored an intern"},
 	})
@@ -256,7 +259,7 @@ func TestSelectGaps(t *testing.T) {
 	// A threshold above every score makes every question a gap.
 	w := DefaultWeights()
 	w.Threshold = 100
-	sel, err = Select(bank, NewCatalog(), Request{Weights: w, Questions: []string{"success", "failure"}})
+	sel, err = Select(bank, stories.NewCatalog(), Request{Weights: w, Questions: []string{"success", "failure"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,17 +273,17 @@ func TestSelectDeterministic(t *testing.T) {
 	reqs := []Request{
 		{},
 		{JobDescription: streamingJD, PerQuestion: 2},
-		{Set: AmazonSet, JobDescription: warehouseJD, Focus: []string{"ownership"}},
+		{Set: stories.AmazonSet, JobDescription: warehouseJD, Focus: []string{"ownership"}},
 		{All: true, JobDescription: streamingJD},
 	}
 	for i, req := range reqs {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {
-			first, err := Select(bank, NewCatalog(), req)
+			first, err := Select(bank, stories.NewCatalog(), req)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for range 20 {
-				again, err := Select(bank, NewCatalog(), req)
+				again, err := Select(bank, stories.NewCatalog(), req)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -298,7 +301,7 @@ func TestSelectSpreadsCloseCalls(t *testing.T) {
 	bank := loadSeed(t)
 	w := DefaultWeights()
 	w.Number = 0
-	sel, err := Select(bank, NewCatalog(), Request{Weights: w})
+	sel, err := Select(bank, stories.NewCatalog(), Request{Weights: w})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,7 +313,7 @@ func TestSelectSpreadsCloseCalls(t *testing.T) {
 		t.Errorf("picks per project %v, want them spread (4 and 5)", count)
 	}
 	w.Spread = 0
-	sel, err = Select(bank, NewCatalog(), Request{Weights: w})
+	sel, err = Select(bank, stories.NewCatalog(), Request{Weights: w})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +326,7 @@ func TestSelectSpreadsCloseCalls(t *testing.T) {
 
 func TestSelectAll(t *testing.T) {
 	bank := loadSeed(t)
-	sel, err := Select(bank, NewCatalog(), Request{All: true, Exclude: []string{"stream-joins.failure"}})
+	sel, err := Select(bank, stories.NewCatalog(), Request{All: true, Exclude: []string{"stream-joins.failure"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -374,8 +377,8 @@ func TestSelectErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Select(bank, NewCatalog(), tt.req)
-			var e *Error
+			_, err := Select(bank, stories.NewCatalog(), tt.req)
+			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("err = %v, want *Error", err)
 			}

@@ -1,10 +1,13 @@
-package stories
+package tailor
 
 import (
 	"fmt"
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Request says what a packet needs: which questions, and what matters.
@@ -40,13 +43,13 @@ type Selection struct {
 
 // Answer is one question and the stories picked to answer it.
 type Answer struct {
-	Question *Question
+	Question *stories.Question
 	Picks    []Pick
 }
 
 // Pick is one story chosen for a question, with why.
 type Pick struct {
-	Story    *Story
+	Story    *stories.Story
 	Score    float64  // Parts.Sum(), rounded to thousandths
 	Reasons  []string // why, in words
 	Parts    Parts    // the score by weight
@@ -56,9 +59,9 @@ type Pick struct {
 
 // Gap is something the role asks for that no picked story covers.
 type Gap struct {
-	Question *Question // the question; nil for a keyword gap
-	Keyword  string    // the job-description keyword no picked story mentions
-	Score    float64   // the question's best pick score (0 when none)
+	Question *stories.Question // the question; nil for a keyword gap
+	Keyword  string            // the job-description keyword no picked story mentions
+	Score    float64           // the question's best pick score (0 when none)
 	Reason   string
 }
 
@@ -91,7 +94,7 @@ const maxCandidates = 64
 // The same bank, catalog and request always give the same selection.
 // Errors (unknown story ids, an unknown question set, bad weights) are
 // *Error values with a hint.
-func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
+func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, error) {
 	w := req.Weights.orDefault()
 	if err := w.Check(); err != nil {
 		return nil, err
@@ -112,7 +115,7 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 			return nil, unknownStory(bank, id, "include")
 		}
 		if excluded[id] {
-			return nil, &Error{Msg: fmt.Sprintf("story %q is both included and excluded", id),
+			return nil, &source.Error{Msg: fmt.Sprintf("story %q is both included and excluded", id),
 				Hint: "remove it from one of the two lists"}
 		}
 	}
@@ -125,7 +128,7 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 	}
 	per := max(req.PerQuestion, 1)
 	if per > MaxPerQuestion {
-		return nil, &Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+		return nil, &source.Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
 			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
 	}
 	sc, qs := newScorer(bank, cat, req, w, questions)
@@ -162,7 +165,7 @@ func Select(bank *Bank, cat *Catalog, req Request) (*Selection, error) {
 			}
 		}
 		if best < 0 {
-			return nil, &Error{Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
+			return nil, &source.Error{Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
 				Hint: fmt.Sprintf("%d questions × per_question %d; include fewer stories or raise per_question", len(qs), per)}
 		}
 		caps[best]--
@@ -256,7 +259,7 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 	for r, d := range order {
 		in.rank[d] = r
 	}
-	projects := map[*Project]int{}
+	projects := map[*stories.Project]int{}
 	for d, i := range storyOf {
 		p := sc.a.projects[i]
 		n, ok := projects[p]
@@ -336,26 +339,26 @@ func gaps(sel *Selection, sc *scorer, w Weights) []Gap {
 
 // requestQuestions resolves the questions a request asks, without
 // repeats.
-func requestQuestions(cat *Catalog, req Request) ([]*Question, error) {
+func requestQuestions(cat *stories.Catalog, req Request) ([]*stories.Question, error) {
 	var keys []string
 	if len(req.Questions) > 0 {
 		keys = req.Questions
 	} else {
 		set := req.Set
 		if set == "" {
-			set = DefaultSet
+			set = stories.DefaultSet
 		}
 		ids, ok := cat.Set(set)
 		if !ok {
 			msg := fmt.Sprintf("unknown question set %q", set)
-			if s := Suggest(set, cat.Sets()); s != "" {
+			if s := source.Suggest(set, cat.Sets()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return nil, &Error{Msg: msg, Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
+			return nil, &source.Error{Msg: msg, Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
 		}
 		keys = ids
 	}
-	var out []*Question
+	var out []*stories.Question
 	seen := map[string]bool{}
 	for _, k := range keys {
 		q := cat.Resolve(k)
@@ -370,9 +373,9 @@ func requestQuestions(cat *Catalog, req Request) ([]*Question, error) {
 // selectAll lists every story under the question it was written for,
 // questions in catalog order then custom ones in bank order, stories in
 // bank order. It is linear in the size of the bank.
-func selectAll(bank *Bank, cat *Catalog, req Request, w Weights) *Selection {
+func selectAll(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights) *Selection {
 	byQuestion := map[string][]int{}
-	var order []*Question
+	var order []*stories.Question
 	sc, _ := newScorer(bank, cat, req, w, nil)
 	for i, q := range sc.own {
 		if _, ok := byQuestion[q.ID]; !ok {
@@ -417,14 +420,14 @@ func selectAll(bank *Bank, cat *Catalog, req Request, w Weights) *Selection {
 	return sel
 }
 
-func unknownStory(bank *Bank, id, list string) error {
+func unknownStory(bank *stories.Bank, id, list string) error {
 	var ids []string
 	for _, s := range bank.Stories() {
 		ids = append(ids, s.ID)
 	}
 	msg := fmt.Sprintf("%s names unknown story %q", list, id)
-	if s := Suggest(id, ids); s != "" {
+	if s := source.Suggest(id, ids); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return &Error{Msg: msg, Hint: "a story id is the `id:` of a story in stories/*.yaml"}
+	return &source.Error{Msg: msg, Hint: "a story id is the `id:` of a story in stories/*.yaml"}
 }

@@ -1,9 +1,11 @@
-package stories
+package tailor
 
 import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/starpack/starpack/stories"
 )
 
 func TestStem(t *testing.T) {
@@ -151,12 +153,12 @@ func TestKeywordWeights(t *testing.T) {
 }
 
 func TestScoreTagsAndCompetencies(t *testing.T) {
-	p := &Project{Project: "Payments", Tags: []string{"Distributed-Systems"}}
-	s := &Story{ID: "payments.mentoring", Question: "Mentoring an intern", Tags: []string{"coaching", "teamwork"},
+	p := &stories.Project{Project: "Payments", Tags: []string{"Distributed-Systems"}}
+	s := &stories.Story{ID: "payments.mentoring", Question: "Mentoring an intern", Tags: []string{"coaching", "teamwork"},
 		Result: "The intern shipped 3 features", Project: p}
-	p.Stories = []*Story{s}
-	bank := &Bank{Projects: []*Project{p}}
-	sel, err := Select(bank, NewCatalog(), Request{Questions: []string{"lp-hire-and-develop"},
+	p.Stories = []*stories.Story{s}
+	bank := &stories.Bank{Projects: []*stories.Project{p}}
+	sel, err := Select(bank, stories.NewCatalog(), Request{Questions: []string{"lp-hire-and-develop"},
 		Focus: []string{"distributed systems", "intern", "golang"}})
 	if err != nil {
 		t.Fatal(err)

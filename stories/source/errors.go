@@ -1,4 +1,13 @@
-package stories
+// Package source reads a user's files (story files, roles, settings,
+// feedback) and points at mistakes in them: positions, the one positioned
+// error type, strict YAML decoding, and the did-you-mean of unknown names.
+// It is a leaf: it knows no story, role or setting, only files, lines and
+// columns (as go/token and go/scanner do for Go source).
+//
+// Errors are told apart by type, never by their text: *Error is a mistake
+// at a place in a file, *FieldError a mistake in the value of a named field
+// whose place only the caller knows (see Locate).
+package source
 
 import (
 	"errors"
@@ -7,6 +16,12 @@ import (
 
 	"go.yaml.in/yaml/v3"
 )
+
+// Position is a place in a file; Line and Col count from 1 (0: unknown).
+type Position struct {
+	File      string
+	Line, Col int
+}
 
 // Error is a mistake in a user's file. File, Line and Col say where (Line
 // and Col may be 0 when unknown); Hint, when set, says what to do about it.
@@ -44,11 +59,46 @@ func Errorf(pos Position, hint, format string, args ...any) *Error {
 	return &Error{File: pos.File, Line: pos.Line, Col: pos.Col, Msg: fmt.Sprintf(format, args...), Hint: hint}
 }
 
-// HintOf returns the hint of the first *Error in err's chain, if any.
+// FieldError is a mistake in the value of one field, found by code that
+// does not know where the field was written (story selection checking a
+// role's include: list, say). Field is the field's YAML name; the code that
+// read the file turns it into an *Error at the field with Locate.
+type FieldError struct {
+	Field string // YAML key, e.g. "include"
+	Msg   string
+	Hint  string
+}
+
+func (e *FieldError) Error() string { return e.Msg }
+
+// Locate turns a *FieldError in err's chain into an *Error at the field's
+// position in pos (keyed by YAML name), or at file when the field is not
+// there. Other errors pass unchanged.
+func Locate(err error, file string, pos map[string]Position) error {
+	var fe *FieldError
+	if !errors.As(err, &fe) {
+		return err
+	}
+	p, ok := pos[fe.Field]
+	if !ok {
+		p = Position{File: file}
+	}
+	if p.File == "" {
+		p.File = file
+	}
+	return &Error{File: p.File, Line: p.Line, Col: p.Col, Msg: fe.Msg, Hint: fe.Hint, Err: err}
+}
+
+// HintOf returns the hint of the first *Error or *FieldError in err's
+// chain, if any.
 func HintOf(err error) string {
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Hint
+	}
+	var fe *FieldError
+	if errors.As(err, &fe) {
+		return fe.Hint
 	}
 	return ""
 }

@@ -1,4 +1,4 @@
-package stories
+package tailor
 
 import (
 	"math"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/starpack/starpack/stories"
 )
 
 // Synonyms maps a canonical term to the variants that mean the same
@@ -63,7 +65,7 @@ type Keyword struct {
 // story has says little. A phrase is kept only when some story mentions
 // it, the synonym table names it, or the job description uses it twice;
 // other word pairs are accidents of wording. Ties sort by term.
-func Keywords(jd string, bank *Bank, syn Synonyms) []Keyword {
+func Keywords(jd string, bank *stories.Bank, syn Synonyms) []Keyword {
 	a := newAnalyzer(syn)
 	kws := a.jobKeywords(jd)
 	a.scanBank(bank)
@@ -384,8 +386,8 @@ type analyzer struct {
 	buf1, buf2 []token
 
 	// Filled by scanBank: the bank's stories, and the terms each mentions.
-	stories  []*Story
-	projects []*Project // per story: the project that holds it
+	stories  []*stories.Story
+	projects []*stories.Project // per story: the project that holds it
 	mentions []bitset
 	df       []int
 }
@@ -490,18 +492,18 @@ func (a *analyzer) mark(text string, b bitset) {
 }
 
 // storyTexts are the texts of a story that count as mentioning a term.
-func storyTexts(s *Story) []string {
+func storyTexts(s *stories.Story) []string {
 	return append([]string{s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes}, s.Tags...)
 }
 
-func projectTexts(p *Project) []string {
+func projectTexts(p *stories.Project) []string {
 	return append([]string{p.Project, p.Summary}, p.Tags...)
 }
 
 // scanBank records, for every story of the bank, which registered terms
 // it mentions, counting its project's name, summary and tags, and how
 // many stories mention each term. It is linear in the bank's text.
-func (a *analyzer) scanBank(bank *Bank) {
+func (a *analyzer) scanBank(bank *stories.Bank) {
 	n := len(a.terms)
 	a.df = make([]int, n)
 	if bank == nil {

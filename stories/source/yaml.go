@@ -1,4 +1,4 @@
-package stories
+package source
 
 import (
 	"bytes"
@@ -84,7 +84,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "a list"
 	case yaml.ScalarNode:
-		return fmt.Sprintf("text (%s)", Shorten(n.Value, 40))
+		return fmt.Sprintf("text (%s)", clip(n.Value, 40))
 	}
 	return "something else"
 }
@@ -306,4 +306,13 @@ func yamlFields(t reflect.Type) map[string]reflect.Type {
 		out[name] = f.Type
 	}
 	return out
+}
+
+// clip cuts s to at most n runes, marking the cut with an ellipsis.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return strings.TrimSpace(string(r[:n-1])) + "…"
 }
