@@ -55,7 +55,7 @@ func BenchmarkLoadBank(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			fsys := benchFiles(b, name+".txt")
 			for b.Loop() {
-				if _, err := stories.LoadBank(fsys, ""); err != nil {
+				if _, err := stories.LoadBank(fsys, "stories", ""); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -80,8 +80,8 @@ func BenchmarkSelectExample(b *testing.B) {
 		name string
 		req  tailor.Request
 	}{
-		{"role", ws.Settings.Tailor(role.Request())},
-		{"all", ws.Settings.Tailor(tailor.Request{All: true})},
+		{"role", role.Request(&ws.Settings)},
+		{"all", (*Role)(nil).Request(&ws.Settings)},
 	} {
 		b.Run(bc.name, func(b *testing.B) {
 			for b.Loop() {

@@ -3,11 +3,14 @@
 // loaded, and the embedded example workspace.
 //
 // Every mistake in a user's file is a *source.Error with file, line and
-// column.
+// column; Settings.Check, which also checks settings from flags and the
+// environment, returns *source.FieldError values naming the key.
 package config
 
 import (
+	"errors"
 	"fmt"
+	"maps"
 	"regexp"
 	"strings"
 
@@ -15,10 +18,8 @@ import (
 
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
+	"github.com/starpack/starpack/stories/tailor"
 )
-
-// FileName is the settings file that marks a workspace.
-const FileName = "starpack.yaml"
 
 // Settings is starpack.yaml. Every key has a default; an empty file is valid.
 type Settings struct {
@@ -35,7 +36,7 @@ type Settings struct {
 	Accent  string  `yaml:"accent"`
 
 	// Tailoring: score weights and synonyms for job-description words.
-	Weights  Weights             `yaml:"weights"`
+	Weights  tailor.Weights      `yaml:"weights"`
 	Synonyms map[string][]string `yaml:"synonyms"`
 
 	// Lint: rule settings and the personal dictionary.
@@ -81,13 +82,7 @@ func ParseSettings(file string, data []byte) (Settings, error) {
 		s.Accent = ""
 	}
 	if err := s.Check(); err != nil {
-		if e, ok := err.(*source.Error); ok {
-			e.File = file
-			if p := keyPos(root, e.Msg); p.Line > 0 && e.Line == 0 {
-				e.Line, e.Col = p.Line, p.Col
-			}
-		}
-		return s, err
+		return s, locateSetting(err, file, root)
 	}
 	return s, nil
 }
@@ -98,15 +93,15 @@ func (s *Settings) Check() error {
 	if p := normalPaper(s.Paper); p != "" {
 		s.Paper = p
 	} else {
-		return &source.Error{Msg: fmt.Sprintf("paper: unknown paper size %q", s.Paper), Hint: "use A4 or Letter"}
+		return &source.FieldError{Field: "paper", Msg: fmt.Sprintf("paper: unknown paper size %q", s.Paper), Hint: "use A4 or Letter"}
 	}
 	for i, q := range s.Questions {
 		if strings.TrimSpace(q.ID) == "" || strings.TrimSpace(q.Title) == "" {
-			return &source.Error{Msg: fmt.Sprintf("questions: question %d needs an id and a title", i+1),
+			return &source.FieldError{Field: "questions", Msg: fmt.Sprintf("questions: question %d needs an id and a title", i+1),
 				Hint: "for example: {id: leadership, title: Leading without authority, ask: \"Tell me about a time you led...\"}"}
 		}
 		if stories.Slug(q.ID) != q.ID {
-			return &source.Error{Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
+			return &source.FieldError{Field: "questions", Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
 	}
@@ -118,7 +113,7 @@ func (s *Settings) Check() error {
 	}
 	for term := range s.Redact {
 		if strings.TrimSpace(term) == "" {
-			return &source.Error{Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
+			return &source.FieldError{Field: "redact", Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
 		}
 	}
 	if !colourRE.MatchString(s.Accent) {
@@ -126,15 +121,15 @@ func (s *Settings) Check() error {
 		if s.Accent == "" {
 			hint = `quote the colour (an unquoted # starts a comment): accent: "#1F4E79"`
 		}
-		return &source.Error{Msg: fmt.Sprintf("accent: %q is not a colour of the form #RRGGBB", s.Accent), Hint: hint}
+		return &source.FieldError{Field: "accent", Msg: fmt.Sprintf("accent: %q is not a colour of the form #RRGGBB", s.Accent), Hint: hint}
 	}
 	if s.Margins < MinMargins || s.Margins > MaxMargins {
-		return &source.Error{Msg: fmt.Sprintf("margins: %g mm is outside %g..%g mm", s.Margins, MinMargins, MaxMargins),
+		return &source.FieldError{Field: "margins", Msg: fmt.Sprintf("margins: %g mm is outside %g..%g mm", s.Margins, MinMargins, MaxMargins),
 			Hint: "margins are in millimetres; the default is 18"}
 	}
 	for i, f := range s.Fonts.Fallback {
 		if strings.TrimSpace(f) == "" {
-			return &source.Error{Msg: fmt.Sprintf("fonts: fallback font %d has no path", i+1),
+			return &source.FieldError{Field: "fonts", Msg: fmt.Sprintf("fonts: fallback font %d has no path", i+1),
 				Hint: "name a TrueType file relative to the workspace, e.g. fonts/NotoSansSC-Regular.ttf"}
 		}
 	}
@@ -200,19 +195,21 @@ func normalPaper(p string) string {
 	return ""
 }
 
-// keyPos finds the value position of the top-level key a message starts with.
-func keyPos(root *yaml.Node, msg string) source.Position {
-	key, _, _ := strings.Cut(msg, ":")
-	if root == nil || root.Kind != yaml.MappingNode {
-		return source.Position{}
+// locateSetting places an error of Settings.Check in file: an error about
+// a setting at its value, one positioned inside a setting (lint:) in file.
+func locateSetting(err error, file string, root *yaml.Node) error {
+	var e *source.Error
+	if errors.As(err, &e) && e.File == "" {
+		e.File = file
+		return err
 	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == key {
-			v := root.Content[i+1]
-			return source.Position{Line: v.Line, Col: v.Column}
+	pos := map[string]source.Position{}
+	if root != nil && root.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			pos[root.Content[i].Value] = source.NodePos(file, root.Content[i+1])
 		}
 	}
-	return source.Position{}
+	return source.Locate(err, file, pos)
 }
 
 // Catalog returns the built-in question catalog with the workspace's own
@@ -222,3 +219,16 @@ func (s *Settings) Catalog() *stories.Catalog {
 }
 
 var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// RedactRules are the redaction rules for a packet of role (nil: the whole
+// bank): the workspace's, with the role's added over them.
+func (s *Settings) RedactRules(role *Role) map[string]string {
+	rules := maps.Clone(s.Redact)
+	if rules == nil {
+		rules = map[string]string{}
+	}
+	if role != nil {
+		maps.Copy(rules, role.Redact)
+	}
+	return rules
+}

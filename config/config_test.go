@@ -100,7 +100,7 @@ func TestParseRole(t *testing.T) {
 		if err := r.CheckQuestions(stories.NewCatalog()); err != nil {
 			t.Errorf("CheckQuestions: %v", err)
 		}
-		req := r.Request()
+		req := r.Request(nil)
 		if req.PerQuestion != 2 || len(req.Questions) != 2 || req.Focus[0] != "streaming" {
 			t.Errorf("request %+v", req)
 		}
@@ -192,7 +192,7 @@ func TestExample(t *testing.T) {
 		if err := r.CheckQuestions(cat); err != nil {
 			t.Error(err)
 		}
-		if _, err := tailor.Select(bank, cat, r.Request()); err != nil {
+		if _, err := tailor.Select(bank, cat, r.Request(nil)); err != nil {
 			t.Error(err)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/source"
 )
@@ -64,8 +65,12 @@ func (l *LintSettings) UnmarshalYAML(n *yaml.Node) error {
 // ...`) and carry the position of the bad value when it is known.
 func (l *LintSettings) Check() error {
 	errAt := func(key, hint, format string, args ...any) error {
-		p := l.pos[key]
-		return &source.Error{Line: p.Line, Col: p.Col, Msg: "lint: " + fmt.Sprintf(format, args...), Hint: hint}
+		msg := "lint: " + fmt.Sprintf(format, args...)
+		p, ok := l.pos[key]
+		if !ok {
+			return &source.FieldError{Field: "lint", Msg: msg, Hint: hint}
+		}
+		return &source.Error{Line: p.Line, Col: p.Col, Msg: msg, Hint: hint}
 	}
 	names := make([]string, 0, len(l.Rules))
 	for id := range l.Rules {
@@ -143,4 +148,13 @@ func (s *Settings) LintConfig() lint.Config {
 		}
 	}
 	return c
+}
+
+// Lint lints bank, the workspace's, with the workspace's settings; terse
+// as in lint.Config.
+func (w *Workspace) Lint(bank *stories.Bank, terse bool) []lint.Finding {
+	cfg := w.Settings.LintConfig()
+	cfg.Terse = terse
+	cfg.ReadFile = lint.FSReader(w.FS, w.Display)
+	return lint.Run(bank, w.Settings.Catalog(), cfg)
 }

@@ -12,9 +12,6 @@ import (
 	"github.com/starpack/starpack/stories/tailor"
 )
 
-// RolesDir is the workspace folder that holds the role files.
-const RolesDir = "roles"
-
 // Role is one job application: roles/<id>.yaml.
 type Role struct {
 	Company            string            `yaml:"company"`
@@ -36,19 +33,43 @@ type Role struct {
 	Pos map[string]source.Position `yaml:"-"`
 }
 
-// Request turns the role into what story selection needs. Settings.Tailor
-// adds the workspace's synonyms and score weights.
-func (r *Role) Request() tailor.Request {
-	return tailor.Request{
-		Questions:      r.Questions,
-		Set:            r.QuestionSet,
-		Focus:          r.Focus,
-		Include:        r.Include,
-		Exclude:        r.Exclude,
-		PerQuestion:    r.PerQuestion,
-		JobDescription: r.JobDescription,
+// Request turns the role into what story selection needs, with the
+// workspace's synonyms and score weights from s (none when s is nil). A nil
+// role asks for the whole bank, every story under its own question.
+func (r *Role) Request(s *Settings) tailor.Request {
+	req := tailor.Request{All: true}
+	if r != nil {
+		req = tailor.Request{
+			Questions:      r.Questions,
+			Set:            r.QuestionSet,
+			Focus:          r.Focus,
+			Include:        r.Include,
+			Exclude:        r.Exclude,
+			PerQuestion:    r.PerQuestion,
+			JobDescription: r.JobDescription,
+		}
 	}
+	if s != nil {
+		req.Synonyms, req.Weights = s.Synonyms, s.Weights
+	}
+	return req
 }
+
+// Locate points an error of story selection about one of the role's
+// fields (include:, exclude:, question_set:, per_question:) at the field's
+// value in the role file, or at the file when the field is not written.
+// Other errors pass unchanged: weights, say, come from starpack.yaml and
+// are checked where it is read.
+func (r *Role) Locate(err error) error {
+	var fe *source.FieldError
+	if !errors.As(err, &fe) || !roleFields[fe.Field] {
+		return err
+	}
+	return source.Locate(err, r.File, r.Pos)
+}
+
+// roleFields are the YAML names of a role file's fields.
+var roleFields = source.FieldNames(Role{})
 
 // ParseRole decodes a role file. file names it in errors; readJD reads a
 // job_description_file given relative to the role file's folder (nil when
@@ -127,24 +148,6 @@ func (r *Role) CheckQuestions(cat *stories.Catalog) error {
 	return nil
 }
 
-// LoadRoles reads every roles/*.yaml of a workspace, sorted by id.
-func LoadRoles(fsys fs.FS, prefix string) ([]*Role, error) {
-	var names []string
-	for _, pat := range []string{RolesDir + "/*.yaml", RolesDir + "/*.yml"} {
-		m, _ := fs.Glob(fsys, pat)
-		names = append(names, m...)
-	}
-	var roles []*Role
-	for _, name := range names {
-		r, err := LoadRole(fsys, prefix, name)
-		if err != nil {
-			return nil, err
-		}
-		roles = append(roles, r)
-	}
-	return roles, nil
-}
-
 // LoadRole reads one role file at name inside fsys.
 func LoadRole(fsys fs.FS, prefix, name string) (*Role, error) {
 	display := path.Join(prefix, name)
@@ -153,7 +156,12 @@ func LoadRole(fsys fs.FS, prefix, name string) (*Role, error) {
 		return nil, &source.Error{File: display, Msg: "cannot read role file: " + unwrapPath(err).Error(), Err: err,
 			Hint: "roles live in roles/<id>.yaml; list them with: ls roles"}
 	}
-	id := strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml")
+	id, err := RoleID(path.Base(name))
+	var e *source.Error
+	if errors.As(err, &e) {
+		e.File = display
+		return nil, e
+	}
 	dir := path.Dir(name)
 	return ParseRole(id, display, data, func(jd string) ([]byte, error) {
 		if path.IsAbs(jd) {

@@ -3,15 +3,26 @@ package config
 import (
 	"embed"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
+)
+
+// The names of a workspace's files and folders. Nothing outside this
+// package spells them.
+const (
+	FileName    = "starpack.yaml" // the settings; its folder is the workspace
+	StoriesDir  = "stories"       // the bank: one file per project
+	RolesDir    = "roles"         // one file per job application
+	FeedbackDir = "feedback"      // coach feedback, one append-only file per role
 )
 
 // example is the workspace `starpack init` writes and `starpack build` uses
@@ -36,16 +47,23 @@ type Workspace struct {
 	Display  string // how messages name the folder ("" for the current one)
 	FS       fs.FS
 	Settings Settings
-	Example  bool // the embedded example, not the user's files
+
+	// outLayered says that Settings.Out came from a flag or variable, and
+	// so is relative to the current folder rather than the workspace.
+	outLayered bool
+
+	bankOnce sync.Once
+	bank     *stories.Bank
+	bankErr  error
 }
 
 // ErrNoWorkspace says that no workspace was named or found.
 var ErrNoWorkspace = errors.New("no workspace")
 
-// Find returns the workspace folder: flag, else env (STARPACK_WORKSPACE),
-// else the nearest folder from cwd upwards holding starpack.yaml. It returns
-// ErrNoWorkspace when none is found; a named folder that is not a workspace
-// is an error.
+// Find returns the workspace folder: flag (--workspace), else env
+// (STARPACK_WORKSPACE), else the nearest folder from cwd upwards holding
+// starpack.yaml. It returns ErrNoWorkspace when none is found; a named
+// folder that is not a workspace is an error.
 func Find(flag, env, cwd string) (string, error) {
 	for _, named := range []struct{ dir, how string }{{flag, "--workspace"}, {env, "STARPACK_WORKSPACE"}} {
 		if named.dir == "" {
@@ -78,7 +96,34 @@ func Find(flag, env, cwd string) (string, error) {
 	}
 }
 
-// Open loads a workspace's settings. display is how messages name dir.
+// Locate finds the workspace folder that layers name (--workspace,
+// STARPACK_WORKSPACE) or that holds cwd, as Find does, and how messages
+// name it: relative to cwd when inside it.
+func Locate(l *Layers, cwd string) (dir, display string, err error) {
+	flag, env := l.workspace()
+	dir, err = Find(flag, env, cwd)
+	if err != nil {
+		return "", "", err
+	}
+	return dir, displayDir(cwd, dir), nil
+}
+
+// Load finds and opens the workspace and layers its settings (see
+// Layers). It returns an error wrapping ErrNoWorkspace when there is none.
+func Load(l *Layers, cwd string) (*Workspace, error) {
+	dir, display, err := Locate(l, cwd)
+	if err != nil {
+		return nil, err
+	}
+	w, err := Open(dir, display)
+	if err != nil {
+		return nil, err
+	}
+	return w, w.Layer(l)
+}
+
+// Open loads the settings of the workspace in dir, as starpack.yaml has
+// them. display is how messages name dir.
 func Open(dir, display string) (*Workspace, error) {
 	name := filepath.Join(display, FileName)
 	data, err := source.ReadFile(name, filepath.Join(dir, FileName))
@@ -92,7 +137,7 @@ func Open(dir, display string) (*Workspace, error) {
 	return &Workspace{Dir: dir, Display: display, FS: os.DirFS(dir), Settings: s}, nil
 }
 
-// OpenExample loads the embedded example workspace.
+// OpenExample opens the embedded example workspace.
 func OpenExample() *Workspace {
 	fsys := Example()
 	data, err := fs.ReadFile(fsys, FileName)
@@ -103,21 +148,75 @@ func OpenExample() *Workspace {
 	if err != nil {
 		panic(err) // tested: the embedded example is valid
 	}
-	return &Workspace{Display: "example", FS: fsys, Settings: s, Example: true}
+	return &Workspace{Display: "example", FS: fsys, Settings: s}
 }
 
-// Bank loads the workspace's story bank.
+// Layer sets the settings that flags and STARPACK_* variables give over
+// the workspace's own, and checks the result.
+func (w *Workspace) Layer(l *Layers) error {
+	var err error
+	w.outLayered, err = l.apply(&w.Settings)
+	return err
+}
+
+// Embedded reports whether this is the embedded example, which has no
+// folder on disk (and so no feedback to keep).
+func (w *Workspace) Embedded() bool { return w.Dir == "" }
+
+// Path is where a file named by a setting (fonts, templates) is: an
+// absolute path as it is, else relative to the workspace, named for
+// messages (relative to the current folder where it can be).
+func (w *Workspace) Path(name string) string {
+	if filepath.IsAbs(name) || w.Dir == "" {
+		return name
+	}
+	return filepath.Join(w.Display, name)
+}
+
+// Show names a file of the workspace, given by its slash-separated path in
+// the workspace, for messages.
+func (w *Workspace) Show(rel string) string {
+	return filepath.Join(w.Display, filepath.FromSlash(rel))
+}
+
+// OutDir is the output folder: out: of starpack.yaml relative to the
+// workspace, or --out or STARPACK_OUT relative to the current folder.
+func (w *Workspace) OutDir() string {
+	if w.outLayered {
+		return w.Settings.Out
+	}
+	return w.Path(w.Settings.Out)
+}
+
+// Bank loads the workspace's story bank, stories/*.yaml, once.
 func (w *Workspace) Bank() (*stories.Bank, error) {
-	return stories.LoadBank(w.FS, w.Display)
+	w.bankOnce.Do(func() {
+		w.bank, w.bankErr = stories.LoadBank(w.FS, StoriesDir, w.Display)
+	})
+	return w.bank, w.bankErr
 }
 
-// Roles loads every role of the workspace.
-func (w *Workspace) Roles() ([]*Role, error) {
-	return LoadRoles(w.FS, w.Display)
+// RoleID is the one rule for role ids: a role file's name without .yaml
+// (or .yml), which names its output folder and its feedback file. name may
+// carry the extension. An id that could lead out of a folder (empty, ".",
+// "..", a path) is an error; the id is returned with it, for messages.
+func RoleID(name string) (string, error) {
+	id := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
+	if stories.Slug(id) == "" || strings.ContainsAny(id, `/\`) || strings.HasPrefix(id, ".") || filepath.IsAbs(id) {
+		return id, &source.Error{Msg: fmt.Sprintf("invalid role id %q", id), Hint: "a role id is the name of a file in roles/, without .yaml"}
+	}
+	return id, nil
+}
+
+// IsRoleFile reports whether a slash-separated path in the workspace is a
+// role file (roles/<id>.yaml).
+func IsRoleFile(rel string) bool {
+	dir, base := path.Split(rel)
+	return dir == RolesDir+"/" && (strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml"))
 }
 
 // Role loads one role named by id (roles/<id>.yaml) or by a path to a role
-// file (relative to cwd, or absolute).
+// file (relative to the current folder, or absolute).
 func (w *Workspace) Role(nameOrPath string) (*Role, error) {
 	if strings.HasSuffix(nameOrPath, ".yaml") || strings.HasSuffix(nameOrPath, ".yml") || strings.ContainsRune(nameOrPath, filepath.Separator) {
 		abs, err := filepath.Abs(nameOrPath)
@@ -127,41 +226,65 @@ func (w *Workspace) Role(nameOrPath string) (*Role, error) {
 		dir, base := filepath.Split(abs)
 		return LoadRole(os.DirFS(dir), filepath.Dir(nameOrPath), base)
 	}
-	if stories.Slug(nameOrPath) == "" || strings.ContainsAny(nameOrPath, `/\`) || strings.HasPrefix(nameOrPath, ".") {
-		return nil, &source.Error{Msg: "invalid role id " + quote(nameOrPath), Hint: "a role id is the name of a file in roles/, without .yaml"}
+	id, err := RoleID(nameOrPath)
+	if err != nil {
+		return nil, err
 	}
-	name := RolesDir + "/" + nameOrPath + ".yaml"
-	if _, err := fs.Stat(w.FS, name); err != nil {
-		if _, err2 := fs.Stat(w.FS, RolesDir+"/"+nameOrPath+".yml"); err2 == nil {
-			name = RolesDir + "/" + nameOrPath + ".yml"
-		} else {
-			return nil, w.unknownRole(nameOrPath)
+	for _, ext := range []string{".yaml", ".yml"} {
+		name := RolesDir + "/" + id + ext
+		if _, err := fs.Stat(w.FS, name); err == nil {
+			return LoadRole(w.FS, w.Display, name)
 		}
 	}
-	return LoadRole(w.FS, w.Display, name)
+	return nil, w.unknownRole(id)
 }
 
-// RoleFiles returns the ids of the workspace's roles, sorted.
-func (w *Workspace) RoleFiles() ([]string, error) {
+// RoleIDs returns the ids of the workspace's roles, sorted.
+func (w *Workspace) RoleIDs() ([]string, error) {
 	var ids []string
-	for _, pat := range []string{RolesDir + "/*.yaml", RolesDir + "/*.yml"} {
-		m, err := fs.Glob(w.FS, pat)
+	for _, name := range w.roleFiles() {
+		if id, err := RoleID(path.Base(name)); err == nil {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
+}
+
+// Roles loads every role of the workspace, sorted by id.
+func (w *Workspace) Roles() ([]*Role, error) {
+	var roles []*Role
+	for _, name := range w.roleFiles() {
+		r, err := LoadRole(w.FS, w.Display, name)
 		if err != nil {
 			return nil, err
 		}
-		for _, name := range m {
-			ids = append(ids, strings.TrimSuffix(strings.TrimSuffix(path.Base(name), ".yaml"), ".yml"))
-		}
+		roles = append(roles, r)
 	}
-	sort.Strings(ids)
-	return ids, nil
+	return roles, nil
+}
+
+// roleFiles lists roles/*.yaml and roles/*.yml.
+func (w *Workspace) roleFiles() []string {
+	var names []string
+	for _, pat := range []string{RolesDir + "/*.yaml", RolesDir + "/*.yml"} {
+		m, _ := fs.Glob(w.FS, pat)
+		names = append(names, m...)
+	}
+	return names
+}
+
+// HasRole reports whether the workspace has a role of that id.
+func (w *Workspace) HasRole(id string) bool {
+	ids, _ := w.RoleIDs()
+	return slices.Contains(ids, id)
 }
 
 func (w *Workspace) unknownRole(id string) error {
-	ids, _ := w.RoleFiles()
-	msg := "unknown role " + quote(id)
+	ids, _ := w.RoleIDs()
+	msg := fmt.Sprintf("unknown role %q", id)
 	if s := source.Suggest(id, ids); s != "" {
-		msg += " (did you mean " + quote(s) + "?)"
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	hint := "no roles yet: add roles/" + id + ".yaml (see starpack init for an example)"
 	if len(ids) > 0 {
@@ -170,4 +293,22 @@ func (w *Workspace) unknownRole(id string) error {
 	return &source.Error{File: filepath.Join(w.Display, RolesDir), Msg: msg, Hint: hint}
 }
 
-func quote(s string) string { return `"` + s + `"` }
+// displayDir names dir for messages: relative to cwd when inside it.
+func displayDir(cwd, dir string) string {
+	rel, err := filepath.Rel(cwd, dir)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return dir
+	}
+	if rel == "." {
+		return ""
+	}
+	return rel
+}
+
+// StarterSettings is the starpack.yaml of a workspace starpack makes
+// without an example: every key optional, commented.
+const StarterSettings = `# yaml-language-server: $schema=.starpack/schema/settings.json
+# starpack settings: every key is optional. See the README for all of them.
+# candidate: {name: Your Name, email: you@example.org, pitch: "Tell me about yourself..."}
+# paper: A4
+`

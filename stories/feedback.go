@@ -2,22 +2,14 @@ package stories
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/starpack/starpack/stories/source"
 	"go.yaml.in/yaml/v3"
 )
-
-// FeedbackDir is the workspace folder that holds imported coach feedback,
-// one append-only file per role: feedback/<role-id>.yaml.
-const FeedbackDir = "feedback"
 
 // Statuses are the values a coach picks from for a story's status, in the
 // order a story goes through them.
@@ -31,12 +23,6 @@ const feedbackHeader = `# Coach feedback, imported by "starpack feedback" and "s
 # Append-only: each import adds entries below; the latest value of each field wins.
 `
 
-// FeedbackFile is the slash-separated path of a role's feedback file inside
-// a workspace.
-func FeedbackFile(roleID string) string {
-	return FeedbackDir + "/" + roleID + ".yaml"
-}
-
 // NormalStatus folds a status as typed ("Needs Work", " needs-work ") to
 // one of Statuses, or returns it trimmed and false when it is none of them.
 func NormalStatus(s string) (string, bool) {
@@ -48,25 +34,6 @@ func NormalStatus(s string) (string, bool) {
 		}
 	}
 	return t, false
-}
-
-// LoadFeedback reads feedback/<roleID>.yaml from a workspace: the list of
-// every import, oldest first. A missing file means no feedback yet. Errors
-// are *Error positioned in the file (named with prefix).
-func LoadFeedback(fsys fs.FS, prefix, roleID string) ([]Feedback, error) {
-	if err := checkRoleID(roleID); err != nil {
-		return nil, err
-	}
-	name := FeedbackFile(roleID)
-	file := path.Join(prefix, name)
-	data, err := fs.ReadFile(fsys, name)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &source.Error{File: file, Msg: "cannot read file", Err: err}
-	}
-	return ParseFeedback(file, data)
 }
 
 // ParseFeedback decodes a feedback file: a YAML list of entries.
@@ -88,6 +55,10 @@ func ParseFeedback(file string, data []byte) ([]Feedback, error) {
 		pos := source.NodePos(file, n)
 		if strings.TrimSpace(f.Story) == "" {
 			return nil, source.Errorf(pos, "say which story the feedback is about: story: <id>", "feedback entry %d has no story", i+1)
+		}
+		if size := utf16Len(f.Comment); size > MaxField {
+			return nil, source.Errorf(valuePos(file, n, "comment"), "shorten the comment: a spreadsheet cell holds no more",
+				"the comment on story %q is %d characters, more than the %d starpack takes", f.Story, size, MaxField)
 		}
 		if f.Rating < 0 || f.Rating > MaxRating {
 			return nil, source.Errorf(valuePos(file, n, "rating"), fmt.Sprintf("a rating is a whole number from 1 to %d", MaxRating),
@@ -167,41 +138,11 @@ func FeedbackChanges(latest map[string]Feedback, imported []Feedback) []Feedback
 	return out
 }
 
-// AppendFeedback adds entries to <dir>/feedback/<roleID>.yaml, where dir is
-// the workspace folder. What the file holds is kept byte for byte; the new
-// entries are appended as YAML list items. The file is replaced atomically
-// (a temporary file in the same folder, renamed into place), so an
-// interrupted write leaves the old file. Appending nothing is a no-op.
-func AppendFeedback(dir, roleID string, entries []Feedback) error {
-	if len(entries) == 0 {
-		return nil
-	}
-	if err := checkRoleID(roleID); err != nil {
-		return err
-	}
-	folder := filepath.Join(dir, FeedbackDir)
-	name := filepath.Join(folder, roleID+".yaml")
-	old, err := os.ReadFile(name)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		old = nil
-	case err != nil:
-		return &source.Error{File: name, Msg: "cannot read file", Err: err}
-	}
-	data, err := appendFeedback(name, old, entries)
-	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(folder, 0o755); err != nil {
-		return err
-	}
-	return writeFileAtomic(name, data)
-}
-
-// appendFeedback returns the feedback file old (nil for a new file) with
+// AppendFeedback returns the feedback file old (nil for a new file) with
 // entries appended as YAML list items, old kept byte for byte. It checks
-// that the result reads back as old's entries followed by the new ones.
-func appendFeedback(name string, old []byte, entries []Feedback) ([]byte, error) {
+// that the result reads back as old's entries followed by the new ones:
+// a file in another form (a flow list, say) is an error naming file.
+func AppendFeedback(file string, old []byte, entries []Feedback) ([]byte, error) {
 	if old == nil {
 		old = []byte(feedbackHeader)
 	}
@@ -224,48 +165,22 @@ func appendFeedback(name string, old []byte, entries []Feedback) ([]byte, error)
 	// The old file may be in a form that a plain append would break (a flow
 	// list, say); check before replacing it.
 	hint := "the file must be a block list (`- story: ...` entries); fix it or move it aside"
-	list, err := ParseFeedback(name, data)
+	list, err := ParseFeedback(file, data)
 	if err != nil {
-		return nil, &source.Error{File: name, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
+		return nil, &source.Error{File: file, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
 	}
-	before, _ := ParseFeedback(name, old)
+	before, _ := ParseFeedback(file, old)
 	if len(list) != len(before)+len(entries) || !slices.Equal(list[len(before):], entries) {
-		return nil, &source.Error{File: name, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
+		return nil, &source.Error{File: file, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
 	}
 	return data, nil
 }
 
-// writeFileAtomic writes data to name through a temporary file in the same
-// folder renamed into place: readers see the old file or the new one,
-// never a part.
-func writeFileAtomic(name string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
-	if err != nil {
-		return err
+// utf16Len is the length of s in UTF-16 units, as a spreadsheet counts.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
 	}
-	defer os.Remove(tmp.Name()) // a no-op once renamed
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if st, err := os.Stat(name); err == nil {
-		_ = os.Chmod(tmp.Name(), st.Mode().Perm())
-	} else {
-		_ = os.Chmod(tmp.Name(), 0o644)
-	}
-	return os.Rename(tmp.Name(), name)
-}
-
-func checkRoleID(id string) error {
-	if id == "" || strings.ContainsAny(id, `/\`) || strings.HasPrefix(id, ".") || Slug(id) == "" {
-		return &source.Error{Msg: fmt.Sprintf("invalid role id %q", id), Hint: "a role id is the name of a file in roles/, without .yaml"}
-	}
-	return nil
+	return n
 }

@@ -30,7 +30,7 @@ func FuzzParseFeedback(f *testing.F) {
 			return
 		}
 		// Appended to a new file, and appended again to the data itself.
-		data2, err := appendFeedback("f.yaml", nil, list)
+		data2, err := AppendFeedback("f.yaml", nil, list)
 		if err != nil {
 			t.Fatalf("append to a new file: %v", err)
 		}
@@ -41,7 +41,7 @@ func FuzzParseFeedback(f *testing.F) {
 		if !reflect.DeepEqual(back, list) {
 			t.Fatalf("read back %+v\nwant %+v", back, list)
 		}
-		if _, err := appendFeedback("f.yaml", data, list[:1]); err != nil {
+		if _, err := AppendFeedback("f.yaml", data, list[:1]); err != nil {
 			var e *source.Error
 			if !errors.As(err, &e) || e.Hint == "" {
 				t.Fatalf("append error %v is not a *source.Error with a hint", err)

@@ -59,7 +59,7 @@ func TestTooManyStories(t *testing.T) {
 	}
 	half := []byte(b.String())
 	fsys := fstest.MapFS{"stories/a.yaml": {Data: half}, "stories/b.yaml": {Data: bytes.ReplaceAll(half, []byte("id: s"), []byte("id: t"))}}
-	_, err := LoadBank(fsys, "")
+	_, err := LoadBank(fsys, "stories", "")
 	if err == nil || !strings.Contains(err.Error(), "stories/b.yaml: the bank holds more than 100000 stories") {
 		t.Errorf("got %v", err)
 	}

@@ -14,9 +14,6 @@ import (
 	"go.yaml.in/yaml/v3"
 )
 
-// Dir is the workspace folder that holds the story files.
-const Dir = "stories"
-
 // MaxField is the most characters a text field may hold: what one
 // spreadsheet cell holds.
 const MaxField = 32767
@@ -24,13 +21,14 @@ const MaxField = 32767
 // MaxStories is the largest bank starpack loads.
 const MaxStories = 100_000
 
-// LoadBank reads every stories/*.yaml (and *.yml) file of a workspace and
-// checks the bank as a whole. File names in errors are prefixed with
-// prefix (the workspace folder as the user named it, or ""). Files are
-// read concurrently: fsys must allow that, as os.DirFS and embed.FS do.
-func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
+// LoadBank reads every *.yaml (and *.yml) story file in folder dir of fsys
+// (a workspace's stories folder) and checks the bank as a whole. File names
+// in errors are prefixed with prefix (the workspace folder as the user
+// named it, or ""). Files are read concurrently: fsys must allow that, as
+// os.DirFS and embed.FS do.
+func LoadBank(fsys fs.FS, dir, prefix string) (*Bank, error) {
 	var names []string
-	for _, pat := range []string{Dir + "/*.yaml", Dir + "/*.yml"} {
+	for _, pat := range []string{dir + "/*.yaml", dir + "/*.yml"} {
 		m, err := fs.Glob(fsys, pat)
 		if err != nil {
 			return nil, err
@@ -39,7 +37,7 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, &source.Error{File: path.Join(prefix, Dir), Msg: "no story files",
+		return nil, &source.Error{File: path.Join(prefix, dir), Msg: "no story files",
 			Hint: "add stories/<project>.yaml files, or run: starpack import YOUR-NOTES.txt"}
 	}
 	// Files are read and decoded in parallel (decoding is most of the
@@ -78,7 +76,7 @@ func LoadBank(fsys fs.FS, prefix string) (*Bank, error) {
 		return nil, err
 	}
 	if count == 0 {
-		return nil, &source.Error{File: path.Join(prefix, Dir), Msg: "the story files hold no stories",
+		return nil, &source.Error{File: path.Join(prefix, dir), Msg: "the story files hold no stories",
 			Hint: "add at least one story under a project's stories: list"}
 	}
 	return bank, nil

@@ -97,7 +97,7 @@ func TestLoadBank(t *testing.T) {
 			"stories/a.yml":  {Data: []byte(good)},
 			"stories/x.txt":  {Data: []byte("not a story")},
 		}
-		b, err := LoadBank(fsys, "ws")
+		b, err := LoadBank(fsys, "stories", "ws")
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestLoadBank(t *testing.T) {
 	}
 	for _, tt := range errs {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := LoadBank(tt.fsys, "ws")
+			_, err := LoadBank(tt.fsys, "stories", "ws")
 			if err == nil || err.Error() != tt.want {
 				t.Errorf("got %v, want %s", err, tt.want)
 			}

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -93,4 +94,12 @@ func Plain(text string) string {
 		b.WriteString(s.Text)
 	}
 	return b.String()
+}
+
+// Count says how many of a thing: "1 story", "2 stories".
+func Count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

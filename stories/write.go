@@ -179,9 +179,10 @@ func (e *escaper) reveal(b []byte) []byte {
 	return []byte(strings.NewReplacer(e.back...).Replace(string(b)))
 }
 
-// ProjectFileName is where a project's story file goes in a workspace:
-// stories/<slug>.yaml, the slug made from the title and cut at a word
-// boundary to at most 40 characters. Making names unique is the caller's.
+// ProjectFileName is the name of a project's story file in a workspace's
+// stories folder: <slug>.yaml, the slug made from the title and cut at a
+// word boundary to at most 40 characters. Making names unique is the
+// caller's.
 func ProjectFileName(p *Project) string {
 	slug := ShortSlug(p.Project, 40)
 	if slug == "" {
@@ -190,7 +191,7 @@ func ProjectFileName(p *Project) string {
 	if reservedName(slug) {
 		slug += "-project" // Windows cannot make a file named con.yaml or lpt1.yaml
 	}
-	return Dir + "/" + slug + ".yaml"
+	return slug + ".yaml"
 }
 
 // reservedName reports the device names Windows reserves whatever the

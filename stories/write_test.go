@@ -112,17 +112,17 @@ stories:
 
 func TestProjectFileName(t *testing.T) {
 	tests := []struct{ title, want string }{
-		{"Stream joins", "stories/stream-joins.yaml"},
-		{"Migrating our core product's calculation engine from RDBMS to data warehouse", "stories/migrating-our-core-product-s-calculation.yaml"},
-		{"Build real time ingestion and stream joins capabilties from scratch", "stories/build-real-time-ingestion-and-stream.yaml"},
-		{"Supercalifragilisticexpialidocious-and-then-some-more-words", "stories/supercalifragilisticexpialidocious-and.yaml"},
-		{strings.Repeat("x", 60), "stories/" + strings.Repeat("x", 40) + ".yaml"},
-		{"数据仓库迁移 🚀", "stories/数据仓库迁移.yaml"},
-		{"🚀🚀", "stories/project.yaml"},
-		{"../../etc/passwd", "stories/etc-passwd.yaml"},
-		{"CON", "stories/con-project.yaml"},
-		{"LPT1", "stories/lpt1-project.yaml"},
-		{"Console", "stories/console.yaml"},
+		{"Stream joins", "stream-joins.yaml"},
+		{"Migrating our core product's calculation engine from RDBMS to data warehouse", "migrating-our-core-product-s-calculation.yaml"},
+		{"Build real time ingestion and stream joins capabilties from scratch", "build-real-time-ingestion-and-stream.yaml"},
+		{"Supercalifragilisticexpialidocious-and-then-some-more-words", "supercalifragilisticexpialidocious-and.yaml"},
+		{strings.Repeat("x", 60), strings.Repeat("x", 40) + ".yaml"},
+		{"数据仓库迁移 🚀", "数据仓库迁移.yaml"},
+		{"🚀🚀", "project.yaml"},
+		{"../../etc/passwd", "etc-passwd.yaml"},
+		{"CON", "con-project.yaml"},
+		{"LPT1", "lpt1-project.yaml"},
+		{"Console", "console.yaml"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.title, func(t *testing.T) {

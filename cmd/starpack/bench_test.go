@@ -12,8 +12,7 @@ import (
 // benchApp is starpack with a fixed clock and quiet output, for benchmarks.
 func benchApp() *app {
 	return &app{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{},
-		getenv: func(string) string { return "" },
-		now:    func() time.Time { return time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC) }}
+		now: func() time.Time { return time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC) }}
 }
 
 // benchWorkspaces are the banks a whole build is timed on: the embedded

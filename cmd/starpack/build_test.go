@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/export/packet"
 )
 
 // testApp runs starpack in dir with a fixed clock and no environment.
@@ -20,8 +21,7 @@ func testApp(t *testing.T) (*app, *bytes.Buffer, *bytes.Buffer) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	return &app{stdin: strings.NewReader(""), stdout: &out, stderr: &errb,
-		getenv: func(string) string { return "" },
-		now:    func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }}, &out, &errb
+		now: func() time.Time { return time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC) }}, &out, &errb
 }
 
 func (a *app) exec(args ...string) error {
@@ -54,7 +54,7 @@ func TestBuildFailureKeepsOldPacket(t *testing.T) {
 	data, _ := os.ReadFile(role)
 	os.WriteFile(role, bytes.Replace(data, []byte("Northwind Analytics"), []byte("Changed Inc"), 1), 0o644)
 
-	a.outputs = append(outputs(), output{"boom", "boom.bin", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	a.outputs = append(packet.Outputs(), packet.Output{Name: "boom", File: "boom.bin", Render: func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		io.WriteString(w, "half a file")
 		return nil, errors.New("renderer failed half-way")
 	}})
@@ -67,8 +67,8 @@ func TestBuildFailureKeepsOldPacket(t *testing.T) {
 		t.Error("notes.md changed although the build failed")
 	}
 	known := map[string]bool{}
-	for _, o := range outputs() {
-		known[o.file] = true
+	for _, o := range packet.Outputs() {
+		known[o.File] = true
 	}
 	entries, _ := os.ReadDir(filepath.Dir(notes))
 	for _, e := range entries {
@@ -98,19 +98,6 @@ func TestOutputConfined(t *testing.T) {
 	}
 	if entries, _ := os.ReadDir("elsewhere"); len(entries) != 0 {
 		t.Errorf("wrote through the link: %v", entries)
-	}
-}
-
-// TestPacketDir refuses ids that would leave the output folder.
-func TestPacketDir(t *testing.T) {
-	out := t.TempDir()
-	for _, id := range []string{"../x", "..", "a/b", `a\b`, "/abs", ""} {
-		if err := packetDir(out, id); err == nil {
-			t.Errorf("packetDir(%q) accepted", id)
-		}
-	}
-	if err := packetDir(out, "acme"); err != nil {
-		t.Errorf("packetDir(acme): %v", err)
 	}
 }
 
@@ -197,7 +184,7 @@ func TestBuildShowsFewLintErrors(t *testing.T) {
 func TestRendererPanicIsReported(t *testing.T) {
 	t.Chdir(t.TempDir())
 	a, _, errb := testApp(t)
-	a.outputs = []output{{"boom", "boom.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	a.outputs = []packet.Output{{Name: "boom", File: "boom.txt", Render: func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		var m map[string]int
 		//lint:ignore SA5000 a nil map write is the panic this test needs
 		m["x"]++
@@ -227,38 +214,38 @@ func TestRendererPanicIsReported(t *testing.T) {
 func TestRenderConcurrently(t *testing.T) {
 	t.Chdir(t.TempDir())
 	started := make(chan struct{})
-	together := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	together := func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		started <- struct{}{} // blocks until the other renderer runs too
 		io.WriteString(w, "a")
 		return []string{"first warning"}, nil
 	}
-	waiting := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	waiting := func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		<-started
 		io.WriteString(w, "b")
 		return nil, nil
 	}
-	failing := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	failing := func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		return []string{"its own warning"}, errors.New("renderer failed")
 	}
-	after := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	after := func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		return []string{"lost warning"}, nil
 	}
-	panicking := func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+	panicking := func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 		panic("renderer panicked")
 	}
 	tests := []struct {
 		name    string
-		outs    []output
+		outs    []packet.Output
 		err     string
 		files   []string
 		warning string
 	}{
-		{"together", []output{{"a", "a.txt", together}, {"b", "b.txt", waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
-		{"failing", []output{{"a", "a.txt", func(w io.Writer, p *export.Packet, b *builder) ([]string, error) {
+		{"together", []packet.Output{{Name: "a", File: "a.txt", Render: together}, {Name: "b", File: "b.txt", Render: waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
+		{"failing", []packet.Output{{Name: "a", File: "a.txt", Render: func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 			return []string{"first warning"}, nil
 		}},
-			{"c", "c.txt", failing}, {"e", "e.txt", after}}, "c.txt: renderer failed", nil, "c.txt: its own warning"},
-		{"panicking", []output{{"d", "d.txt", panicking}, {"c", "c.txt", failing}}, "d.txt: internal error: renderer panicked", nil, ""},
+			{Name: "c", File: "c.txt", Render: failing}, {Name: "e", File: "e.txt", Render: after}}, "c.txt: renderer failed", nil, "c.txt: its own warning"},
+		{"panicking", []packet.Output{{Name: "d", File: "d.txt", Render: panicking}, {Name: "c", File: "c.txt", Render: failing}}, "d.txt: internal error: renderer panicked", nil, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

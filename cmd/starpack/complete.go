@@ -1,12 +1,14 @@
 package main
 
 import (
+	"errors"
 	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/packet"
 )
 
 // Shell completion: cobra's `starpack completion bash|zsh|fish|powershell`
@@ -20,7 +22,7 @@ func (a *app) addCompletion(root *cobra.Command) {
 		switch c.Name() {
 		case "build":
 			c.ValidArgsFunction = a.completeRoles(true)
-			_ = c.RegisterFlagCompletionFunc("only", completeList(outputNames(outputs())))
+			_ = c.RegisterFlagCompletionFunc("only", completeList(packet.Names(packet.Outputs())))
 			_ = c.RegisterFlagCompletionFunc("out", dirsOnly)
 		case "select":
 			c.ValidArgsFunction = a.completeRoles(false)
@@ -57,12 +59,8 @@ func (a *app) completionWorkspace(cmd *cobra.Command) *config.Workspace {
 	if err != nil {
 		return nil
 	}
-	flag := ""
-	if f := cmd.Flags().Lookup("workspace"); f != nil && f.Changed {
-		flag = f.Value.String()
-	}
-	dir, err := config.Find(flag, a.getenv("STARPACK_WORKSPACE"), cwd)
-	if err == config.ErrNoWorkspace {
+	dir, _, err := config.Locate(config.NewLayers(cmd.Flags()), cwd)
+	if errors.Is(err, config.ErrNoWorkspace) {
 		return config.OpenExample()
 	}
 	if err != nil {
@@ -83,7 +81,7 @@ func (a *app) completeRoles(many bool) cobra.CompletionFunc {
 		if ws == nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		ids, _ := ws.RoleFiles()
+		ids, _ := ws.RoleIDs()
 		given := map[string]bool{}
 		for _, a := range args {
 			given[a] = true

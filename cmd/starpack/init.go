@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/config/schema"
 	"github.com/starpack/starpack/stories/source"
 )
 
@@ -61,11 +62,11 @@ func (a *app) initRun(dir string) error {
 		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 			return &source.Error{File: filepath.Dir(target), Msg: "cannot make folder: " + err.Error(), Err: err}
 		}
-		if err := writeAtomic(target, data); err != nil {
+		if err := config.WriteFile(target, data); err != nil {
 			return err
 		}
 	}
-	if err := writeSchemas(dir); err != nil {
+	if err := schema.Write(dir); err != nil {
 		return err
 	}
 	fmt.Fprintf(a.stdout, "made a workspace in %s: %d files (starpack.yaml, stories/, roles/)\n", dir, len(files))

@@ -5,6 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
 )
@@ -31,22 +32,19 @@ type packetJSON struct {
 // buildJSONReport prints the results of a build as one JSON object on
 // stdout; errors go to stderr too, for the person watching. A failed packet
 // makes the command fail (exit 1).
-func (a *app) buildJSONReport(outDir string, jobs []job, results []result) error {
+func (a *app) buildJSONReport(outDir string, jobs []job, results []packet.Result) error {
 	rep := buildJSON{Out: outDir, Packets: []packetJSON{}}
 	for i, r := range results {
-		p := packetJSON{Role: jobs[i].id, Dir: r.dir, Files: r.files, Warnings: r.warnings}
-		if jobs[i].role != nil {
-			p.Role = jobs[i].role.ID
-		}
+		p := packetJSON{Role: jobs[i].id, Dir: r.Dir, Files: r.Files, Warnings: r.Warnings}
 		if p.Files == nil {
 			p.Files = []string{}
 		}
 		if p.Warnings == nil {
 			p.Warnings = []string{}
 		}
-		if r.err != nil {
-			p.Error, p.Hint = r.err.Error(), source.HintOf(r.err)
-			report(a.stderr, r.err)
+		if r.Err != nil {
+			p.Error, p.Hint = r.Err.Error(), source.HintOf(r.Err)
+			report(a.stderr, r.Err)
 			rep.Failed++
 		} else {
 			rep.Built++

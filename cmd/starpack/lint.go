@@ -66,7 +66,7 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := lintBank(ws, bank, ws.Settings.Catalog(), false)
+	findings := ws.Lint(bank, false)
 	n := len(bank.Stories())
 	if opts.format == "json" {
 		err = lint.WriteJSON(a.stdout, n, findings)
@@ -85,23 +85,14 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	return nil
 }
 
-// lintBank lints a workspace's bank with its settings; terse as in
-// lint.Config.
-func lintBank(ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, terse bool) []lint.Finding {
-	cfg := ws.Settings.LintConfig()
-	cfg.Terse = terse
-	cfg.ReadFile = lint.FSReader(ws.FS, ws.Display)
-	return lint.Run(bank, cat, cfg)
-}
-
 // lintSummary is what build says of the lint: its errors and a one-line
 // summary (only the errors when quiet). It never stops a build.
 // maxBuildLintErrors is how many lint errors build shows before its
 // summary line: enough to act on, not a flood for a large bank.
 const maxBuildLintErrors = 5
 
-func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) {
-	findings := lintBank(ws, bank, cat, true) // only the errors' text is shown
+func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, quiet bool) {
+	findings := ws.Lint(bank, true) // only the errors' text is shown
 	shown := 0
 	for _, f := range findings {
 		if f.Severity == lint.Error {
@@ -122,12 +113,12 @@ func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *sto
 // reads the bank) and returns a function that waits for it and prints its
 // lines to w; later calls do nothing. The build calls it before its own
 // output, so what is printed, and in what order, is as before.
-func lintInBackground(w io.Writer, ws *config.Workspace, bank *stories.Bank, cat *stories.Catalog, quiet bool) (flush func()) {
+func lintInBackground(w io.Writer, ws *config.Workspace, bank *stories.Bank, quiet bool) (flush func()) {
 	var buf bytes.Buffer
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		lintSummary(&buf, ws, bank, cat, quiet)
+		lintSummary(&buf, ws, bank, quiet)
 	}()
 	var once sync.Once
 	return func() {

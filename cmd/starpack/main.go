@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories/source"
 )
 
@@ -21,13 +22,12 @@ func main() {
 }
 
 // app is what every command needs from the outside world; tests fill it
-// with their own clock and environment.
+// with their own streams and clock.
 type app struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
-	getenv         func(string) string
 	now            func() time.Time
-	outputs        []output // nil: every output; tests inject failing ones
+	outputs        []packet.Output // nil: every output; tests inject failing ones
 }
 
 // Exit codes.
@@ -56,7 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitFail
 		}
 	}()
-	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv, now: time.Now}
+	a := &app{stdin: stdin, stdout: stdout, stderr: stderr, now: time.Now}
 	root := newRootCmd(a)
 	root.SetArgs(args)
 	root.SetIn(stdin)

@@ -11,9 +11,25 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(hermetic{m}, map[string]func(){
 		"starpack": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
+}
+
+// hermetic runs the tests without the settings of whoever runs them: no
+// STARPACK_* variable (but those naming test data) and no
+// SOURCE_DATE_EPOCH. A test that needs one sets it with t.Setenv. The
+// commands testscript runs get the scripts' own environment.
+type hermetic struct{ m *testing.M }
+
+func (h hermetic) Run() int {
+	for _, kv := range os.Environ() {
+		k, _, _ := strings.Cut(kv, "=")
+		if k == "SOURCE_DATE_EPOCH" || strings.HasPrefix(k, "STARPACK_") && k != "STARPACK_BENCH_DATA" && k != "STARPACK_PDF_OUT" {
+			os.Unsetenv(k)
+		}
+	}
+	return h.m.Run()
 }
 
 // TestScripts runs the command-line tests in testdata/script: each is a

@@ -34,13 +34,13 @@ mistakes. It never overwrites a file, and prints the path it wrote.`,
 
 func (a *app) newRun(cmd *cobra.Command, kind, name string) error {
 	var folder, body, schemaName string
-	id := strings.TrimSuffix(strings.TrimSuffix(name, ".yaml"), ".yml")
-	if stories.Slug(id) != id {
+	id, err := config.RoleID(name)
+	if err != nil || stories.Slug(id) != id {
 		return usageError{fmt.Errorf("name %q: use lower-case words joined by hyphens, e.g. %s", name, stories.Slug(id))}
 	}
 	switch kind {
 	case "story":
-		folder, body, schemaName = stories.Dir, fmt.Sprintf(storyTemplate, id, id), schema.Story
+		folder, body, schemaName = config.StoriesDir, fmt.Sprintf(storyTemplate, id, id), schema.Story
 	case "role":
 		folder, body, schemaName = config.RolesDir, fmt.Sprintf(roleTemplate, id, id), schema.Role
 	default:
@@ -75,7 +75,7 @@ func (a *app) newRun(cmd *cobra.Command, kind, name string) error {
 		os.Remove(path)
 		return &source.Error{File: display, Msg: "cannot write: " + err.Error(), Err: err}
 	}
-	if err := writeSchemas(ws.Dir); err != nil {
+	if err := schema.Write(ws.Dir); err != nil {
 		return err
 	}
 	fmt.Fprintln(a.stdout, display)

@@ -100,7 +100,7 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if err := role.CheckQuestions(cat); err != nil {
 		return err
 	}
-	sel, err := tailor.Select(bank, cat, ws.Settings.Tailor(role.Request()))
+	sel, err := tailor.Select(bank, cat, role.Request(&ws.Settings))
 	if err != nil {
 		return role.Locate(err)
 	}

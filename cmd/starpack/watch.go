@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
-	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
 )
 
@@ -89,7 +89,7 @@ func (a *app) watchLoop(ctx context.Context, cmd *cobra.Command, opts *buildOpti
 	events <-chan string, add func(dir string), delay time.Duration, built func(changed []string, err error)) error {
 	watchDirs := func() {
 		add(ws.dir)
-		add(filepath.Join(ws.dir, stories.Dir))
+		add(filepath.Join(ws.dir, config.StoriesDir))
 		add(filepath.Join(ws.dir, config.RolesDir))
 		if t := templatesDir(ws); t != "" {
 			add(t)
@@ -164,7 +164,7 @@ func watchedFile(ws watchSpace, path string) (string, bool) {
 	switch dir := filepath.ToSlash(filepath.Dir(rel)); {
 	case rel == config.FileName:
 		return rel, true
-	case dir == stories.Dir:
+	case dir == config.StoriesDir:
 		return rel, yaml
 	case dir == config.RolesDir:
 		return rel, true // role files, and job descriptions beside them
@@ -183,18 +183,18 @@ func watchedFile(ws watchSpace, path string) (string, bool) {
 func rebuildPlan(ws watchSpace, opts *buildOptions, changed []string) (*buildOptions, string) {
 	watched := map[string]string{} // role id -> how the user named it
 	for _, r := range opts.roles {
-		watched[roleID(r)] = r
+		id, _ := config.RoleID(filepath.Base(r))
+		watched[id] = r
 	}
 	all := false // a change that affects every packet
 	var roles []string
 	seen := map[string]bool{}
 	for _, c := range changed {
-		isRole := strings.HasPrefix(c, config.RolesDir+"/") && (strings.HasSuffix(c, ".yaml") || strings.HasSuffix(c, ".yml"))
-		if !isRole {
+		if !config.IsRoleFile(c) {
 			all = true
 			continue
 		}
-		id := roleID(c)
+		id, _ := config.RoleID(path.Base(c))
 		if _, err := os.Stat(filepath.Join(ws.dir, filepath.FromSlash(c))); err != nil {
 			continue // removed: its old packet stays
 		}
@@ -222,12 +222,6 @@ func rebuildPlan(ws watchSpace, opts *buildOptions, changed []string) (*buildOpt
 	return nil, ""
 }
 
-// roleID is the id of a role named by id or by path.
-func roleID(name string) string {
-	base := filepath.Base(filepath.FromSlash(name))
-	return strings.TrimSuffix(strings.TrimSuffix(base, ".yaml"), ".yml")
-}
-
 // templatesDir is the workspace's templates folder, if starpack.yaml
 // names one and it can be read.
 func templatesDir(ws watchSpace) string {
@@ -252,21 +246,13 @@ func (a *app) findWorkspace(cmd *cobra.Command) (dir, display string, err error)
 	if err != nil {
 		return "", "", err
 	}
-	flag := ""
-	if f := cmd.Flags().Lookup("workspace"); f != nil && f.Changed {
-		flag = f.Value.String()
-	}
-	dir, err = config.Find(flag, a.getenv("STARPACK_WORKSPACE"), cwd)
+	dir, display, err = config.Locate(config.NewLayers(cmd.Flags()), cwd)
 	if errors.Is(err, config.ErrNoWorkspace) {
-		return "", "", &source.Error{Msg: "no workspace to watch (no starpack.yaml in this folder or above)",
-			Hint: "make one with: starpack init my-prep   (or pass --workspace DIR)"}
+		return "", "", noWorkspace("to watch")
 	}
 	if err != nil {
 		return "", "", err
 	}
 	abs, err := filepath.Abs(dir)
-	if err != nil {
-		return "", "", err
-	}
-	return abs, displayDir(cwd, abs), nil
+	return abs, display, err
 }

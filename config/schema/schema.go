@@ -13,12 +13,15 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/source"
 )
 
 // Dir is where a workspace keeps its copies of the schemas, relative to the
@@ -269,4 +272,29 @@ var descriptions = map[string]string{
 	"settings.lint.duplicate_similarity":  "Share of shared phrases (0 to 1) that makes two stories the same.",
 	"settings.dictionary":                 "Words the spelling check accepts.",
 	"settings.dictionary[]":               "A word.",
+}
+
+// Write writes the schemas into the workspace in dir, under Dir, where the
+// `# yaml-language-server: $schema=` line of every file starpack writes
+// points. The folder is starpack's own: a schema that is missing or from
+// another version is (re)written, one that is current is left alone.
+func Write(dir string) error {
+	target := filepath.Join(dir, filepath.FromSlash(Dir))
+	for _, name := range Names {
+		data, err := File(name)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(target, name+".json")
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
+			continue
+		}
+		if err := os.MkdirAll(target, 0o755); err != nil {
+			return &source.Error{File: target, Msg: "cannot make the folder: " + err.Error(), Err: err}
+		}
+		if err := config.WriteFile(path, data); err != nil {
+			return err
+		}
+	}
+	return nil
 }

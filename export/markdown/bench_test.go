@@ -1,4 +1,4 @@
-package markdown
+package markdown_test
 
 import (
 	"io"
@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/starpack/starpack/export/markdown"
+	"github.com/starpack/starpack/export/packet"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
@@ -44,13 +47,13 @@ func benchPacket(b *testing.B, name string) *export.Packet {
 // BenchmarkRender writes notes.md of the example role of the real bank and
 // of the whole bench banks. The templates are parsed once, before.
 func BenchmarkRender(b *testing.B) {
-	t, err := Load(nil, "")
+	t, err := markdown.Load(nil, "")
 	if err != nil {
 		b.Fatal(err)
 	}
 	run := func(b *testing.B, p *export.Packet) {
 		for b.Loop() {
-			if err := Render(io.Discard, p, t); err != nil {
+			if err := markdown.Render(io.Discard, p, t); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -66,20 +69,13 @@ func BenchmarkRender(b *testing.B) {
 // examplePacket is the example role's packet of the embedded example.
 func examplePacket(b *testing.B) *export.Packet {
 	ws := config.OpenExample()
-	bank, err := ws.Bank()
-	if err != nil {
-		b.Fatal(err)
-	}
 	r, err := ws.Role("example")
 	if err != nil {
 		b.Fatal(err)
 	}
-	cat := ws.Settings.Catalog()
-	sel, err := tailor.Select(bank, cat, ws.Settings.Tailor(r.Request()))
+	p, err := packet.Prepare(ws, r, packet.Options{Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return &export.Packet{RoleID: r.ID, Company: r.Company, Title: r.Title, Interview: r.Date, Focus: r.Focus,
-		Candidate: ws.Settings.Candidate, Bank: bank, Catalog: cat, Selection: sel,
-		Generated: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Paper: ws.Settings.Paper}
+	return p
 }

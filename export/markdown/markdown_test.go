@@ -1,4 +1,4 @@
-package markdown
+package markdown_test
 
 import (
 	"bytes"
@@ -9,34 +9,28 @@ import (
 	"testing"
 	"time"
 
+	"github.com/starpack/starpack/export/markdown"
+	"github.com/starpack/starpack/export/packet"
+
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
-	"github.com/starpack/starpack/stories/tailor"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
 
-// packet builds the packet of role id from the test workspace.
-func packet(t *testing.T, ws *config.Workspace, role string) *export.Packet {
+// prepare prepares the packet of role id (the whole bank for "") of the
+// test workspace, as the build command does.
+func prepare(t *testing.T, ws *config.Workspace, id string) *export.Packet {
 	t.Helper()
-	bank, err := ws.Bank()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cat := ws.Settings.Catalog()
-	p := &export.Packet{RoleID: "all", Title: "All stories", Candidate: ws.Settings.Candidate, Bank: bank, Catalog: cat,
-		Generated: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC), Paper: "A4"}
-	req := tailor.Request{All: true}
-	if role != "" {
-		r, err := ws.Role(role)
-		if err != nil {
+	var role *config.Role
+	if id != "" {
+		var err error
+		if role, err = ws.Role(id); err != nil {
 			t.Fatal(err)
 		}
-		req = r.Request()
-		p.RoleID, p.Company, p.Title, p.Interview, p.Focus = r.ID, r.Company, r.Title, r.Date, r.Focus
 	}
-	p.Selection, err = tailor.Select(bank, cat, req)
+	p, err := packet.Prepare(ws, role, packet.Options{Date: time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -67,7 +61,7 @@ func TestRenderGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := Load(nil, "")
+	tmpl, err := markdown.Load(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,13 +77,13 @@ func TestRenderGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			p := packet(t, ws, tt.role)
+			p := prepare(t, ws, tt.role)
 			p.Feedback = tt.feedback
 			if tt.redact != nil {
 				p = p.Redact(stories.NewRedactor(tt.redact))
 			}
 			var buf bytes.Buffer
-			if err := Render(&buf, p, tmpl); err != nil {
+			if err := markdown.Render(&buf, p, tmpl); err != nil {
 				t.Fatal(err)
 			}
 			golden(t, tt.golden, buf.Bytes())
@@ -103,12 +97,12 @@ func TestUserTemplate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tmpl, err := Load(os.DirFS(filepath.Join(dir, "templates")), "ws/templates")
+	tmpl, err := markdown.Load(os.DirFS(filepath.Join(dir, "templates")), "ws/templates")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := Render(&buf, packet(t, ws, "acme"), tmpl); err != nil {
+	if err := markdown.Render(&buf, prepare(t, ws, "acme"), tmpl); err != nil {
 		t.Fatal(err)
 	}
 	want := "# Acme: Data Engineer for Sam Lee\n- Most interesting problem: 1\n- Challenging interaction: 1\n- What you learned: 1\n- A failure: 0\n\n"
@@ -119,7 +113,7 @@ func TestUserTemplate(t *testing.T) {
 	t.Run("bad template", func(t *testing.T) {
 		bad := t.TempDir()
 		os.WriteFile(filepath.Join(bad, "notes.md.tmpl"), []byte("line one\n{{.Nope}\n"), 0o644)
-		_, err := Load(os.DirFS(bad), "ws/templates")
+		_, err := markdown.Load(os.DirFS(bad), "ws/templates")
 		if err == nil || !strings.HasPrefix(err.Error(), "ws/templates/notes.md.tmpl:2:") {
 			t.Errorf("got %v", err)
 		}
@@ -127,11 +121,11 @@ func TestUserTemplate(t *testing.T) {
 	t.Run("unknown field", func(t *testing.T) {
 		bad := t.TempDir()
 		os.WriteFile(filepath.Join(bad, "notes.md.tmpl"), []byte("# {{.Nope}}\n"), 0o644)
-		tmpl, err := Load(os.DirFS(bad), "ws/templates")
+		tmpl, err := markdown.Load(os.DirFS(bad), "ws/templates")
 		if err != nil {
 			t.Fatal(err)
 		}
-		err = Render(&bytes.Buffer{}, packet(t, ws, "acme"), tmpl)
+		err = markdown.Render(&bytes.Buffer{}, prepare(t, ws, "acme"), tmpl)
 		if err == nil || !strings.Contains(err.Error(), "notes.md.tmpl:1:") || !strings.Contains(err.Error(), "Nope") {
 			t.Errorf("got %v", err)
 		}
@@ -144,7 +138,7 @@ func TestDuration(t *testing.T) {
 		want string
 	}{{0, "5 s"}, {0.3, "20 s"}, {1, "1 min"}, {1.37, "1 min 20 s"}, {2.5, "2 min 30 s"}}
 	for _, tt := range tests {
-		if got := Duration(tt.min); got != tt.want {
+		if got := markdown.Duration(tt.min); got != tt.want {
 			t.Errorf("Duration(%v) = %q, want %q", tt.min, got, tt.want)
 		}
 	}

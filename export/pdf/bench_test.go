@@ -1,4 +1,4 @@
-package pdf
+package pdf_test
 
 import (
 	"bytes"
@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/starpack/starpack/export/pdf"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
@@ -61,12 +63,12 @@ func TestBenchBanks(t *testing.T) {
 				t.Skip("long")
 			}
 			p := wholeBank(t, benchBank(t, name))
-			sheet, _ := build(t, sheetOf(p, Options{}))
+			sheet, _ := build(t, sheetOf(p, pdf.Options{}))
 			writeArtifact(t, "cheatsheet-"+name+".pdf", sheet)
 			if n := extract(t, sheet).pages; n != 1 {
 				t.Errorf("cheat sheet: %d pages", n)
 			}
-			brief, _ := build(t, briefOf(p, Options{}))
+			brief, _ := build(t, briefOf(p, pdf.Options{}))
 			if got, want := len(outlines(t, brief)), len(p.Selection.Answers)+2; got != want {
 				t.Errorf("%d outline entries, want %d", got, want)
 			}
@@ -83,7 +85,7 @@ func BenchmarkBenchBankBrief(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			p := benchPacket(b, name)
 			for b.Loop() {
-				if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
+				if _, err := pdf.Brief(&bytes.Buffer{}, p, pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -96,7 +98,7 @@ func BenchmarkBenchBankCheatSheet(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			p := benchPacket(b, name)
 			for b.Loop() {
-				if _, err := CheatSheet(&bytes.Buffer{}, p, Options{}); err != nil {
+				if _, err := pdf.CheatSheet(&bytes.Buffer{}, p, pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}

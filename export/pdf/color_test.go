@@ -1,4 +1,4 @@
-package pdf
+package pdf_test
 
 import (
 	"fmt"
@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+
+	"github.com/starpack/starpack/export/pdf"
 )
 
 var colorOpRE = regexp.MustCompile(`([\d.]+) ([\d.]+) ([\d.]+) rg|([\d.]+) g\b|\bq\b|\bQ\b|\(((?:\\.|[^\\)])*)\) Tj`)
@@ -16,7 +18,7 @@ var colorOpRE = regexp.MustCompile(`([\d.]+) ([\d.]+) ([\d.]+) rg|([\d.]+) g\b|\
 // behind (a shaded table row, say), not in that fill colour.
 func TestRunningHeaderColour(t *testing.T) {
 	p := wholeBank(t, syntheticBank(300))
-	data, _ := build(t, briefOf(p, Options{}))
+	data, _ := build(t, briefOf(p, pdf.Options{}))
 	accent := "0.122 0.306 0.475" // #1F4E79, the default accent
 	ss := streams(t, data)
 	pages, good := 0, 0

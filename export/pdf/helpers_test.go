@@ -1,4 +1,4 @@
-package pdf
+package pdf_test
 
 import (
 	"bytes"
@@ -22,6 +22,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
@@ -31,52 +32,34 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // fixedDate is the build date of every test packet.
 var fixedDate = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
 
-// workspacePacket builds the packet of a role of a test workspace, as the
-// build command does.
+// workspacePacket prepares the packet of a role of a test workspace, as
+// the build command does.
 func workspacePacket(t testing.TB, dir, roleID string) *export.Packet {
 	t.Helper()
 	ws, err := config.Open(dir, filepath.Base(dir))
 	if err != nil {
 		t.Fatal(err)
 	}
-	bank, err := ws.Bank()
-	if err != nil {
-		t.Fatal(err)
-	}
+	return prepare(t, ws, roleID)
+}
+
+// examplePacket prepares the packet of the embedded example workspace.
+func examplePacket(t testing.TB) *export.Packet {
+	t.Helper()
+	return prepare(t, config.OpenExample(), "example")
+}
+
+func prepare(t testing.TB, ws *config.Workspace, roleID string) *export.Packet {
+	t.Helper()
 	role, err := ws.Role(roleID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return packetFor(t, ws, bank, role)
-}
-
-// examplePacket builds the packet of the embedded example workspace.
-func examplePacket(t testing.TB) *export.Packet {
-	t.Helper()
-	ws := config.OpenExample()
-	bank, err := ws.Bank()
+	p, err := packet.Prepare(ws, role, packet.Options{Date: fixedDate})
 	if err != nil {
 		t.Fatal(err)
 	}
-	role, err := ws.Role("example")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return packetFor(t, ws, bank, role)
-}
-
-func packetFor(t testing.TB, ws *config.Workspace, bank *stories.Bank, role *config.Role) *export.Packet {
-	t.Helper()
-	cat := ws.Settings.Catalog()
-	sel, err := tailor.Select(bank, cat, role.Request())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &export.Packet{
-		RoleID: role.ID, Candidate: ws.Settings.Candidate,
-		Company: role.Company, Title: role.Title, Interview: role.Date, Focus: role.Focus,
-		Bank: bank, Catalog: cat, Selection: sel, Generated: fixedDate, Paper: ws.Settings.Paper,
-	}
+	return p
 }
 
 // wholeBank is the "all" packet: every story, grouped by question.

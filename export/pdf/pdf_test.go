@@ -1,10 +1,9 @@
-package pdf
+package pdf_test
 
 import (
 	"bytes"
 	"encoding/binary"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
@@ -13,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/starpack/starpack/export/pdf"
+
 	"golang.org/x/image/font/gofont/goregular"
 
 	"github.com/starpack/starpack/export"
@@ -20,12 +21,12 @@ import (
 	"github.com/starpack/starpack/stories/tailor"
 )
 
-func briefOf(p *export.Packet, opt Options) func(*bytes.Buffer) ([]string, error) {
-	return func(b *bytes.Buffer) ([]string, error) { return Brief(b, p, opt) }
+func briefOf(p *export.Packet, opt pdf.Options) func(*bytes.Buffer) ([]string, error) {
+	return func(b *bytes.Buffer) ([]string, error) { return pdf.Brief(b, p, opt) }
 }
 
-func sheetOf(p *export.Packet, opt Options) func(*bytes.Buffer) ([]string, error) {
-	return func(b *bytes.Buffer) ([]string, error) { return CheatSheet(b, p, opt) }
+func sheetOf(p *export.Packet, opt pdf.Options) func(*bytes.Buffer) ([]string, error) {
+	return func(b *bytes.Buffer) ([]string, error) { return pdf.CheatSheet(b, p, opt) }
 }
 
 func letter(p *export.Packet) *export.Packet {
@@ -57,7 +58,7 @@ func TestBrief(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, warns := build(t, briefOf(tt.p, Options{}))
+			data, warns := build(t, briefOf(tt.p, pdf.Options{}))
 			writeArtifact(t, "brief-"+tt.name+".pdf", data)
 			if len(warns) != 0 {
 				t.Errorf("warnings: %q", warns)
@@ -113,7 +114,7 @@ func TestBriefContent(t *testing.T) {
 	p.Feedback = map[string]stories.Feedback{
 		"stream-joins.most-interesting": {Story: "stream-joins.most-interesting", Rating: 4, Status: "ready", Comment: "Lead with the impact, the **business impact**."},
 	}
-	data, _ := build(t, briefOf(p, Options{}))
+	data, _ := build(t, briefOf(p, pdf.Options{}))
 	e := extract(t, data)
 	cover := squash(e.text[0])
 	for _, want := range []string{"Acme", "Senior Data Engineer", "Sam Lee", "sam@example.org", "2026-12-03",
@@ -148,47 +149,14 @@ func TestBriefContent(t *testing.T) {
 	}
 }
 
-// Numbers are set in bold: the content stream switches to the bold face
-// around them.
-func TestFigures(t *testing.T) {
-	tests := []struct {
-		text string
-		want []string
-	}{
-		{"reduced to < 1% of before", []string{"<\u00a01%"}},
-		{"50% of total processing time", []string{"50%"}},
-		{"3000+ steps, 1 million dollar off", []string{"3000+\u00a0steps", "1\u00a0million"}},
-		{"saved $1 million a year", []string{"$1\u00a0million"}},
-		{"flushes data every 150 ms, and", []string{"150\u00a0ms"}},
-		{"for 3 months with result", []string{"3\u00a0months"}},
-		{"a 4-way stream join", []string{"4-way"}},
-		{"in 2019-2020 we", []string{"2019-2020"}},
-		{"plan a v2 and S3 buckets, x86, UTF-8 and HTTP/2", nil},
-		{"by a factor of 3.", []string{"3"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.text, func(t *testing.T) {
-			var got []string
-			for _, sp := range figures(tt.text, regular) {
-				if sp.st == bold {
-					got = append(got, sp.text)
-				}
-			}
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("bold %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
 func TestDeterministic(t *testing.T) {
 	p := workspacePacket(t, "testdata/bank", "acme")
 	for _, doc := range []struct {
 		name string
 		fn   func(*export.Packet) func(*bytes.Buffer) ([]string, error)
 	}{
-		{"brief", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return briefOf(p, Options{}) }},
-		{"cheatsheet", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return sheetOf(p, Options{}) }},
+		{"brief", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return briefOf(p, pdf.Options{}) }},
+		{"cheatsheet", func(p *export.Packet) func(*bytes.Buffer) ([]string, error) { return sheetOf(p, pdf.Options{}) }},
 	} {
 		t.Run(doc.name, func(t *testing.T) {
 			// Built concurrently: documents share the parsed fonts.
@@ -218,7 +186,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestMetadata(t *testing.T) {
 	p := workspacePacket(t, "testdata/bank", "acme")
-	data, _ := build(t, briefOf(p, Options{}))
+	data, _ := build(t, briefOf(p, pdf.Options{}))
 	for _, want := range []string{"/Creator (starpack)", "/FlateDecode"} {
 		if !bytes.Contains(data, []byte(want)) {
 			t.Errorf("no %s", want)
@@ -283,7 +251,7 @@ func TestUnicode(t *testing.T) {
 	monkey := `story p1.failure: cannot draw "🙈" (no font has it; add a fallback font in starpack.yaml fonts.fallback)`
 	tests := []struct {
 		name        string
-		opt         Options
+		opt         pdf.Options
 		brief, card []string // warnings
 		drawn       []string // text the brief's content streams hold
 	}{
@@ -295,7 +263,7 @@ func TestUnicode(t *testing.T) {
 		},
 		{
 			name:  "fallback font",
-			opt:   Options{Fallback: [][]byte{cjk}},
+			opt:   pdf.Options{Fallback: [][]byte{cjk}},
 			brief: []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽 👨 👩 👧"` + hint},
 			card:  []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽"` + hint},
 			drawn: []string{"Ωμέγα", "中"},
@@ -358,17 +326,17 @@ func TestOptionsErrors(t *testing.T) {
 	}
 	tests := []struct {
 		name string
-		opt  Options
+		opt  pdf.Options
 		want string
 	}{
-		{"accent", Options{Accent: "blue"}, `accent: colour "blue" is not of the form #RRGGBB`},
-		{"accent digits", Options{Accent: "#12345G"}, `accent: colour "#12345G" is not of the form #RRGGBB`},
-		{"margins", Options{Margins: 80}, "margins: 80 mm is outside 5..50 mm"},
-		{"not a font", Options{Fallback: [][]byte{[]byte("hello, this is not a font")}}, "fallback font 1: not a TrueType font"},
-		{"cff font", Options{Fallback: [][]byte{cff}}, "fallback font 1: an OpenType font with CFF outlines; use a TrueType (.ttf) font"},
-		{"truncated font", Options{Fallback: [][]byte{[]byte("\x00\x01\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00")}}, "fallback font 1: not a valid TrueType font"},
-		{"restricted licence", Options{Fallback: [][]byte{cjk, patchFont(t, goregular.TTF, "OS/2", 8, 0x00, 0x02)}}, "fallback font 2: the font's licence does not allow embedding"},
-		{"no format 4 cmap", Options{Fallback: [][]byte{patchFont(t, patchFont(t, goregular.TTF, "cmap", 4, 0x00, 0x07), "cmap", 20, 0x00, 0x07)}}, "fallback font 1: the font has no Unicode character map of format 4"},
+		{"accent", pdf.Options{Accent: "blue"}, `accent: colour "blue" is not of the form #RRGGBB`},
+		{"accent digits", pdf.Options{Accent: "#12345G"}, `accent: colour "#12345G" is not of the form #RRGGBB`},
+		{"margins", pdf.Options{Margins: 80}, "margins: 80 mm is outside 5..50 mm"},
+		{"not a font", pdf.Options{Fallback: [][]byte{[]byte("hello, this is not a font")}}, "fallback font 1: not a TrueType font"},
+		{"cff font", pdf.Options{Fallback: [][]byte{cff}}, "fallback font 1: an OpenType font with CFF outlines; use a TrueType (.ttf) font"},
+		{"truncated font", pdf.Options{Fallback: [][]byte{[]byte("\x00\x01\x00\x00\x00\x05\x00\x00\x00\x00\x00\x00")}}, "fallback font 1: not a valid TrueType font"},
+		{"restricted licence", pdf.Options{Fallback: [][]byte{cjk, patchFont(t, goregular.TTF, "OS/2", 8, 0x00, 0x02)}}, "fallback font 2: the font's licence does not allow embedding"},
+		{"no format 4 cmap", pdf.Options{Fallback: [][]byte{patchFont(t, patchFont(t, goregular.TTF, "cmap", 4, 0x00, 0x07), "cmap", 20, 0x00, 0x07)}}, "fallback font 1: the font has no Unicode character map of format 4"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -390,14 +358,14 @@ func TestMargins(t *testing.T) {
 	p := workspacePacket(t, "testdata/bank", "acme")
 	for _, m := range []float64{8, 18, 30} {
 		t.Run(fmt.Sprint(m), func(t *testing.T) {
-			data, _ := build(t, briefOf(p, Options{Margins: m, Accent: "#7A1F3D"}))
+			data, _ := build(t, briefOf(p, pdf.Options{Margins: m, Accent: "#7A1F3D"}))
 			e := extract(t, data)
 			for i, text := range e.text {
 				if !strings.Contains(text, fmt.Sprintf("Page %d of %d", i+1, e.pages)) {
 					t.Errorf("page %d: no footer", i+1)
 				}
 			}
-			sheet, _ := build(t, sheetOf(p, Options{Margins: m}))
+			sheet, _ := build(t, sheetOf(p, pdf.Options{Margins: m}))
 			if n := extract(t, sheet).pages; n != 1 {
 				t.Errorf("cheat sheet has %d pages", n)
 			}
@@ -416,7 +384,7 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 	p := wholeBank(t, bank)
-	data, _ := build(t, briefOf(p, Options{}))
+	data, _ := build(t, briefOf(p, pdf.Options{}))
 	e := extract(t, data)
 	pageOf := func(s string, from int) int {
 		for i := from; i < len(e.text); i++ {
@@ -477,7 +445,7 @@ func TestCheatSheetOnePage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, warns := build(t, sheetOf(tt.p, Options{}))
+			data, warns := build(t, sheetOf(tt.p, pdf.Options{}))
 			writeArtifact(t, "cheatsheet-"+strings.ReplaceAll(tt.name, " ", "-")+".pdf", data)
 			e := extract(t, data)
 			if e.pages != 1 {
@@ -585,7 +553,7 @@ func TestBriefWholeBank(t *testing.T) {
 		t.Skip("builds a long document")
 	}
 	p := wholeBank(t, syntheticBank(1000))
-	data, warns := build(t, briefOf(p, Options{}))
+	data, warns := build(t, briefOf(p, pdf.Options{}))
 	writeArtifact(t, "brief-1000.pdf", data)
 	if len(warns) > 0 {
 		t.Errorf("warnings: %q", warns)
@@ -605,7 +573,7 @@ func TestBriefWholeBank(t *testing.T) {
 func BenchmarkBrief(b *testing.B) {
 	p := examplePacket(b)
 	for b.Loop() {
-		if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
+		if _, err := pdf.Brief(&bytes.Buffer{}, p, pdf.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -614,7 +582,7 @@ func BenchmarkBrief(b *testing.B) {
 func BenchmarkCheatSheet(b *testing.B) {
 	p := examplePacket(b)
 	for b.Loop() {
-		if _, err := CheatSheet(&bytes.Buffer{}, p, Options{}); err != nil {
+		if _, err := pdf.CheatSheet(&bytes.Buffer{}, p, pdf.Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -627,7 +595,7 @@ func BenchmarkBriefScaling(b *testing.B) {
 		p := wholeBank(b, syntheticBank(n))
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {
-				if _, err := Brief(&bytes.Buffer{}, p, Options{}); err != nil {
+				if _, err := pdf.Brief(&bytes.Buffer{}, p, pdf.Options{}); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -664,7 +632,7 @@ func TestEdgeCases(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			data, warns := build(t, briefOf(tt.p, Options{}))
+			data, warns := build(t, briefOf(tt.p, pdf.Options{}))
 			writeArtifact(t, "edge-"+strings.ReplaceAll(tt.name, " ", "-")+".pdf", data)
 			if got := strings.Join(warns, "\n"); tt.warning == "" && got != "" || !strings.Contains(got, tt.warning) {
 				t.Errorf("warnings %q, want %q", warns, tt.warning)
@@ -684,37 +652,9 @@ func TestEdgeCases(t *testing.T) {
 					t.Errorf("no %q in the text", w)
 				}
 			}
-			sheet, _ := build(t, sheetOf(tt.p, Options{}))
+			sheet, _ := build(t, sheetOf(tt.p, pdf.Options{}))
 			if n := extract(t, sheet).pages; n != 1 {
 				t.Errorf("cheat sheet: %d pages", n)
-			}
-		})
-	}
-}
-
-func TestCardText(t *testing.T) {
-	tests := []struct {
-		name    string
-		s       stories.Story
-		actions []string
-		result  string
-	}{
-		{"numbered points", stories.Story{Action: "Context first.\n1. Explain the risk\n2. Plan a v2\n3. Ship\n4. Celebrate", Result: "Stable. Never had to roll back in 3 months."},
-			[]string{"Explain the risk", "Plan a v2", "Ship"}, "Stable. (3 months)"},
-		{"sentences", stories.Story{Action: "I wrote a tool. It walked the DAG! Then I fixed it. And more.", Result: "Found the bug."},
-			[]string{"I wrote a tool.", "It walked the DAG!", "Then I fixed it."}, "Found the bug."},
-		{"notes only", stories.Story{Notes: "Full stack ownership.\nOn every feature."},
-			[]string{"Full stack ownership.", "On every feature."}, ""},
-		{"bold is plain", stories.Story{Action: "- Profiled the **hot path**\n- Fixed it", Result: "Latency fell to **150 ms**, errors to < 1%."},
-			[]string{"Profiled the hot path", "Fixed it"}, "Latency fell to 150 ms, errors to < 1%."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := keyActions(&tt.s, 3); !slices.Equal(got, tt.actions) {
-				t.Errorf("actions %q, want %q", got, tt.actions)
-			}
-			if got := resultLine(&tt.s); got != tt.result {
-				t.Errorf("result %q, want %q", got, tt.result)
 			}
 		})
 	}
@@ -737,23 +677,19 @@ func TestInsideMargins(t *testing.T) {
 	for _, name := range slices.Sorted(maps.Keys(packets)) {
 		for _, m := range []float64{5, 12, 18, 35} {
 			t.Run(fmt.Sprintf("%s/%g mm", name, m), func(t *testing.T) {
-				opt := Options{Margins: m}
-				d, _, err := writeBrief(io.Discard, packets[name], opt)
+				opt := pdf.Options{Margins: m}
+				brief, sheet, pages, err := pdf.Outside(packets[name], opt)
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, o := range d.outside[:min(len(d.outside), 5)] {
+				for _, o := range brief[:min(len(brief), 5)] {
 					t.Errorf("brief: %s", o)
 				}
-				d, _, err = writeCheatSheet(io.Discard, packets[name], opt)
-				if err != nil {
-					t.Fatal(err)
-				}
-				for _, o := range d.outside[:min(len(d.outside), 5)] {
+				for _, o := range sheet[:min(len(sheet), 5)] {
 					t.Errorf("cheat sheet: %s", o)
 				}
-				if n := d.f.PageCount(); n != 1 {
-					t.Errorf("cheat sheet: %d pages", n)
+				if pages != 1 {
+					t.Errorf("cheat sheet: %d pages", pages)
 				}
 			})
 		}
@@ -782,19 +718,19 @@ func patchFont(t *testing.T, font []byte, table string, off int, b ...byte) []by
 // type; the smallest size only when cards must be shortened.
 func TestCheatSheetShrinks(t *testing.T) {
 	size := func(p *export.Packet) float64 {
-		d, _, err := writeCheatSheet(io.Discard, p, Options{})
+		size, err := pdf.SheetSize(p, pdf.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return d.sheetSize
+		return size
 	}
 	acme := size(workspacePacket(t, "testdata/bank", "acme"))
 	thirty := size(thirtyQuestions())
 	long := size(wholeBank(t, longStories()))
-	if !(acme > thirty && thirty >= sheetMinSize && acme <= sheetMaxSize) {
+	if !(acme > thirty && thirty >= pdf.SheetMinSize && acme <= pdf.SheetMaxSize) {
 		t.Errorf("sizes: 8 questions %g pt, 30 questions %g pt", acme, thirty)
 	}
-	if long != sheetMinSize {
-		t.Errorf("shortened cards are set in %g pt, want %g", long, sheetMinSize)
+	if long != pdf.SheetMinSize {
+		t.Errorf("shortened cards are set in %g pt, want %g", long, pdf.SheetMinSize)
 	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -150,4 +151,37 @@ func FuzzPieces(f *testing.F) {
 	f.Fuzz(func(t *testing.T, a, b, c string) {
 		checkPieces(t, []span{{a, regular}, {b, bold}, {c, mono}})
 	})
+}
+
+// Numbers are set in bold: the content stream switches to the bold face
+// around them.
+func TestFigures(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"reduced to < 1% of before", []string{"<\u00a01%"}},
+		{"50% of total processing time", []string{"50%"}},
+		{"3000+ steps, 1 million dollar off", []string{"3000+\u00a0steps", "1\u00a0million"}},
+		{"saved $1 million a year", []string{"$1\u00a0million"}},
+		{"flushes data every 150 ms, and", []string{"150\u00a0ms"}},
+		{"for 3 months with result", []string{"3\u00a0months"}},
+		{"a 4-way stream join", []string{"4-way"}},
+		{"in 2019-2020 we", []string{"2019-2020"}},
+		{"plan a v2 and S3 buckets, x86, UTF-8 and HTTP/2", nil},
+		{"by a factor of 3.", []string{"3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			var got []string
+			for _, sp := range figures(tt.text, regular) {
+				if sp.st == bold {
+					got = append(got, sp.text)
+				}
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("bold %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

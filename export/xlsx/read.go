@@ -39,6 +39,17 @@ type Import struct {
 	Issues   []Issue
 }
 
+// HasFeedback reports whether a coach filled in any of the workbook's
+// rows.
+func (im *Import) HasFeedback() bool {
+	for _, r := range im.Rows {
+		if r.Rating != 0 || r.Status != "" || r.Comment != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Issue is a value the coach typed that the import did not take as it was.
 type Issue struct {
 	Line  int    // the sheet row

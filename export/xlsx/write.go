@@ -650,8 +650,7 @@ func checkLengths(p *export.Packet) error {
 	}
 	for id, fb := range p.Feedback {
 		if n := utf16Len(fb.Comment); n > MaxCellChars {
-			return &source.Error{File: stories.FeedbackFile(p.RoleID),
-				Msg:  fmt.Sprintf("the comment on story %q is %d characters, more than the %d a spreadsheet cell holds", id, n, MaxCellChars),
+			return &source.Error{Msg: fmt.Sprintf("the coach's comment on story %q is %d characters, more than the %d a spreadsheet cell holds", id, n, MaxCellChars),
 				Hint: "shorten the comment in the feedback file"}
 		}
 	}

@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // loadBank reads the test bank in testdata/bank.
 func loadBank(t testing.TB) *stories.Bank {
 	t.Helper()
-	bank, err := stories.LoadBank(os.DirFS("testdata/bank"), "bank")
+	bank, err := stories.LoadBank(os.DirFS("testdata/bank"), "stories", "bank")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func TestFixture(t *testing.T) {
 		if strings.Join(back.Highlights, "|") != strings.Join(p.Highlights, "|") || back.When != p.When || back.Company != p.Company {
 			t.Errorf("read back %+v, wrote %+v", back, p)
 		}
-		got.WriteString("# " + stories.ProjectFileName(p) + "\n")
+		got.WriteString("# stories/" + stories.ProjectFileName(p) + "\n")
 		got.Write(out)
 	}
 	golden := filepath.Join(dir, "resume.golden.yaml")

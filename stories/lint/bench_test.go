@@ -60,7 +60,7 @@ func syntheticBank(tb testing.TB, n int) (*stories.Bank, Config) {
 		}
 		fsys[fmt.Sprintf("stories/p%04d.yaml", f)] = &fstest.MapFile{Data: data}
 	}
-	bank, err := stories.LoadBank(fsys, "")
+	bank, err := stories.LoadBank(fsys, "stories", "")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -122,7 +122,7 @@ func BenchmarkLintBenchData(b *testing.B) {
 				}
 				fsys["stories/"+jp.ID+".yaml"] = &fstest.MapFile{Data: out}
 			}
-			bank, err := stories.LoadBank(fsys, "")
+			bank, err := stories.LoadBank(fsys, "stories", "")
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -33,7 +33,7 @@ func FuzzWordPositions(f *testing.F) {
 			return
 		}
 		fsys := fstest.MapFS{"stories/f.yaml": {Data: data}}
-		bank, err := stories.LoadBank(fsys, "")
+		bank, err := stories.LoadBank(fsys, "stories", "")
 		if err != nil {
 			return // text the loader refuses (control characters, ...)
 		}

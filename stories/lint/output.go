@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/starpack/starpack/stories"
 )
 
 // WriteText writes one line per finding, `file:line:col: severity: message
@@ -31,21 +33,14 @@ func WriteText(w io.Writer, fs []Finding) error {
 
 // Summary is the one-line account of a lint: "18 stories: 1 error, 14
 // warnings" (infos are named only when there are some).
-func Summary(stories int, fs []Finding) string {
+func Summary(n int, fs []Finding) string {
 	c := Tally(fs)
-	s := fmt.Sprintf("%s: %s, %s", plural(stories, "story", "stories"), plural(c.Errors, "error", "errors"),
-		plural(c.Warnings, "warning", "warnings"))
+	s := fmt.Sprintf("%s: %s, %s", stories.Count(n, "story", "stories"), stories.Count(c.Errors, "error", "errors"),
+		stories.Count(c.Warnings, "warning", "warnings"))
 	if c.Infos > 0 {
-		s += ", " + plural(c.Infos, "info", "infos")
+		s += ", " + stories.Count(c.Infos, "info", "infos")
 	}
 	return s
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 // Report is the JSON form of a lint, a stable shape: every key is always

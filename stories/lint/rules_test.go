@@ -15,7 +15,7 @@ func lintFiles(t *testing.T, files map[string]string, cfg Config) []Finding {
 	for name, text := range files {
 		fsys["stories/"+name] = &fstest.MapFile{Data: []byte(text)}
 	}
-	bank, err := stories.LoadBank(fsys, "")
+	bank, err := stories.LoadBank(fsys, "stories", "")
 	if err != nil {
 		t.Fatal(err)
 	}

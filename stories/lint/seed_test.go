@@ -21,7 +21,7 @@ const seedDir = "../../testdata/lint/seed"
 func seedBank(t testing.TB) (*stories.Bank, Config) {
 	t.Helper()
 	fsys := os.DirFS(seedDir)
-	bank, err := stories.LoadBank(fsys, "testdata/lint/seed")
+	bank, err := stories.LoadBank(fsys, "stories", "testdata/lint/seed")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -111,7 +111,7 @@ func render(t *testing.T, res *Result) []byte {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b.WriteString("--- # " + stories.ProjectFileName(p) + "\n")
+		b.WriteString("--- # stories/" + stories.ProjectFileName(p) + "\n")
 		b.Write(data)
 	}
 	for _, w := range res.Warnings {
@@ -453,7 +453,7 @@ func roundTrip(p *stories.Project) error {
 	if err != nil {
 		return err
 	}
-	back, err := stories.ParseProject(stories.ProjectFileName(p), data)
+	back, err := stories.ParseProject("stories/"+stories.ProjectFileName(p), data)
 	if err != nil {
 		return errors.New("reading back: " + err.Error() + "\n" + string(data))
 	}

@@ -285,6 +285,15 @@ func checkFields(file string, n *yaml.Node, t reflect.Type) error {
 	return nil
 }
 
+// FieldNames returns the YAML names of the fields of struct v.
+func FieldNames(v any) map[string]bool {
+	out := map[string]bool{}
+	for name := range yamlFields(reflect.TypeOf(v)) {
+		out[name] = true
+	}
+	return out
+}
+
 func yamlFields(t reflect.Type) map[string]reflect.Type {
 	out := map[string]reflect.Type{}
 	for i := 0; i < t.NumField(); i++ {

@@ -73,7 +73,7 @@ func (w Weights) Check() error {
 	}{{"question", w.Question}, {"competency", w.Competency}, {"focus", w.Focus}, {"keyword", w.Keyword},
 		{"number", w.Number}, {"spread", w.Spread}, {"threshold", w.Threshold}} {
 		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return &source.Error{Msg: fmt.Sprintf("weights: %s must be a number from 0 up, not %v", f.name, f.v),
+			return &source.FieldError{Field: "weights", Msg: fmt.Sprintf("weights: %s must be a number from 0 up, not %v", f.name, f.v),
 				Hint: "set it to 0 to ignore that part of the score; defaults: question 4, competency 2, focus 2, keyword 3, number 0.5, spread 0.15, threshold 2.5"}
 		}
 	}

@@ -115,7 +115,7 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 			return nil, unknownStory(bank, id, "include")
 		}
 		if excluded[id] {
-			return nil, &source.Error{Msg: fmt.Sprintf("story %q is both included and excluded", id),
+			return nil, &source.FieldError{Field: "include", Msg: fmt.Sprintf("story %q is both included and excluded", id),
 				Hint: "remove it from one of the two lists"}
 		}
 	}
@@ -128,7 +128,7 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 	}
 	per := max(req.PerQuestion, 1)
 	if per > MaxPerQuestion {
-		return nil, &source.Error{Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+		return nil, &source.FieldError{Field: "per_question", Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
 			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
 	}
 	sc, qs := newScorer(bank, cat, req, w, questions)
@@ -165,7 +165,7 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 			}
 		}
 		if best < 0 {
-			return nil, &source.Error{Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
+			return nil, &source.FieldError{Field: "include", Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
 				Hint: fmt.Sprintf("%d questions × per_question %d; include fewer stories or raise per_question", len(qs), per)}
 		}
 		caps[best]--
@@ -354,7 +354,7 @@ func requestQuestions(cat *stories.Catalog, req Request) ([]*stories.Question, e
 			if s := source.Suggest(set, cat.Sets()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return nil, &source.Error{Msg: msg, Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
+			return nil, &source.FieldError{Field: "question_set", Msg: msg, Hint: "question sets: " + strings.Join(cat.Sets(), ", ")}
 		}
 		keys = ids
 	}
@@ -429,5 +429,5 @@ func unknownStory(bank *stories.Bank, id, list string) error {
 	if s := source.Suggest(id, ids); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return &source.Error{Msg: msg, Hint: "a story id is the `id:` of a story in stories/*.yaml"}
+	return &source.FieldError{Field: list, Msg: msg, Hint: "a story id is the `id:` of a story in stories/*.yaml"}
 }

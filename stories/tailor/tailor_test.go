@@ -15,7 +15,7 @@ import (
 // loadSeed loads the real story bank, copied by hand into testdata.
 func loadSeed(t testing.TB) *stories.Bank {
 	t.Helper()
-	bank, err := stories.LoadBank(os.DirFS("testdata/seed"), "seed")
+	bank, err := stories.LoadBank(os.DirFS("testdata/seed"), "stories", "seed")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,28 +359,32 @@ func TestSelectAll(t *testing.T) {
 func TestSelectErrors(t *testing.T) {
 	bank := loadSeed(t)
 	tests := []struct {
-		name string
-		req  Request
-		want string
-		hint string
+		name  string
+		req   Request
+		want  string
+		hint  string
+		field string // the field the error is about
 	}{
 		{"unknown include", Request{Include: []string{"stream-joins.sucess"}},
-			`include names unknown story "stream-joins.sucess" (did you mean "stream-joins.success"?)`, "id:"},
-		{"unknown exclude", Request{Exclude: []string{"nope"}}, `exclude names unknown story "nope"`, "id:"},
+			`include names unknown story "stream-joins.sucess" (did you mean "stream-joins.success"?)`, "id:", "include"},
+		{"unknown exclude", Request{Exclude: []string{"nope"}}, `exclude names unknown story "nope"`, "id:", "exclude"},
 		{"included and excluded", Request{Include: []string{"stream-joins.success"}, Exclude: []string{"stream-joins.success"}},
-			`story "stream-joins.success" is both included and excluded`, "remove it"},
-		{"unknown set", Request{Set: "amazon"}, `unknown question set "amazon"`, "amazon-lp, grid"},
+			`story "stream-joins.success" is both included and excluded`, "remove it", "include"},
+		{"unknown set", Request{Set: "amazon"}, `unknown question set "amazon"`, "amazon-lp, grid", "question_set"},
 		{"too many includes", Request{Questions: []string{"success"}, Include: []string{"stream-joins.success", "warehouse-migration.success"}},
-			`include names more stories than the role has places for (at "warehouse-migration.success")`, "per_question"},
-		{"too many per question", Request{PerQuestion: 11}, "per_question 11 is more than the 10 stories starpack puts under one question", "1 to 3"},
-		{"negative weight", Request{Weights: Weights{Keyword: -1}}, "weights: keyword must be a number from 0 up, not -1", "defaults"},
+			`include names more stories than the role has places for (at "warehouse-migration.success")`, "per_question", "include"},
+		{"too many per question", Request{PerQuestion: 11}, "per_question 11 is more than the 10 stories starpack puts under one question", "1 to 3", "per_question"},
+		{"negative weight", Request{Weights: Weights{Keyword: -1}}, "weights: keyword must be a number from 0 up, not -1", "defaults", "weights"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := Select(bank, stories.NewCatalog(), tt.req)
-			var e *source.Error
+			var e *source.FieldError
 			if !errors.As(err, &e) {
-				t.Fatalf("err = %v, want *Error", err)
+				t.Fatalf("err = %v, want *FieldError", err)
+			}
+			if e.Field != tt.field {
+				t.Errorf("field = %q, want %q", e.Field, tt.field)
 			}
 			if e.Msg != tt.want {
 				t.Errorf("msg = %q, want %q", e.Msg, tt.want)

@@ -1,4 +1,4 @@
-package main
+package packet
 
 import (
 	"errors"
@@ -6,15 +6,46 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"text/template"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/markdown"
 	"github.com/starpack/starpack/export/pdf"
 	"github.com/starpack/starpack/stories/source"
 )
 
+// Assets are what the renderers of every packet of a build share, loaded
+// once: the notes template (the user's laid over the built-in one) and the
+// PDF layout settings and fallback fonts.
+type Assets struct {
+	Notes *template.Template
+	PDF   pdf.Options
+}
+
 // maxFontSize is the largest fallback font starpack reads (CJK fonts run
 // to tens of megabytes).
 const maxFontSize = 64 << 20
+
+// loadAssets loads the templates, and the fonts when a PDF is among outs.
+func loadAssets(ws *config.Workspace, outs []Output) (*Assets, error) {
+	a := &Assets{}
+	var err error
+	if t := ws.Settings.Templates; t != "" {
+		a.Notes, err = markdown.Load(os.DirFS(ws.Path(t)), filepath.Join(ws.Display, t))
+	} else {
+		a.Notes, err = markdown.Load(nil, "")
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range outs {
+		if filepath.Ext(o.File) == ".pdf" {
+			a.PDF, err = pdfOptions(ws)
+			break
+		}
+	}
+	return a, err
+}
 
 // pdfOptions gathers the PDF settings of a workspace: margins, accent
 // colour and the fallback fonts, read and checked once per build. A font
@@ -24,11 +55,11 @@ func pdfOptions(ws *config.Workspace) (pdf.Options, error) {
 	s := &ws.Settings
 	opt := pdf.Options{Margins: s.Margins, Accent: s.Accent}
 	for i, name := range s.Fonts.Fallback {
-		pos := source.Position{File: filepath.Join(ws.Display, config.FileName)}
+		pos := source.Position{File: ws.Show(config.FileName)}
 		if i < len(s.Fonts.FallbackPos) && s.Fonts.FallbackPos[i].Line > 0 {
 			pos = s.Fonts.FallbackPos[i]
 		}
-		shown := wsPath(ws, name)
+		shown := ws.Path(name)
 		data, err := readFont(ws, name)
 		if err != nil {
 			return opt, source.Errorf(pos, "fonts.fallback paths are relative to the workspace folder",
@@ -50,7 +81,7 @@ func readFont(ws *config.Workspace, name string) ([]byte, error) {
 		err error
 		rd  func() ([]byte, error)
 	)
-	if ws.Dir == "" && !filepath.IsAbs(name) {
+	if ws.Embedded() && !filepath.IsAbs(name) {
 		st, err = fs.Stat(ws.FS, filepath.ToSlash(filepath.Clean(name)))
 		rd = func() ([]byte, error) { return fs.ReadFile(ws.FS, filepath.ToSlash(filepath.Clean(name))) }
 	} else {

@@ -16,10 +16,10 @@ func TestSettingsWeights(t *testing.T) {
 	tests := []struct {
 		name string
 		yaml string
-		want Weights
+		want tailor.Weights
 		err  string // the error, as printed; "" for none
 	}{
-		{name: "absent means defaults at selection", yaml: "paper: A4\n", want: Weights{}},
+		{name: "absent means defaults at selection", yaml: "paper: A4\n", want: tailor.Weights{}},
 		{name: "keys left out keep their defaults", yaml: "weights:\n  keyword: 5\n  threshold: 1\n", want: partial},
 		{name: "empty mapping is the defaults", yaml: "weights: {}\n", want: tailor.DefaultWeights()},
 		{name: "negative weight", yaml: "paper: A4\nweights: {focus: -2}\n",
@@ -73,12 +73,12 @@ exclude: [c.d]
 	w.Number = 0
 	want := tailor.Request{Set: "amazon-lp", Focus: []string{"streaming"}, Include: []string{"a.b"}, Exclude: []string{"c.d"},
 		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Synonyms: tailor.Synonyms{"stream joins": {"flink"}}, Weights: w}
-	if got := settings.Tailor(role.Request()); !reflect.DeepEqual(got, want) {
-		t.Errorf("Tailor(Request()) = %+v\nwant %+v", got, want)
+	if got := role.Request(&settings); !reflect.DeepEqual(got, want) {
+		t.Errorf("Request(settings) = %+v\nwant %+v", got, want)
 	}
-	want.Synonyms, want.Weights = nil, Weights{}
-	if got := role.Request(); !reflect.DeepEqual(got, want) {
-		t.Errorf("Request() = %+v\nwant %+v", got, want)
+	want.Synonyms, want.Weights = nil, tailor.Weights{}
+	if got := role.Request(nil); !reflect.DeepEqual(got, want) {
+		t.Errorf("Request(nil) = %+v\nwant %+v", got, want)
 	}
 }
 
@@ -92,7 +92,7 @@ func TestExampleRoleSelects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sel, err := tailor.Select(bank, ws.Settings.Catalog(), ws.Settings.Tailor(role.Request()))
+	sel, err := tailor.Select(bank, ws.Settings.Catalog(), role.Request(&ws.Settings))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ func TestRoleLocate(t *testing.T) {
 		{"exclude", tailor.Request{Exclude: []string{"z.w"}}, `roles/r.yaml:4:10: exclude names unknown story "z.w"`},
 		{"both", tailor.Request{Include: []string{"p.success"}, Exclude: []string{"p.success"}}, `roles/r.yaml:3:10: story "p.success" is both included and excluded`},
 		{"question set", tailor.Request{Set: "nope"}, `roles/r.yaml:2:15: unknown question set "nope"`},
-		{"weights stay unplaced", tailor.Request{Weights: Weights{Focus: -1}}, `weights: focus must be a number from 0 up, not -1`},
+		{"weights stay unplaced", tailor.Request{Weights: tailor.Weights{Focus: -1}}, `weights: focus must be a number from 0 up, not -1`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,0 +1,194 @@
+// Package packet is starpack's pipeline, as a library: for one role of a
+// workspace (or the whole bank) it prepares the packet (syncs the coach's
+// edits from the workbook about to be replaced, selects the stories,
+// redacts when asked), renders each output, and writes them into the
+// packet folder, out/<role-id>/.
+//
+//	load (config) → select (stories/tailor) → render (export/*) → write (here)
+//
+// The outputs are data (Outputs: name, file, renderer); the command line
+// only wires flags, workers, progress and printing to a Builder. Prepare
+// is the one way a packet is made, for the command line and for tests.
+package packet
+
+import (
+	"fmt"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/tailor"
+)
+
+// AllID names the packet of the whole bank (build --all) and its folder.
+const AllID = "all"
+
+// Options say how packets are built.
+type Options struct {
+	Date    time.Time // the build date, on every output; fixed by --date or SOURCE_DATE_EPOCH
+	Redact  bool      // apply the redaction rules of the workspace and the role
+	Out     string    // the output folder; "" means the workspace's (config.Workspace.OutDir)
+	Outputs []Output  // the outputs to write; nil means all of Outputs()
+}
+
+// Builder builds the packets of one workspace: what they share (the bank,
+// the catalog, the templates and fonts) is loaded once, by New. Its methods
+// may be called from several goroutines, one packet each.
+type Builder struct {
+	ws      *config.Workspace
+	bank    *stories.Bank
+	cat     *stories.Catalog
+	opts    Options
+	assets  *Assets
+	outDir  string
+	matrix  bool // the workbook is among the outputs
+	fbMutex sync.Mutex
+}
+
+// New loads what every packet of a build shares. Errors are the
+// workspace's: a bank that does not load, a template or font that cannot be
+// read.
+func New(ws *config.Workspace, opts Options) (*Builder, error) {
+	if opts.Outputs == nil {
+		opts.Outputs = Outputs()
+	}
+	b := &Builder{ws: ws, cat: ws.Settings.Catalog(), opts: opts, outDir: opts.Out}
+	if b.outDir == "" {
+		b.outDir = ws.OutDir()
+	}
+	var err error
+	if b.bank, err = ws.Bank(); err != nil {
+		return nil, err
+	}
+	if b.assets, err = loadAssets(ws, opts.Outputs); err != nil {
+		return nil, err
+	}
+	for _, o := range opts.Outputs {
+		b.matrix = b.matrix || o.File == MatrixFile
+	}
+	return b, nil
+}
+
+// OutDir is the output folder the packets go to.
+func (b *Builder) OutDir() string { return b.outDir }
+
+// Prepare returns the packet of role (nil: the whole bank), with the
+// workspace's settings: it imports the coach's edits from the packet's
+// existing workbook (see SyncFeedback), selects the stories and, when the
+// options say so, redacts. It is what every renderer draws.
+func Prepare(ws *config.Workspace, role *config.Role, opts Options) (*export.Packet, error) {
+	b, err := New(ws, opts)
+	if err != nil {
+		return nil, err
+	}
+	p, _, err := b.Prepare(role)
+	return p, err
+}
+
+// ID is the id of the packet of role: its role id, or AllID.
+func ID(role *config.Role) string {
+	if role == nil {
+		return AllID
+	}
+	return role.ID
+}
+
+// Prepare is Prepare with what the builder has loaded; it also returns
+// what the feedback sync said (warnings and notices).
+func (b *Builder) Prepare(role *config.Role) (*export.Packet, Report, error) {
+	var rep Report
+	id := ID(role)
+	feedback, err := b.syncFeedback(id, filepath.Join(b.outDir, id), &rep)
+	if err != nil {
+		return nil, rep, err
+	}
+	p, err := b.packet(role, feedback)
+	return p, rep, err
+}
+
+// packet selects the stories of one role and gathers what the outputs
+// show.
+func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback) (*export.Packet, error) {
+	s := &b.ws.Settings
+	p := &export.Packet{
+		RoleID:    ID(role),
+		Candidate: s.Candidate,
+		Bank:      b.bank,
+		Catalog:   b.cat,
+		Feedback:  feedback,
+		Generated: b.opts.Date,
+		Paper:     s.Paper,
+		Title:     "All stories",
+	}
+	if role != nil {
+		if err := role.CheckQuestions(b.cat); err != nil {
+			return nil, err
+		}
+		p.Company, p.Title, p.Interview, p.Focus = role.Company, role.Title, role.Date, role.Focus
+	}
+	sel, err := tailor.Select(b.bank, b.cat, role.Request(s))
+	if err != nil {
+		if role != nil {
+			err = role.Locate(err)
+		}
+		return nil, err
+	}
+	p.Selection = sel
+	for _, k := range sel.Keywords {
+		p.Keywords = append(p.Keywords, k.Term)
+	}
+	if b.opts.Redact {
+		p = p.Redact(stories.NewRedactor(s.RedactRules(role)))
+	}
+	return p, nil
+}
+
+// Report is what building a packet said besides its files: warnings (from
+// the renderers and the feedback sync) and notices.
+type Report struct {
+	Warnings []string
+	Notices  []string // said on stderr, as "starpack: ..."
+}
+
+// Result is what building one packet gave.
+type Result struct {
+	Report
+	Dir   string   // the packet folder, when written
+	Files []string // the files written, in output order
+	Err   error
+}
+
+// Build prepares, renders and writes the packet of role (nil: the whole
+// bank). Nothing is written when any output fails; a renderer that panics
+// is an error saying it is a bug.
+func (b *Builder) Build(role *config.Role) (res Result) {
+	id := ID(role)
+	defer func() {
+		if r := recover(); r != nil {
+			res.Err = fmt.Errorf("internal error building %q: %v (this is a bug in starpack; please report it)", id, r)
+		}
+	}()
+	p, rep, err := b.Prepare(role)
+	res.Report = rep
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	dir := filepath.Join(b.outDir, id)
+	files, err := b.Render(p, dir, &res.Report)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	if res.Err = write(b.outDir, id, files); res.Err != nil {
+		return res
+	}
+	for _, f := range files {
+		res.Files = append(res.Files, f.Name)
+	}
+	res.Dir = dir
+	return res
+}

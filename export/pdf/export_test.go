@@ -1,0 +1,37 @@
+package pdf
+
+import (
+	"io"
+
+	"github.com/starpack/starpack/export"
+)
+
+// Outside lays out the brief and the cheat sheet of p and returns what
+// each drew outside its margins (or a card), and the cheat sheet's pages.
+func Outside(p *export.Packet, opt Options) (brief, sheet []string, sheetPages int, err error) {
+	d, _, err := writeBrief(io.Discard, p, opt)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	brief = d.outside
+	d, _, err = writeCheatSheet(io.Discard, p, opt)
+	if err != nil {
+		return nil, nil, 0, err
+	}
+	return brief, d.outside, d.f.PageCount(), nil
+}
+
+// SheetSize is the type size the cheat sheet of p is set in.
+func SheetSize(p *export.Packet, opt Options) (float64, error) {
+	d, _, err := writeCheatSheet(io.Discard, p, opt)
+	if err != nil {
+		return 0, err
+	}
+	return d.sheetSize, nil
+}
+
+// The cheat sheet's smallest and largest type sizes.
+const (
+	SheetMinSize = sheetMinSize
+	SheetMaxSize = sheetMaxSize
+)
