@@ -8,7 +8,7 @@ FUZZTIME ?= 20s
 BENCHTIME ?= 1s
 BENCH     ?= .
 
-.PHONY: build test lint bench fuzz demo preview clean
+.PHONY: build test lint bench fuzz golden demo preview clean
 
 build: ## the starpack binary, in the repository root
 	$(GO) build -o starpack ./cmd/starpack
@@ -32,6 +32,9 @@ fuzz: ## run each fuzz target for FUZZTIME
 	    echo "== $$pkg $$f"; $(GO) test -run='^$$' -fuzz="^$$f$$" -fuzztime=$(FUZZTIME) $$pkg || exit 1; \
 	  done; \
 	done
+
+golden: ## rewrite the golden files (go test -update) of every package that has them
+	$(GO) test -count=1 $$($(GO) list -f '{{.ImportPath}} {{join .TestImports " "}} {{join .XTestImports " "}}' $(PKGS) | awk '/internal\/golden/ && $$1 !~ /internal\/golden$$/ {print $$1}') -update
 
 demo: build ## build the example packet into out/example/
 	./starpack build

@@ -3,14 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-var updateSelect = flag.Bool("update", false, "rewrite the select golden files")
+	"github.com/starpack/starpack/internal/golden"
+)
 
 // TestSelectGolden runs `starpack select` on the seed bank for each role of
 // testdata/select and compares the output with its golden file. With
@@ -35,21 +33,7 @@ func TestSelectGolden(t *testing.T) {
 			if strings.HasSuffix(tt.golden, ".json") && !json.Valid(out.Bytes()) {
 				t.Fatalf("not JSON:\n%s", out.String())
 			}
-			golden := filepath.Join(ws, tt.golden)
-			if *updateSelect {
-				if err := os.WriteFile(golden, out.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden (run go test -update): %v", err)
-			}
-			if !bytes.Equal(out.Bytes(), want) {
-				_ = os.WriteFile(golden+".got", out.Bytes(), 0o644)
-				t.Errorf("output differs from %s; see %s.got", golden, golden)
-			}
+			golden.Check(t, filepath.Join(ws, tt.golden), out.Bytes())
 		})
 	}
 }

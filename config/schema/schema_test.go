@@ -3,7 +3,6 @@ package schema_test
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"io/fs"
 	"os"
 	"path"
@@ -16,11 +15,10 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/config/schema"
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/plaintext"
 )
-
-var update = flag.Bool("update", false, "rewrite the committed schema files")
 
 // TestGenerated regenerates each schema from the Go types and compares it
 // with the committed (embedded) copy.
@@ -32,19 +30,13 @@ func TestGenerated(t *testing.T) {
 				t.Fatal(err)
 			}
 			file := name + ".json"
-			if *update {
-				if err := os.WriteFile(file, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
+			golden.Check(t, file, got)
+			if golden.Updating() {
 				return
 			}
 			want, err := os.ReadFile(file)
 			if err != nil {
-				t.Fatalf("%v (run go test ./config/schema -update)", err)
-			}
-			if !bytes.Equal(got, want) {
-				os.WriteFile(file+".got", got, 0o644)
-				t.Errorf("%s is out of date with the Go types; wrote %s.got (run go test ./config/schema -update)", file, file)
+				t.Fatal(err)
 			}
 			embedded, err := schema.File(name)
 			if err != nil {

@@ -2,7 +2,6 @@ package markdown_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,13 +10,12 @@ import (
 
 	"github.com/starpack/starpack/export/markdown"
 	"github.com/starpack/starpack/export/packet"
+	"github.com/starpack/starpack/internal/golden"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // prepare prepares the packet of role id (the whole bank for "") of the
 // test workspace, as the build command does.
@@ -35,25 +33,6 @@ func prepare(t *testing.T, ws *config.Workspace, id string) *export.Packet {
 		t.Fatal(err)
 	}
 	return p
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "notes", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("missing golden (run go test -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		os.WriteFile(path+".got", got, 0o644)
-		t.Errorf("%s differs from the golden; see %s.got", name, path)
-	}
 }
 
 func TestRenderGolden(t *testing.T) {
@@ -86,7 +65,7 @@ func TestRenderGolden(t *testing.T) {
 			if err := markdown.Render(&buf, p, tmpl); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, tt.golden, buf.Bytes())
+			golden.Check(t, filepath.Join("..", "..", "testdata", "notes", tt.golden), buf.Bytes())
 		})
 	}
 }

@@ -3,7 +3,6 @@ package pdf_test
 import (
 	"bytes"
 	"compress/zlib"
-	"flag"
 	"fmt"
 	"io"
 	"maps"
@@ -26,8 +25,6 @@ import (
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // fixedDate is the build date of every test packet.
 var fixedDate = time.Date(2026, 11, 26, 9, 0, 0, 0, time.UTC)
@@ -227,31 +224,6 @@ func utf16be(s string) string {
 		rs = append(rs, rune(s[i])<<8|rune(s[i+1]))
 	}
 	return string(rs)
-}
-
-// golden compares got with testdata/golden/name, rewriting it with -update.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("missing golden file (run go test -update): %v", err)
-	}
-	if string(want) != got {
-		if err := os.WriteFile(path+".got", []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		t.Errorf("%s differs from the golden file; see %s.got", name, path)
-	}
 }
 
 func build(t testing.TB, fn func(*bytes.Buffer) ([]string, error)) ([]byte, []string) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,6 +14,7 @@ import (
 	"time"
 
 	"github.com/starpack/starpack/export/pdf"
+	"github.com/starpack/starpack/internal/golden"
 
 	"golang.org/x/image/font/gofont/goregular"
 
@@ -103,7 +105,7 @@ func TestBrief(t *testing.T) {
 				t.Errorf("outline:\n got %q\nwant %q", got, want)
 			}
 			if tt.golden != "" {
-				golden(t, tt.golden, strings.Join(e.text, "\f\n"))
+				golden.Check(t, filepath.Join("testdata", "golden", tt.golden), []byte(strings.Join(e.text, "\f\n")))
 			}
 		})
 	}
@@ -478,7 +480,7 @@ func TestCheatSheetOnePage(t *testing.T) {
 				t.Errorf("shortened cards show no ellipsis")
 			}
 			if tt.golden != "" {
-				golden(t, tt.golden, e.all())
+				golden.Check(t, filepath.Join("testdata", "golden", tt.golden), []byte(e.all()))
 			}
 		})
 	}

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,12 +17,11 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
 	"github.com/starpack/starpack/stories/tailor"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 // loadBank reads the test bank in testdata/bank.
 func loadBank(t testing.TB) *stories.Bank {
@@ -108,30 +106,6 @@ func dump(t testing.TB, f *excelize.File) string {
 	return b.String()
 }
 
-// golden compares got with testdata/golden/name; -update rewrites it. On a
-// mismatch it writes name.got beside the golden.
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("missing golden file (run go test -update): %v", err)
-	}
-	if string(want) != got {
-		_ = os.WriteFile(path+".got", []byte(got), 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got", name, path)
-	}
-}
-
 func TestWriteGolden(t *testing.T) {
 	tests := []struct {
 		name   string
@@ -156,7 +130,7 @@ func TestWriteGolden(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := open(t, write(t, tt.packet(t)))
-			golden(t, tt.name+".tsv", dump(t, f))
+			golden.Check(t, filepath.Join("testdata", "golden", tt.name+".tsv"), []byte(dump(t, f)))
 		})
 	}
 }

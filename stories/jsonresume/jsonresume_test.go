@@ -3,18 +3,16 @@ package jsonresume_test
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/jsonresume"
 	"github.com/starpack/starpack/stories/source"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestFixture imports a résumé in the published schema's shape and
 // compares the story files it gives with a golden copy.
@@ -53,20 +51,7 @@ func TestFixture(t *testing.T) {
 		got.WriteString("# stories/" + stories.ProjectFileName(p) + "\n")
 		got.Write(out)
 	}
-	golden := filepath.Join(dir, "resume.golden.yaml")
-	if *update {
-		if err := os.WriteFile(golden, got.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	wantOut, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if !bytes.Equal(got.Bytes(), wantOut) {
-		os.WriteFile(golden+".got", got.Bytes(), 0o644)
-		t.Errorf("output differs from %s; wrote .got", golden)
-	}
+	golden.Check(t, filepath.Join(dir, "resume.golden.yaml"), got.Bytes())
 }
 
 func TestParse(t *testing.T) {

@@ -2,17 +2,15 @@ package lint
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const seedDir = "../../testdata/lint/seed"
 
@@ -107,37 +105,14 @@ func TestSeedGolden(t *testing.T) {
 	if err := WriteJSON(&js, n, fs); err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "testdata/seed.txt", text.Bytes())
-	golden(t, "testdata/seed.json", js.Bytes())
+	golden.Check(t, "testdata/seed.txt", text.Bytes())
+	golden.Check(t, "testdata/seed.json", js.Bytes())
 	c := Tally(fs)
 	if c.Errors != 1 {
 		t.Errorf("%d errors, want 1 (the Success story of the first project has no Result)", c.Errors)
 	}
 	if !Failed(fs, false) {
 		t.Error("an error should fail the lint")
-	}
-}
-
-// golden compares got with a golden file; -update rewrites it. A missing
-// golden fails; on a mismatch got is written beside it as *.got.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatalf("missing golden file (run go test -update): %v", err)
-	}
-	if !bytes.Equal(got, want) {
-		_ = os.WriteFile(name+".got", got, 0o644)
-		t.Errorf("%s differs from the golden file; see %s.got", name, name)
 	}
 }
 

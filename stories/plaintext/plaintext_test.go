@@ -3,7 +3,6 @@ package plaintext
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,11 +10,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files and the example workspace's stories")
 
 const fixtures = "../../testdata/import"
 
@@ -82,21 +80,7 @@ func TestGolden(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			res, _ := parseFixture(t, file)
 			got := render(t, res)
-			golden := strings.TrimSuffix(file, ".txt") + ".golden.yaml"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("missing golden file (run go test -update): %v", err)
-			}
-			if !bytes.Equal(got, want) {
-				os.WriteFile(golden+".got", got, 0o644)
-				t.Errorf("output differs from %s; see %s.got", golden, golden)
-			}
+			golden.Check(t, strings.TrimSuffix(file, ".txt")+".golden.yaml", got)
 		})
 	}
 }

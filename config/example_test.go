@@ -1,4 +1,4 @@
-package plaintext
+package config
 
 import (
 	"bytes"
@@ -7,18 +7,27 @@ import (
 	"sort"
 	"testing"
 
+	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/plaintext"
 )
 
 // exampleStories is the story folder of the example workspace that
 // starpack init writes and starpack build falls back on.
-const exampleStories = "../../config/example/stories"
+const exampleStories = "example/stories"
 
 // TestExampleIsImportedSeed checks that the example workspace's stories
-// are exactly what the importer makes of the real bank; -update rewrites
-// them.
+// are exactly what the importer makes of the real bank
+// (testdata/import/seed.txt); -update rewrites them.
 func TestExampleIsImportedSeed(t *testing.T) {
-	res, _ := parseFixture(t, filepath.Join(fixtures, "seed.txt"))
+	seed, err := os.ReadFile(filepath.Join("..", "testdata", "import", "seed.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := plaintext.Parse("seed.txt", seed, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
 	want := map[string][]byte{}
 	for _, p := range res.Projects {
 		data, err := stories.MarshalProject(p)
@@ -35,7 +44,7 @@ func TestExampleIsImportedSeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
+	if golden.Updating() {
 		for _, f := range have {
 			if _, ok := want[filepath.Base(f)]; !ok {
 				if err := os.Remove(f); err != nil {
