@@ -180,15 +180,19 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	roles, err := ws.Roles()
+	ids, err := ws.RoleIDs()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(roles) == 0 || len(bank.Stories()) == 0 {
-		t.Fatalf("example has %d roles, %d stories", len(roles), len(bank.Stories()))
+	if len(ids) == 0 || len(bank.Stories()) == 0 {
+		t.Fatalf("example has %d roles, %d stories", len(ids), len(bank.Stories()))
 	}
 	cat := ws.Settings.Catalog()
-	for _, r := range roles {
+	for _, id := range ids {
+		r, err := ws.Role(id)
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := r.CheckQuestions(cat); err != nil {
 			t.Error(err)
 		}

@@ -156,5 +156,5 @@ func (w *Workspace) Lint(bank *stories.Bank, terse bool) []lint.Finding {
 	cfg := w.Settings.LintConfig()
 	cfg.Terse = terse
 	cfg.ReadFile = lint.FSReader(w.FS, w.Display)
-	return lint.Run(bank, w.Settings.Catalog(), cfg)
+	return lint.Run(bank, w.Catalog(), cfg)
 }

@@ -55,6 +55,8 @@ type Workspace struct {
 	bankOnce sync.Once
 	bank     *stories.Bank
 	bankErr  error
+	catOnce  sync.Once
+	cat      *stories.Catalog
 }
 
 // ErrNoWorkspace says that no workspace was named or found.
@@ -196,6 +198,14 @@ func (w *Workspace) Bank() (*stories.Bank, error) {
 	return w.bank, w.bankErr
 }
 
+// Catalog is the question catalog with the workspace's own questions,
+// made once: every packet and selection of the workspace shares its
+// questions.
+func (w *Workspace) Catalog() *stories.Catalog {
+	w.catOnce.Do(func() { w.cat = w.Settings.Catalog() })
+	return w.cat
+}
+
 // RoleID is the one rule for role ids: a role file's name without .yaml
 // (or .yml), which names its output folder and its feedback file. name may
 // carry the extension. An id that could lead out of a folder (empty, ".",
@@ -249,19 +259,6 @@ func (w *Workspace) RoleIDs() ([]string, error) {
 	}
 	slices.Sort(ids)
 	return slices.Compact(ids), nil
-}
-
-// Roles loads every role of the workspace, sorted by id.
-func (w *Workspace) Roles() ([]*Role, error) {
-	var roles []*Role
-	for _, name := range w.roleFiles() {
-		r, err := LoadRole(w.FS, w.Display, name)
-		if err != nil {
-			return nil, err
-		}
-		roles = append(roles, r)
-	}
-	return roles, nil
 }
 
 // roleFiles lists roles/*.yaml and roles/*.yml.

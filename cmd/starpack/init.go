@@ -13,7 +13,12 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
+type initOptions struct {
+	dir string
+}
+
 func newInitCmd(a *app) *cobra.Command {
+	opts := &initOptions{dir: "."}
 	return &cobra.Command{
 		Use:   "init [DIR]",
 		Short: "Make a workspace with an example story bank and role",
@@ -23,16 +28,16 @@ file; a folder that already holds starpack.yaml is left alone.`,
 		Example: `  starpack init my-prep && cd my-prep && starpack build`,
 		Args:    argsUsage(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			dir := "."
 			if len(args) == 1 {
-				dir = args[0]
+				opts.dir = args[0]
 			}
-			return a.initRun(dir)
+			return a.initRun(opts)
 		},
 	}
 }
 
-func (a *app) initRun(dir string) error {
+func (a *app) initRun(opts *initOptions) error {
+	dir := opts.dir
 	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
 		return &source.Error{File: filepath.Join(dir, config.FileName), Msg: "already a workspace",
 			Hint: "build it with: starpack build --workspace " + dir}

@@ -14,7 +14,13 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
+type newOptions struct {
+	kind string // story or role
+	name string
+}
+
 func newNewCmd(a *app) *cobra.Command {
+	opts := &newOptions{}
 	return &cobra.Command{
 		Use:   "new story|role NAME",
 		Short: "Start a story file or a role file from a commented template",
@@ -27,12 +33,14 @@ mistakes. It never overwrites a file, and prints the path it wrote.`,
 		Args:      argsUsage(cobra.ExactArgs(2)),
 		ValidArgs: []string{"story", "role"},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.newRun(cmd, args[0], args[1])
+			opts.kind, opts.name = args[0], args[1]
+			return a.newRun(cmd, opts)
 		},
 	}
 }
 
-func (a *app) newRun(cmd *cobra.Command, kind, name string) error {
+func (a *app) newRun(cmd *cobra.Command, opts *newOptions) error {
+	kind, name := opts.kind, opts.name
 	var folder, body, schemaName string
 	id, err := config.RoleID(name)
 	if err != nil || stories.Slug(id) != id {

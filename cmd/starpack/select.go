@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
@@ -88,21 +89,16 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if err != nil {
 		return err
 	}
-	bank, err := ws.Bank()
-	if err != nil {
+	if _, err := ws.Bank(); err != nil {
 		return err
 	}
 	role, err := ws.Role(opts.role)
 	if err != nil {
 		return err
 	}
-	cat := ws.Settings.Catalog()
-	if err := role.CheckQuestions(cat); err != nil {
-		return err
-	}
-	sel, err := tailor.Select(bank, cat, role.Request(&ws.Settings))
+	sel, err := packet.Select(ws, role)
 	if err != nil {
-		return role.Locate(err)
+		return err
 	}
 	if opts.json {
 		return writeSelectJSON(a.stdout, role, sel)

@@ -14,10 +14,14 @@ func newVersionCmd(a *app) *cobra.Command {
 		Example: "  starpack version",
 		Args:    argsUsage(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			fmt.Fprintf(a.stdout, "starpack %s\n", version())
-			return nil
+			return a.versionRun()
 		},
 	}
+}
+
+func (a *app) versionRun() error {
+	_, err := fmt.Fprintf(a.stdout, "starpack %s\n", version())
+	return err
 }
 
 // version is the module version, or the VCS revision of a development build.

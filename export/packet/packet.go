@@ -55,7 +55,7 @@ func New(ws *config.Workspace, opts Options) (*Builder, error) {
 	if opts.Outputs == nil {
 		opts.Outputs = Outputs()
 	}
-	b := &Builder{ws: ws, cat: ws.Settings.Catalog(), opts: opts, outDir: opts.Out}
+	b := &Builder{ws: ws, cat: ws.Catalog(), opts: opts, outDir: opts.Out}
 	if b.outDir == "" {
 		b.outDir = ws.OutDir()
 	}
@@ -124,16 +124,10 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Title:     "All stories",
 	}
 	if role != nil {
-		if err := role.CheckQuestions(b.cat); err != nil {
-			return nil, err
-		}
 		p.Company, p.Title, p.Interview, p.Focus = role.Company, role.Title, role.Date, role.Focus
 	}
-	sel, err := tailor.Select(b.bank, b.cat, role.Request(s))
+	sel, err := Select(b.ws, role)
 	if err != nil {
-		if role != nil {
-			err = role.Locate(err)
-		}
 		return nil, err
 	}
 	p.Selection = sel
@@ -144,6 +138,27 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		p = p.Redact(stories.NewRedactor(s.RedactRules(role)))
 	}
 	return p, nil
+}
+
+// Select chooses the stories of role (nil: the whole bank) with the
+// workspace's settings (synonyms, score weights). A mistake in the role's
+// questions, include: or exclude: lists is an error at its line.
+func Select(ws *config.Workspace, role *config.Role) (*tailor.Selection, error) {
+	bank, err := ws.Bank()
+	if err != nil {
+		return nil, err
+	}
+	cat := ws.Catalog()
+	if role != nil {
+		if err := role.CheckQuestions(cat); err != nil {
+			return nil, err
+		}
+	}
+	sel, err := tailor.Select(bank, cat, role.Request(&ws.Settings))
+	if err != nil && role != nil {
+		err = role.Locate(err)
+	}
+	return sel, err
 }
 
 // Report is what building a packet said besides its files: warnings (from

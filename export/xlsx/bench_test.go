@@ -95,10 +95,11 @@ func TestWriteLarge(t *testing.T) {
 		t.Fatal(err)
 	}
 	start = time.Now()
-	rows, warnings, err := ReadFeedback(bytes.NewReader(buf.Bytes()), out)
-	if err != nil || len(warnings) > 0 {
-		t.Fatal(err, warnings)
+	im, err := Read(bytes.NewReader(buf.Bytes()), out)
+	if err != nil || len(im.Warnings) > 0 {
+		t.Fatal(err, im)
 	}
+	rows := im.Rows
 	if len(rows) != 10000 {
 		t.Fatalf("read %d rows back", len(rows))
 	}
@@ -113,9 +114,9 @@ func BenchmarkRead10000(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		rows, _, err := ReadFeedback(bytes.NewReader(buf.Bytes()), "matrix.xlsx")
-		if err != nil || len(rows) != 10000 {
-			b.Fatal(err, len(rows))
+		im, err := Read(bytes.NewReader(buf.Bytes()), "matrix.xlsx")
+		if err != nil || len(im.Rows) != 10000 {
+			b.Fatal(err)
 		}
 	}
 }

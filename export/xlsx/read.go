@@ -70,23 +70,14 @@ var columnNames = map[string][]string{
 	"comment": {"coach comments", "coach comment", "comments", "comment", "coach's comments", "notes from coach"},
 }
 
-// ReadFeedback reads the coach's columns from a workbook written by Write
-// and edited in a spreadsheet program. name is how messages name the
-// workbook. It reads the Stories sheet (or the first sheet with an ID
-// column) by header name, so columns may be moved, inserted or deleted and
-// rows sorted or filtered. Values outside the drop-downs and rows without
-// an ID are warnings; a workbook that cannot be read or lacks a column is a
-// *source.Error with a hint.
-func ReadFeedback(r io.Reader, name string) ([]Row, []string, error) {
-	im, err := Read(r, name)
-	if err != nil {
-		return nil, nil, err
-	}
-	return im.Rows, im.Warnings, nil
-}
-
-// Read is ReadFeedback that also returns the role id the workbook records
-// (its custom property, else the Role sheet's "Role id" row).
+// Read reads the coach's columns from a workbook written by Write and
+// edited in a spreadsheet program, and the role id the workbook records
+// (its custom property, else the Role sheet's "Role id" row). name is how
+// messages name the workbook. It reads the Stories sheet (or the first
+// sheet with an ID column) by header name, so columns may be moved,
+// inserted or deleted and rows sorted or filtered. Values outside the
+// drop-downs and rows without an ID are warnings; a workbook that cannot be
+// read or lacks a column is a *source.Error with a hint.
 func Read(r io.Reader, name string) (*Import, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {

@@ -109,10 +109,11 @@ func TestRoundTrip(t *testing.T) {
 	set(t, f, "A20", "ready")
 	set(t, f, cname+"20", "what about the outage story?")
 
-	got, warnings, err := ReadFeedback(bytes.NewReader(save(t, f)), "matrix.xlsx")
+	im, err := Read(bytes.NewReader(save(t, f)), "matrix.xlsx")
 	if err != nil {
 		t.Fatal(err)
 	}
+	got, warnings := im.Rows, im.Warnings
 	byID := map[string]Row{}
 	for _, r := range got {
 		byID[r.ID] = r
@@ -175,7 +176,7 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, _, err := ReadFeedback(bytes.NewReader(tt.data), "matrix.xlsx")
+			_, err := Read(bytes.NewReader(tt.data), "matrix.xlsx")
 			var e *source.Error
 			if !errors.As(err, &e) {
 				t.Fatalf("error = %v (%T), want a *source.Error", err, err)

@@ -25,7 +25,7 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
-// Sheet names. ReadFeedback looks for SheetStories first.
+// Sheet names. Read looks for SheetStories first.
 const (
 	SheetMatrix  = "Matrix"
 	SheetStories = "Stories"

@@ -275,10 +275,11 @@ func TestWriteLayout(t *testing.T) {
 		}
 	})
 	t.Run("feedback pre-filled", func(t *testing.T) {
-		rows, warnings, err := ReadFeedback(bytes.NewReader(data), "matrix.xlsx")
-		if err != nil || len(warnings) > 0 {
-			t.Fatal(err, warnings)
+		im, err := Read(bytes.NewReader(data), "matrix.xlsx")
+		if err != nil || len(im.Warnings) > 0 {
+			t.Fatal(err, im)
 		}
+		rows := im.Rows
 		for _, r := range rows {
 			if r.ID == "warehouse.conflict" {
 				if r.Rating != 3 || r.Status != "needs work" || r.Comment != "Say what the tests showed.\nShorter." {

@@ -58,9 +58,6 @@ func ParseSeverity(name string) (Severity, bool) {
 	return Off, false
 }
 
-// SeverityNames are the names ParseSeverity takes, for messages.
-func SeverityNames() []string { return slices.Clone(severityNames) }
-
 // Rule is one check.
 type Rule struct {
 	ID       string

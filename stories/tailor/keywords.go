@@ -65,7 +65,7 @@ type Keyword struct {
 // story has says little. A phrase is kept only when some story mentions
 // it, the synonym table names it, or the job description uses it twice;
 // other word pairs are accidents of wording. Ties sort by term.
-func Keywords(jd string, bank *stories.Bank, syn Synonyms) []Keyword {
+func keywords(jd string, bank *stories.Bank, syn Synonyms) []Keyword {
 	a := newAnalyzer(syn)
 	kws := a.jobKeywords(jd)
 	a.scanBank(bank)

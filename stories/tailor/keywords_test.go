@@ -119,9 +119,9 @@ func TestKeywords(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := terms(Keywords(tt.jd, bank, tt.syn))
+			got := terms(keywords(tt.jd, bank, tt.syn))
 			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("Keywords(%q) = %q, want %q", tt.jd, got, tt.want)
+				t.Errorf("keywords(%q) = %q, want %q", tt.jd, got, tt.want)
 			}
 			for _, m := range tt.missing {
 				if contains(got, m) {
@@ -134,7 +134,7 @@ func TestKeywords(t *testing.T) {
 
 func TestKeywordWeights(t *testing.T) {
 	bank := loadSeed(t)
-	kws := Keywords("decimal decimal data warehouse", bank, nil)
+	kws := keywords("decimal decimal data warehouse", bank, nil)
 	byTerm := map[string]Keyword{}
 	for _, k := range kws {
 		byTerm[k.Term] = k

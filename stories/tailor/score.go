@@ -3,6 +3,7 @@ package tailor
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -262,7 +263,7 @@ func (sc *scorer) normComps(q *stories.Question) []string {
 	}
 	var out []string
 	for _, c := range q.Competencies {
-		if n := stories.Normalize(c); n != "" && !slicesContains(out, n) {
+		if n := stories.Normalize(c); n != "" && !slices.Contains(out, n) {
 			out = append(out, n)
 		}
 	}
@@ -270,15 +271,6 @@ func (sc *scorer) normComps(q *stories.Question) []string {
 		sc.comps[q.ID] = out
 	}
 	return out
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // hasNumber reports whether a story's result (or, for a story told as
@@ -338,7 +330,7 @@ func (sc *scorer) eval(i int, q *qinfo, m *Matched) (p Parts, fit bool) {
 		ownComps := sc.owncs[i]
 		n := 0
 		for _, c := range q.comps {
-			if slicesContains(ownComps, c) || slicesContains(sc.tags[i], c) {
+			if slices.Contains(ownComps, c) || slices.Contains(sc.tags[i], c) {
 				n++
 				if m != nil {
 					m.Competencies = append(m.Competencies, c)
@@ -351,7 +343,7 @@ func (sc *scorer) eval(i int, q *qinfo, m *Matched) (p Parts, fit bool) {
 	var ff float64
 	for _, f := range sc.focus {
 		switch {
-		case slicesContains(sc.tags[i], f.norm):
+		case slices.Contains(sc.tags[i], f.norm):
 			ff++
 			if m != nil {
 				m.Focus = append(m.Focus, FocusHit{Focus: f.text, Tag: true})
