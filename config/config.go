@@ -1,6 +1,11 @@
-// Package config holds a workspace's settings (starpack.yaml) and its
-// roles (roles/*.yaml, one per job application), how they are found and
-// loaded, and the embedded example workspace.
+// Package config is the workspace: the folder of a person's files and the
+// one place that knows their names and paths. It finds and opens a
+// workspace (or the embedded example), reads starpack.yaml with the
+// settings that flags and STARPACK_* variables layer over it (Layers, the
+// one reader of those variables), loads the roles (one file per job
+// application, with their one id rule), the bank and the coach feedback
+// files, lints the bank with the workspace's settings, and writes files
+// atomically (WriteFile, the one writer).
 //
 // Every mistake in a user's file is a *source.Error with file, line and
 // column; Settings.Check, which also checks settings from flags and the

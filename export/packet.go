@@ -1,7 +1,8 @@
 // Package export holds what every output format renders: the Packet, one
 // job application's stories chosen and ready to print. Each format lives in
 // its own sub-package (markdown, pdf, xlsx), takes a Packet and writes to an
-// io.Writer; only the command decides where files go.
+// io.Writer; formats never import each other and never decide where files
+// go. export/packet, the pipeline, runs them and writes their files.
 package export
 
 import (

@@ -1,9 +1,13 @@
 // Package stories is starpack's domain: the story bank (projects and their
-// behavioral-interview stories), the question catalog, loading the bank from
-// YAML files, and choosing stories for a role's questions.
+// behavioral-interview stories), the question catalog and its sets, coach
+// feedback, redaction, and the text helpers every output shares. It loads
+// a bank from YAML story files and writes one back; choosing stories is
+// stories/tailor's, checking them stories/lint's, importing notes
+// stories/plaintext's and stories/jsonresume's.
 //
-// Every error caused by a user's file is an *Error carrying the file, line
-// and column, so that the command line can point at the mistake.
+// Every error caused by a user's file is a *source.Error (stories/source)
+// carrying the file, line and column, so that the command line can point
+// at the mistake.
 package stories
 
 import (

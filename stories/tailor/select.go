@@ -1,3 +1,8 @@
+// Package tailor chooses the stories of a packet: it reads a job
+// description's keywords, scores every story against every question of a
+// role (Weights says how), and picks the assignment of stories to
+// questions with the highest total score, with the reasons and the gaps.
+// The same bank, catalog and request always give the same selection.
 package tailor
 
 import (
