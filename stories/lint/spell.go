@@ -438,15 +438,9 @@ func (sp *speller) suggest(w string) []string {
 	if len(w) > maxWordLen {
 		return nil // no English word is this long: nothing to suggest
 	}
-	type cand struct {
-		w     string
-		dist  int
-		rank  uint8
-		score float64
-	}
 	seen := map[string]bool{}
-	var cands []cand
-	addCand := func(c string, dist int) {
+	var cands []suggestion
+	add := func(c string, dist int) {
 		if seen[c] {
 			return
 		}
@@ -458,16 +452,14 @@ func (sp *speller) suggest(w string) []string {
 			}
 			rank = userRank
 		}
-		cands = append(cands, cand{c, dist, rank, typoCost(w, c) + rankPenalty(rank)})
+		cands = append(cands, suggestion{c, dist, typoCost(w, c) + rankPenalty(rank)})
 	}
 	// Every word one edit away, wherever the edit is.
 	for _, e := range edits1(w) {
 		if sp.d.has(e) || sp.user[e] {
-			addCand(e, 1)
+			add(e, 1)
 		}
 	}
-	// Words further away: typos seldom touch the first letter, so scan the
-	// words that start like w (or with its first two letters swapped).
 	maxD := 2
 	if len(w) <= 4 {
 		maxD = 1
@@ -475,6 +467,22 @@ func (sp *speller) suggest(w string) []string {
 	if len(w) >= 10 {
 		maxD = 3
 	}
+	sp.farWords(w, maxD, add)
+	return best(cands)
+}
+
+// suggestion is a word offered for a misspelling: its edit distance, and
+// a score (lower is likelier) from the kind of typo and how common it is.
+type suggestion struct {
+	w     string
+	dist  int
+	score float64
+}
+
+// farWords calls add with the words 2 to maxD edits from w. Typos seldom
+// touch the first letter, so it scans the words that start like w (or with
+// its first two letters swapped), and the user's own words.
+func (sp *speller) farWords(w string, maxD int, add func(string, int)) {
 	firsts := []byte{w[0]}
 	if len(w) > 1 && w[1] != w[0] && w[1] >= 'a' && w[1] <= 'z' {
 		firsts = append(firsts, w[1])
@@ -494,17 +502,22 @@ func (sp *speller) suggest(w string) []string {
 					continue
 				}
 				if d := boundedDistance(w, dw.w, maxD); d <= maxD && d > 1 {
-					addCand(dw.w, d)
+					add(dw.w, d)
 				}
 			}
 		}
 	}
 	for u := range sp.user {
 		if d := boundedDistance(w, u, maxD); d <= maxD {
-			addCand(u, d)
+			add(u, d)
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+}
+
+// best returns the likeliest suggestions, closest first, at most
+// maxSuggestions; a distance-3 guess only when nothing is closer.
+func best(cands []suggestion) []string {
+	slices.SortFunc(cands, func(a, b suggestion) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
@@ -513,7 +526,6 @@ func (sp *speller) suggest(w string) []string {
 		}
 		return strings.Compare(a.w, b.w)
 	})
-	// A distance-3 guess is only worth giving when nothing is closer.
 	var out []string
 	for _, c := range cands {
 		if len(out) == maxSuggestions || c.dist == 3 && len(out) > 0 {
