@@ -52,6 +52,7 @@ type answer struct {
 	prevBlank  bool
 }
 
+// line takes the next line of the notes into the project being read.
 func (p *parser) line(l *line) {
 	if l.kind != blankLine && (l.kind != separatorLine || l.rest != "") && p.firstText == 0 {
 		p.firstText, p.firstCol = l.no, l.col
