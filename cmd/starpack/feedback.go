@@ -2,6 +2,8 @@ package main
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"path/filepath"
 	"strings"
 
@@ -101,6 +103,16 @@ func describe(f stories.Feedback) string {
 	}
 	if f.Comment != "" {
 		parts = append(parts, fmt.Sprintf("comment %q", stories.Shorten(strings.ReplaceAll(f.Comment, "\n", " "), 50)))
+	}
+	for _, c := range f.Cleared {
+		parts = append(parts, c+" cleared")
+	}
+	for _, h := range slices.Sorted(maps.Keys(f.Columns)) {
+		if v := f.Columns[h]; v == "" {
+			parts = append(parts, fmt.Sprintf("%q cleared", h))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q: %q", h, stories.Shorten(strings.ReplaceAll(v, "\n", " "), 50)))
+		}
 	}
 	return strings.Join(parts, ", ")
 }
