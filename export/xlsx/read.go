@@ -5,9 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"slices"
-	"math"
 	"strconv"
 	"strings"
 

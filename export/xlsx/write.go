@@ -78,7 +78,7 @@ const (
 	colStatus  = 15
 	colComment = 16
 
-	extraWidth          = 24 // a coach's own column
+	extraWidth = 24 // a coach's own column
 
 	matrixQuestionWidth = 34
 	matrixProjectWidth  = 32
