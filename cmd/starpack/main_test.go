@@ -10,7 +10,14 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// runMainEnv makes the test binary run starpack itself, for tests that
+// start it as a process of its own (the kill test) without building it.
+const runMainEnv = "STARPACK_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(hermetic{m}, map[string]func(){
 		"starpack": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})

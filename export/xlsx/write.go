@@ -138,10 +138,12 @@ func (b *book) write() error {
 	if err := b.matrix(); err != nil {
 		return err
 	}
-	if err := b.stories(); err != nil {
+	// The record goes in before the Stories sheet is streamed: hiding a
+	// sheet afterwards would read the streamed sheet back into memory.
+	if err := b.record(); err != nil {
 		return err
 	}
-	if err := b.record(); err != nil {
+	if err := b.stories(); err != nil {
 		return err
 	}
 	// The Matrix, first, is the active sheet as NewFile made it; setting it
