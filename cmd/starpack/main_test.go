@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,6 +54,14 @@ func TestScripts(t *testing.T) {
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
 			"waitfor":  cmdWaitFor,
+		},
+		// root: the tests run as root, who may write into any folder
+		// (a test then drops that power with setpriv).
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", testdata)
