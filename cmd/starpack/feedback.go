@@ -25,9 +25,13 @@ func newFeedbackCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feedback WORKBOOK.xlsx",
 		Short: "Import a coach's ratings, status and comments from a workbook",
-		Long: `Feedback reads the Rating, Status and Coach comments columns of a matrix.xlsx
-that your coach edited and appends what changed to feedback/<role-id>.yaml.
-The next build shows the feedback in the brief, the notes and the workbook.
+		Long: `Feedback reads the Rating, Status and Coach comments columns (and any column
+the coach added) of a matrix.xlsx that your coach edited, and appends the cells
+the coach changed to feedback/<role-id>.yaml: those that differ from what
+starpack wrote into that workbook, a cleared cell included. An older workbook
+never undoes a newer edit; two copies of one build that disagree are reported
+as a conflict, the newer import kept. The next build shows the feedback in the
+brief, the notes and the workbook.
 
 The role is the one the workbook was built for (recorded in the file), else
 --role, else the folder the workbook is in (out/<role-id>/matrix.xlsx).

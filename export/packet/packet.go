@@ -1,8 +1,9 @@
 // Package packet is starpack's pipeline, as a library: for one role of a
 // workspace (or the whole bank) it prepares the packet (syncs the coach's
 // edits from the workbook about to be replaced, selects the stories,
-// redacts when asked), renders each output, and writes them into the
-// packet folder, out/<role-id>/.
+// redacts when asked), renders each output, and replaces the packet
+// folder, out/<role-id>/ (a redacted copy: out/redacted/<label>/), whole:
+// staged beside it with a manifest, then swapped in (see write.go).
 //
 //	load (config) → select (stories/tailor) → render (export/*) → write (here)
 //

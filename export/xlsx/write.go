@@ -4,8 +4,10 @@
 //
 // The workbook has three sheets: Matrix (questions by projects, the
 // stories picked for the role marked, gaps shown), Stories (one row per
-// story with the coach's columns Rating, Status and Coach comments) and
-// Role (the application the packet is for). Every text is written as a
+// story with the coach's columns Rating, Status and Coach comments, and
+// the columns the coach added) and Role (the application the packet is
+// for), and a very hidden fourth, SheetRecord, recording what starpack
+// wrote into the coach's cells so that Read tells the coach's edits. Every text is written as a
 // string, never as a formula. The same packet gives the same bytes.
 package xlsx
 
