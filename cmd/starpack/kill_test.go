@@ -50,7 +50,9 @@ func TestKillDuringBuild(t *testing.T) {
 		if err := start(date).Wait(); err != nil {
 			t.Fatalf("build %s: %v", date, err)
 		}
-		took = max(took, time.Since(began))
+		if d := time.Since(began); took == 0 || d < took {
+			took = d // the faster run: the other may have warmed the caches
+		}
 		m := checkPacket(t, dir, nil)
 		ids[i] = m.Build
 	}
