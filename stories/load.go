@@ -151,6 +151,11 @@ func (b *Bank) Check() error {
 				if fp.File == "" {
 					fp = first.Pos[""]
 				}
+				if _, explicit := s.Pos["id"]; !explicit && s.Pos[""].File != "" {
+					return source.Errorf(s.Pos[""], fmt.Sprintf("add an id to this story, e.g. id: %s-2", s.ID),
+						"this story has no id, and the one starpack makes from its project and question, %q, is already the id of the story at %s:%d:%d",
+						s.ID, fp.File, fp.Line, fp.Col)
+				}
 				return source.Errorf(s.FieldPos("id"), "give each story its own id",
 					"duplicate story id %q (first used at %s:%d:%d)", s.ID, fp.File, fp.Line, fp.Col)
 			}

@@ -66,7 +66,7 @@ func TestBuildFailureKeepsOldPacket(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("notes.md changed although the build failed")
 	}
-	known := map[string]bool{}
+	known := map[string]bool{packet.ManifestFile: true}
 	for _, o := range packet.Outputs() {
 		known[o.File] = true
 	}
@@ -240,7 +240,7 @@ func TestRenderConcurrently(t *testing.T) {
 		files   []string
 		warning string
 	}{
-		{"together", []packet.Output{{Name: "a", File: "a.txt", Render: together}, {Name: "b", File: "b.txt", Render: waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
+		{"together", []packet.Output{{Name: "a", File: "a.txt", Render: together}, {Name: "b", File: "b.txt", Render: waiting}}, "", []string{"a.txt", "b.txt", packet.ManifestFile}, "a.txt: first warning"},
 		{"failing", []packet.Output{{Name: "a", File: "a.txt", Render: func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 			return []string{"first warning"}, nil
 		}},

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,9 +25,13 @@ func newFeedbackCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feedback WORKBOOK.xlsx",
 		Short: "Import a coach's ratings, status and comments from a workbook",
-		Long: `Feedback reads the Rating, Status and Coach comments columns of a matrix.xlsx
-that your coach edited and appends what changed to feedback/<role-id>.yaml.
-The next build shows the feedback in the brief, the notes and the workbook.
+		Long: `Feedback reads the Rating, Status and Coach comments columns (and any column
+the coach added) of a matrix.xlsx that your coach edited, and appends the cells
+the coach changed to feedback/<role-id>.yaml: those that differ from what
+starpack wrote into that workbook, a cleared cell included. An older workbook
+never undoes a newer edit; two copies of one build that disagree are reported
+as a conflict, the newer import kept. The next build shows the feedback in the
+brief, the notes and the workbook.
 
 The role is the one the workbook was built for (recorded in the file), else
 --role, else the folder the workbook is in (out/<role-id>/matrix.xlsx).
@@ -101,6 +107,16 @@ func describe(f stories.Feedback) string {
 	}
 	if f.Comment != "" {
 		parts = append(parts, fmt.Sprintf("comment %q", stories.Shorten(strings.ReplaceAll(f.Comment, "\n", " "), 50)))
+	}
+	for _, c := range f.Cleared {
+		parts = append(parts, c+" cleared")
+	}
+	for _, h := range slices.Sorted(maps.Keys(f.Columns)) {
+		if v := f.Columns[h]; v == "" {
+			parts = append(parts, fmt.Sprintf("%q cleared", h))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q: %q", h, stories.Shorten(strings.ReplaceAll(v, "\n", " "), 50)))
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -140,8 +140,11 @@ func TestWriteLayout(t *testing.T) {
 	f := open(t, data)
 
 	t.Run("sheets", func(t *testing.T) {
-		if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Stories,Role" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Stories,Role,"+SheetRecord {
 			t.Errorf("sheets = %s", got)
+		}
+		if vis, err := f.GetSheetVisible(SheetRecord); err != nil || vis {
+			t.Errorf("the record sheet is visible")
 		}
 		if f.GetActiveSheetIndex() != 0 {
 			t.Errorf("active sheet = %d, want the Matrix", f.GetActiveSheetIndex())

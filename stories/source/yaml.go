@@ -67,6 +67,9 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 			Msg:  "expected a mapping of `key: value` lines, found " + kindName(root),
 			Hint: "see the example workspace (starpack init) for the file's shape"}
 	}
+	if err := secondDocument(file, data, dec); err != nil {
+		return nil, err
+	}
 	if err := checkFields(file, root, reflect.TypeOf(v)); err != nil {
 		return nil, err
 	}
@@ -78,6 +81,33 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 		return nil, e
 	}
 	return root, nil
+}
+
+// secondDocument reports a YAML document after the first (the decoder
+// would drop it without a word) at the "---" line that starts it. An
+// empty document (a trailing "---") holds nothing to lose.
+func secondDocument(file string, data []byte, dec *yaml.Decoder) error {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return yamlError(file, err)
+	case len(next.Content) == 0 || next.Content[0].Kind == yaml.ScalarNode && next.Content[0].Tag == "!!null":
+		return nil
+	}
+	line := next.Content[0].Line
+	lines := bytes.Split(data, []byte("\n"))
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if bytes.HasPrefix(lines[l-1], []byte("---")) {
+			line = l
+			break
+		}
+	}
+	return &Error{File: file, Line: line, Col: 1,
+		Msg:  "a second YAML document starts here; starpack reads one document per file and would leave this one out",
+		Hint: "merge it into the document above (one stories: list), or move it into a file of its own"}
 }
 
 func kindName(n *yaml.Node) string {
