@@ -104,8 +104,13 @@ func sampleLine(kind string) string {
 	return SampleMarker + " an example " + kind + ", not yours; delete this file when you add your own (see starpack doctor)\n"
 }
 
-// markSample adds the sample marker to an example file after its schema
-// line (the first line, which editors read).
+// settingsSampleLine marks the example's made-up candidate in its
+// starpack.yaml.
+const settingsSampleLine = SampleMarker + " a made-up candidate; put your own name, email and pitch here\n"
+
+// markSample adds the sample marker to an example file: after the schema
+// line (the first line, which editors read) of a story or role file, above
+// the candidate of starpack.yaml.
 func markSample(rel string, data []byte) []byte {
 	kind := ""
 	switch {
@@ -113,6 +118,11 @@ func markSample(rel string, data []byte) []byte {
 		kind = "story file"
 	case path.Dir(rel) == RolesDir:
 		kind = "role"
+	case rel == FileName:
+		if i := bytes.Index(data, []byte("\ncandidate:")); i >= 0 {
+			return slices.Concat(data[:i+1], []byte(settingsSampleLine), data[i+1:])
+		}
+		return data
 	default:
 		return data
 	}
@@ -231,6 +241,17 @@ func EnsureRolesDir(dir, display string) error {
 	}
 	rel := RolesDir + "/README.md"
 	return WriteFile(filepath.Join(dir, filepath.FromSlash(rel)), []byte(folderReadmes[rel]))
+}
+
+// MarkedSample reports whether starpack.yaml's text carries the sample
+// marker (above the example's made-up candidate).
+func MarkedSample(data []byte) bool {
+	for line := range bytes.Lines(data) {
+		if bytes.HasPrefix(bytes.TrimSpace(line), []byte(SampleMarker)) {
+			return true
+		}
+	}
+	return false
 }
 
 // bareErr is an error's text without the path an *fs.PathError repeats:

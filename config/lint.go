@@ -79,11 +79,11 @@ func (l *LintSettings) Check() error {
 	sort.Strings(names)
 	for _, id := range names {
 		if _, ok := lint.RuleByID(id); !ok {
-			msg := fmt.Sprintf("unknown rule %q", id)
+			msg := fmt.Sprintf("unknown lint rule %q", id)
 			if s := source.Suggest(id, lint.RuleIDs()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return errAt("rules."+id, "rules: "+strings.Join(lint.RuleIDs(), ", "), "%s", msg)
+			return errAt("rules."+id, "the rules are "+strings.Join(lint.RuleIDs(), ", ")+" (what each finds: starpack lint --help)", "%s", msg)
 		}
 		if _, ok := lint.ParseSeverity(l.Rules[id]); !ok {
 			return errAt("rules."+id+"=", "use off, info, warning or error",

@@ -18,8 +18,10 @@ import (
 
 // Samples is what a workspace holds of the example's sample data: the
 // story and role files `starpack init --example` wrote (they carry
-// SampleMarker) and candidate values that are the example's made-up
-// person.
+// SampleMarker), and the example's made-up candidate in a starpack.yaml
+// it wrote (marked there too). Only what starpack wrote as sample data
+// counts: the same stories imported by their owner, or a person who
+// shares a name with the example, are their own.
 type Samples struct {
 	Stories   []string // sample story files, slash-separated paths in the workspace
 	Roles     []string // sample role files
@@ -111,7 +113,9 @@ func (w *Workspace) Samples() Samples {
 			}
 		}
 	}
-	s.Candidate = SampleCandidate(w.Settings.Candidate)
+	if data, err := fs.ReadFile(w.FS, FileName); err == nil && MarkedSample(data) {
+		s.Candidate = SampleCandidate(w.Settings.Candidate)
+	}
 	return s
 }
 

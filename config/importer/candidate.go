@@ -30,7 +30,7 @@ func parseNotes(file string, data []byte, cat *stories.Catalog) (*plaintext.Resu
 
 // candidateEdit is what a résumé changes in starpack.yaml.
 type candidateEdit struct {
-	data []byte   // the new starpack.yaml; nil when nothing changes
+	data     []byte   // the new starpack.yaml; nil when nothing changes
 	set      []string // keys filled in from the résumé
 	kept     []string // notes on keys the file already sets otherwise
 	replaced []string // notes on keys that held the example's made-up values
@@ -69,7 +69,7 @@ func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) 
 	}
 
 	sample := map[string]bool{}
-	if cand != nil && cand.Kind == yaml.MappingNode {
+	if cand != nil && cand.Kind == yaml.MappingNode && config.MarkedSample(data) {
 		var c config.Candidate
 		if cand.Decode(&c) == nil {
 			for _, k := range config.SampleCandidate(c) {
