@@ -27,6 +27,14 @@ var shells = []struct{ name, load string }{
 	{"powershell", "starpack completion powershell | Out-String | Invoke-Expression"},
 }
 
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
 func shellNames() []string {
 	names := make([]string, len(shells))
 	for i, s := range shells {
@@ -54,7 +62,7 @@ commands, flags, role ids and outputs. Load it once:
 
 ` + load.String(),
 		Example:   "  source <(starpack completion bash)",
-		Args:      argsOf(1, 1, "source <(starpack completion bash)", arg{"SHELL", "one of " + strings.Join(shellNames(), ", ")}),
+		Args:      argsOf(1, 1, "source <(starpack completion bash)", arg{"SHELL", orList(shellNames())}),
 		ValidArgs: shellNames(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.shell = args[0]
@@ -83,7 +91,7 @@ func (a *app) completionRun(root *cobra.Command, opts *completionOptions) error 
 		}
 		return root.GenPowerShellCompletion(a.stdout)
 	}
-	return usageError{&source.Error{Msg: fmt.Sprintf("completion: unknown shell %q: starpack completes %s", opts.shell, strings.Join(shellNames(), ", ")),
+	return usageError{&source.Error{Msg: fmt.Sprintf("completion: unknown shell %q: starpack completes %s", opts.shell, orList(shellNames())),
 		Hint: "for example: source <(starpack completion bash)"}}
 }
 

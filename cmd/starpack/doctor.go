@@ -186,7 +186,7 @@ func doctorRoles(ws *config.Workspace, r *doctorReport) []string {
 		}
 	}
 	if bad == 0 {
-		r.ok("%s: %s load (%s)", ws.Show(config.RolesDir), stories.Count(len(ids), "role", "roles"), strings.Join(ids, ", "))
+		r.ok("%s: %s (%s)", ws.Show(config.RolesDir), stories.Count(len(ids), "role", "roles"), strings.Join(ids, ", "))
 	}
 	return ids
 }
@@ -315,7 +315,7 @@ func doctorTexts(ws *config.Workspace, bank *stories.Bank) (texts, where []strin
 // doctorPackets finds the packets older than their inputs.
 func doctorPackets(ws *config.Workspace, ids []string, r *doctorReport) {
 	out := ws.OutDir()
-	var stale, unbuilt []string
+	var stale, unbuilt, fresh []string
 	built := 0
 	for _, id := range append([]string{packet.AllID}, ids...) {
 		st, err := packet.Stale(ws, out, id)
@@ -333,6 +333,7 @@ func doctorPackets(ws *config.Workspace, ids []string, r *doctorReport) {
 			r.warn("%s: out of date: %s changed since it was built", filepath.Join(out, id), listShort(st.Changed, 3))
 		default:
 			built++
+			fresh = append(fresh, id)
 		}
 	}
 	if built > 0 && len(stale) == 0 {
@@ -343,6 +344,11 @@ func doctorPackets(ws *config.Workspace, ids []string, r *doctorReport) {
 	}
 	if len(unbuilt) > 0 && r.errors == 0 {
 		r.then("build: starpack build " + strings.Join(unbuilt, " "))
+	}
+	if r.errors+r.warnings == 0 && len(unbuilt) == 0 && len(fresh) > 0 {
+		dir := filepath.Join(out, fresh[len(fresh)-1])
+		r.then("print " + filepath.Join(dir, "cheatsheet.pdf") + " and rehearse; send " + filepath.Join(dir, "matrix.xlsx") +
+			" to your coach, and import what they send back: starpack feedback THEIR-COPY.xlsx")
 	}
 }
 

@@ -175,15 +175,7 @@ func argsOf(lo, hi int, example string, want ...arg) cobra.PositionalArgs {
 			return usageError{&source.Error{Msg: fmt.Sprintf("%s: missing %s: %s", label, a.name, a.what), Hint: hint}}
 		}
 		if hi >= 0 && len(args) > hi {
-			takes := "no arguments"
-			if hi > 0 {
-				names := make([]string, len(want))
-				for i, a := range want {
-					names[i] = a.name
-				}
-				takes = strings.Join(names, " ")
-			}
-			return usageError{&source.Error{Msg: fmt.Sprintf("%s: too many arguments: it takes %s, got %d (%s)", name, takes, len(args), strings.Join(args, " ")), Hint: hint}}
+			return usageError{&source.Error{Msg: fmt.Sprintf("%s: too many arguments (%s); usage: %s", name, strings.Join(args, " "), cmd.UseLine()), Hint: hint}}
 		}
 		return nil
 	}

@@ -46,6 +46,10 @@ func TestScripts(t *testing.T) {
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
 			"waitfor":  cmdWaitFor,
+			"bigfile":  cmdBigFile,
+			"utf16":    cmdUTF16,
+			"pdftext":  cmdPDFText,
+			"mtime":    cmdMtime,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", testdata)
@@ -71,7 +75,7 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"bogus"}, 2, "unknown command"},
 		{"unknown flag", []string{"build", "--bogus"}, 2, "unknown flag"},
 		{"bad date", []string{"build", "--date", "tomorrow"}, 2, "YYYY-MM-DD"},
-		{"too many args", []string{"init", "a", "b"}, 2, "init: too many arguments: it takes DIR, got 2 (a b)"},
+		{"too many args", []string{"init", "a", "b"}, 2, "init: too many arguments (a b); usage: starpack init [DIR] [flags]"},
 		{"missing arg", []string{"select"}, 2, "select: missing ROLE"},
 		{"unknown output", []string{"build", "--only", "slides"}, 2, `unknown output "slides"`},
 		{"unknown role", []string{"build", "nosuch"}, 1, `unknown role "nosuch"`},

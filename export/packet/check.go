@@ -136,7 +136,7 @@ func inputs(ws *config.Workspace, id string) []input {
 		add(config.FeedbackDir + "/" + id + ".yaml")
 	}
 	if t := ws.Settings.Templates; t != "" {
-		dir := ws.Path(t)
+		dir := t
 		if !filepath.IsAbs(t) {
 			dir = filepath.Join(ws.Dir, t)
 		}

@@ -123,7 +123,7 @@ func CheckText(file string, data []byte) error {
 		return TooLarge(file, int64(len(data)), "split it into smaller files")
 	}
 	if enc := utf16Order(data); enc != "" {
-		return &Error{File: file, Msg: "the file is " + enc + " text; starpack reads UTF-8",
+		return &Error{File: file, Msg: "file is " + enc + " text; starpack reads UTF-8 text",
 			Hint: fmt.Sprintf("save it as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 %s > utf8-%s",
 				shellQuote(file), shellQuote(filepath.Base(file)))}
 	}
