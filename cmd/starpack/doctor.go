@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -59,12 +59,9 @@ func (r *doctorReport) add(level, format string, args ...any) {
 
 // then adds a next step, once.
 func (r *doctorReport) then(step string) {
-	for _, s := range r.next {
-		if s == step {
-			return
-		}
+	if !slices.Contains(r.next, step) {
+		r.next = append(r.next, step)
 	}
-	r.next = append(r.next, step)
 }
 
 // write prints the report; quiet keeps the error lines alone.
@@ -113,13 +110,7 @@ func (a *app) doctorWorkspace(ws *config.Workspace, r *doctorReport) {
 	doctorCandidate(ws, r)
 	bank, err := ws.Bank()
 	if err != nil {
-		var noFiles bool
-		if _, serr := os.Stat(filepath.Join(ws.Dir, config.StoriesDir)); serr == nil {
-			noFiles = len(storyFiles(ws)) == 0
-		} else {
-			noFiles = true
-		}
-		if noFiles {
+		if len(storyFiles(ws)) == 0 {
 			r.warn("%s: no stories yet", ws.Show(config.StoriesDir))
 			r.then("import your notes: starpack import ~/notes/stories.txt (or start one: starpack new story NAME)")
 		} else {
@@ -267,22 +258,13 @@ func doctorFonts(ws *config.Workspace, bank *stories.Bank, r *doctorReport) {
 	for _, m := range missing {
 		chars = append(chars, string(m))
 		for i, t := range texts {
-			if strings.ContainsRune(t, m) && !contains(files, where[i]) {
+			if strings.ContainsRune(t, m) && !slices.Contains(files, where[i]) {
 				files = append(files, where[i])
 			}
 		}
 	}
 	r.fail("fonts: no font draws %q (used in %s): the PDFs would show a box", strings.Join(chars, " "), strings.Join(files, ", "))
 	r.then("add a TrueType font that has them to " + ws.Show(config.FileName) + ": fonts: {fallback: [fonts/NotoSansSC-Regular.ttf]}")
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // doctorTexts gathers the text the PDFs print from the workspace's files,

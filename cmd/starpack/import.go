@@ -28,15 +28,17 @@ func newImportCmd(a *app) *cobra.Command {
 		Use:   "import FILE...",
 		Short: "Turn plain-text story notes or a JSON Resume into story files",
 		Long: `Import reads story notes written as plain text and writes one YAML story file
-per project into DIR/stories/. DIR is a workspace, made if missing (default:
-the current workspace). Every word is kept; text the importer cannot place goes
-into a story's notes and is reported. Existing story files are never
-overwritten without --force.
+per project into DIR/stories/. DIR is a workspace, made if missing as an empty
+workspace of your own (default: the current workspace); roles/ is made too when
+missing. Every word is kept; text the importer cannot place goes into a story's
+notes and is reported. Existing story files are never overwritten without
+--force. Imported beside the sample workspace's files (starpack init
+--example), it says so and how to remove them.
 
 A résumé in the JSON Resume format (a .json file, https://jsonresume.org)
 gives one project per job and per project, with its highlights as résumé
 bullets and no stories yet; its name, email and summary fill in the
-candidate of starpack.yaml where the file does not set them.`,
+candidate of starpack.yaml where it is empty or the sample's made-up one.`,
 		Example: `  starpack import notes.txt --into my-prep
   starpack import resume.json
   starpack import old-notes.txt --force`,

@@ -3,8 +3,11 @@
 // files (stories/jsonresume) become story files, one per project, with
 // file names and story ids that do not clash with the bank already there,
 // and a résumé's name, email and summary fill in the candidate of
-// starpack.yaml where it is empty. Nothing is written unless every file
-// parses, and no story file is replaced without Force.
+// starpack.yaml where it is empty or the sample workspace's made-up one.
+// A workspace that does not exist yet is made empty (config.Create). The
+// Result says what of the example's sample data the workspace still
+// holds. Nothing is written unless every file parses, and no story file is
+// replaced without Force.
 package importer
 
 import (
