@@ -85,8 +85,7 @@ func LoadBank(fsys fs.FS, dir, prefix string) (*Bank, error) {
 // loadFile reads and decodes one story file of a bank.
 func loadFile(fsys fs.FS, prefix, name string) (*Project, error) {
 	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > source.MaxFileSize {
-		return nil, &source.Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, source.MaxFileSize>>20),
-			Hint: "split it into smaller files, one per project"}
+		return nil, source.TooLarge(path.Join(prefix, name), st.Size(), "split it into smaller files, one per project")
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {

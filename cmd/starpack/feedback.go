@@ -40,7 +40,7 @@ and unknown story ids are reported. Importing the same workbook twice adds
 nothing.`,
 		Example: `  starpack feedback ~/Downloads/matrix.xlsx
   starpack feedback coach-notes.xlsx --role acme`,
-		Args: argsUsage(cobra.ExactArgs(1)),
+		Args: argsOf(1, 1, "starpack feedback ~/Downloads/matrix.xlsx", arg{"WORKBOOK", "the matrix.xlsx your coach edited and sent back"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.workbook = args[0]
 			return a.feedbackRun(cmd, opts)
@@ -76,7 +76,7 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions) error {
 	}
 	changes, warnings, err := packet.ImportFeedback(ws, id, path, im, date)
 	for _, w := range warnings {
-		fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
+		fmt.Fprintf(a.note(), "starpack: warning: %s\n", w)
 	}
 	if err != nil {
 		return err
@@ -86,12 +86,12 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions) error {
 		return feedbackJSONReport(a.stdout, path, id, file, changes, warnings)
 	}
 	if len(changes) == 0 {
-		fmt.Fprintf(a.stdout, "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
+		fmt.Fprintf(a.out(), "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "imported %s from %s into %s:\n", stories.Count(len(changes), "change", "changes"), filepath.Base(path), file)
+	fmt.Fprintf(a.out(), "imported %s from %s into %s:\n", stories.Count(len(changes), "change", "changes"), filepath.Base(path), file)
 	for _, c := range changes {
-		fmt.Fprintf(a.stdout, "  %s: %s\n", c.Story, describe(c))
+		fmt.Fprintf(a.out(), "  %s: %s\n", c.Story, describe(c))
 	}
 	return nil
 }

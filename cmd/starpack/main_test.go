@@ -54,6 +54,10 @@ func TestScripts(t *testing.T) {
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
 			"waitfor":  cmdWaitFor,
+			"bigfile":  cmdBigFile,
+			"utf16":    cmdUTF16,
+			"pdftext":  cmdPDFText,
+			"mtime":    cmdMtime,
 		},
 		// root: the tests run as root, who may write into any folder
 		// (a test then drops that power with setpriv).
@@ -87,7 +91,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"bogus"}, 2, "unknown command"},
 		{"unknown flag", []string{"build", "--bogus"}, 2, "unknown flag"},
 		{"bad date", []string{"build", "--date", "tomorrow"}, 2, "YYYY-MM-DD"},
-		{"too many args", []string{"init", "a", "b"}, 2, "accepts at most 1 arg"},
+		{"too many args", []string{"init", "a", "b"}, 2, "init: too many arguments (a b); usage: starpack init [DIR] [flags]"},
+		{"missing arg", []string{"select"}, 2, "select: missing ROLE"},
 		{"unknown output", []string{"build", "--only", "slides"}, 2, `unknown output "slides"`},
 		{"unknown role", []string{"build", "nosuch"}, 1, `unknown role "nosuch"`},
 		{"all with role", []string{"build", "--all", "x"}, 2, "--all"},

@@ -26,7 +26,7 @@ import (
 func TestRedactEverywhere(t *testing.T) {
 	t.Chdir(t.TempDir())
 	a, _, errb := testApp(t)
-	if err := a.exec("init", "ws"); err != nil {
+	if err := a.exec("init", "--example", "ws"); err != nil {
 		t.Fatal(err)
 	}
 	settings := filepath.Join("ws", "starpack.yaml")

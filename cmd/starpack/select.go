@@ -74,7 +74,7 @@ added, never renamed; "cues", "competencies", "focus" and "keywords" of
 ` + selectJSONShape,
 		Example: `  starpack select acme
   starpack select roles/acme.yaml --json | jq '.answers[].picks[].story'`,
-		Args: argsUsage(cobra.ExactArgs(1)),
+		Args: argsOf(1, 1, "starpack select acme", arg{"ROLE", "the role to choose stories for: its id (acme for roles/acme.yaml) or a path"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.role = args[0]
 			return a.selectRun(cmd, opts)
@@ -103,7 +103,7 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if opts.json {
 		return writeSelectJSON(a.stdout, role, sel)
 	}
-	return writeSelectText(a.stdout, role, sel)
+	return writeSelectText(a.out(), role, sel)
 }
 
 // The JSON shape of `select --json`; see selectJSONShape.

@@ -158,10 +158,8 @@ func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' && !d.goFaces[st].hasBMP(r):
 		return faceRef(st), ' ', true
-	case r < 0x20 || r >= 0x7f && r < 0xa0 || r == '\u00ad' || r == '\ufeff' ||
-		r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
-		r == 0x2060 || r == 0x2028 || r == 0x2029:
-		return 0, 0, false // invisible controls, joiners and variation selectors
+	case invisible(r):
+		return 0, 0, false
 	}
 	if d.goFaces[st].hasBMP(r) {
 		return faceRef(st), r, true
@@ -197,6 +195,14 @@ func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 		return faceRef(st), d.placeholder(st), true
 	}
 	return ref, r, true
+}
+
+// invisible reports the runes the documents skip: controls, joiners and
+// variation selectors.
+func invisible(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == '\u00ad' || r == '\ufeff' ||
+		r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
+		r == 0x2060 || r == 0x2028 || r == 0x2029
 }
 
 func (d *doc) placeholder(st style) rune {
