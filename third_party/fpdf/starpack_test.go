@@ -12,6 +12,8 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha1"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -487,4 +489,69 @@ type countWriter struct{ n int }
 func (c *countWriter) Write(p []byte) (int, error) {
 	c.n += len(p)
 	return len(p), nil
+}
+
+// generateFontIDJSON is generateFontID as v0.12.0 wrote it.
+func generateFontIDJSON(fdt fontDefType) (string, error) {
+	fdt.File = ""
+	b, err := json.Marshal(&fdt)
+	return fmt.Sprintf("%x", sha1.Sum(b)), err
+}
+
+// The font id, written into the PDF as the font's resource name, is the
+// one the JSON encoding gave, for UTF-8 fonts, core fonts and edge cases.
+func TestGenerateFontIDSameAsJSON(t *testing.T) {
+	f := newGoldenDoc(true)
+	addGoFonts(f)
+	f.SetFont("Helvetica", "B", 10)
+	f.SetFont("Times", "I", 10)
+	var defs []fontDefType
+	for _, def := range f.fonts {
+		defs = append(defs, def)
+	}
+	defs = append(defs,
+		fontDefType{},
+		fontDefType{Tp: "UTF8", Name: `a"Cw":null<&>\\`, Cw: []int{}},
+		fontDefType{Tp: "TrueType", Name: "x", Cw: []int{-1, 0, 65535, 1 << 40}, File: "x.z", Diff: "1 /a", DiffN: 3},
+	)
+	if len(defs) < 9 {
+		t.Fatalf("%d fonts", len(defs))
+	}
+	for _, def := range defs {
+		got, err := generateFontID(def)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := generateFontIDJSON(def)
+		if got != want {
+			t.Errorf("%s (%d widths): id %s, want %s", def.Name, len(def.Cw), got, want)
+		}
+		if def.i != "" && def.i != want {
+			t.Errorf("%s: stored id %s, want %s", def.Name, def.i, want)
+		}
+	}
+}
+
+func BenchmarkStarpackGenerateFontID(b *testing.B) {
+	f := newGoldenDoc(true)
+	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
+	def := f.fonts["go"]
+	b.Run("json", func(b *testing.B) {
+		for b.Loop() {
+			generateFontIDJSON(def)
+		}
+	})
+	b.Run("direct", func(b *testing.B) {
+		for b.Loop() {
+			generateFontID(def)
+		}
+	})
+}
+
+func TestAppendWidth(t *testing.T) {
+	for _, w := range []int{0, 1, 9, 10, 99, 100, 999, 1000, 65535, 99999, 100000, -1, -12345, 1 << 40} {
+		if got, want := string(appendWidth([]byte("x"), w)), "x"+strconv.Itoa(w); got != want {
+			t.Errorf("%d: %q, want %q", w, got, want)
+		}
+	}
 }
