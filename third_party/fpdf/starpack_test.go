@@ -58,11 +58,15 @@ func newGoldenDoc(compress bool) *Fpdf {
 	return f
 }
 
+// addGoFonts adds the four Go fonts, each from a copy of its bytes:
+// v0.12.0 writes into the slice it is given (Go Mono's hmtx table, when
+// it subsets the font), and the package's slice must stay intact for the
+// next document.
 func addGoFonts(f *Fpdf) {
-	f.AddUTF8FontFromBytes("go", "", goregular.TTF)
-	f.AddUTF8FontFromBytes("go", "B", gobold.TTF)
-	f.AddUTF8FontFromBytes("go", "I", goitalic.TTF)
-	f.AddUTF8FontFromBytes("gomono", "", gomono.TTF)
+	f.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
+	f.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
+	f.AddUTF8FontFromBytes("go", "I", bytes.Clone(goitalic.TTF))
+	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
 }
 
 // goldenUTF8 writes several pages with the UTF-8 Go fonts through every
