@@ -23,6 +23,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -63,16 +64,20 @@ func newGoldenDoc(compress bool) *Fpdf {
 // it subsets the font), and the package's slice must stay intact for the
 // next document.
 func addGoFonts(f *Fpdf) {
-	f.AddUTF8FontFromBytes("go", "", bytes.Clone(goregular.TTF))
-	f.AddUTF8FontFromBytes("go", "B", bytes.Clone(gobold.TTF))
-	f.AddUTF8FontFromBytes("go", "I", bytes.Clone(goitalic.TTF))
-	f.AddUTF8FontFromBytes("gomono", "", bytes.Clone(gomono.TTF))
+	addFonts(f, [4][]byte{bytes.Clone(goregular.TTF), bytes.Clone(gobold.TTF), bytes.Clone(goitalic.TTF), bytes.Clone(gomono.TTF)})
+}
+
+// addFonts adds regular, bold, italic and mono fonts from the given bytes.
+func addFonts(f *Fpdf, fonts [4][]byte) {
+	f.AddUTF8FontFromBytes("go", "", fonts[0])
+	f.AddUTF8FontFromBytes("go", "B", fonts[1])
+	f.AddUTF8FontFromBytes("go", "I", fonts[2])
+	f.AddUTF8FontFromBytes("gomono", "", fonts[3])
 }
 
 // goldenUTF8 writes several pages with the UTF-8 Go fonts through every
 // text path: Cell, CellFormat, MultiCell, Write, links, bookmarks, Text.
 func goldenUTF8(f *Fpdf) {
-	addGoFonts(f)
 	f.SetTitle("Golden · UTF-8 «test»", true)
 	f.SetAuthor("Zoë Ångström", true)
 	f.SetHeaderFunc(func() {
@@ -142,7 +147,6 @@ func goldenUTF8(f *Fpdf) {
 
 // goldenAlias uses AliasNbPages and RegisterAlias with UTF-8 fonts.
 func goldenAlias(f *Fpdf) {
-	addGoFonts(f)
 	f.AliasNbPages("")
 	f.SetFooterFunc(func() {
 		f.SetY(-15)
@@ -164,7 +168,6 @@ func goldenAlias(f *Fpdf) {
 // goldenRevisit draws the pages first and then goes back to every page to
 // add a running header and a "Page X of Y" footer, as starpack does.
 func goldenRevisit(f *Fpdf) {
-	addGoFonts(f)
 	f.SetAutoPageBreak(false, 0)
 	for p := range 6 {
 		f.AddPage()
@@ -219,14 +222,15 @@ func goldenCore(f *Fpdf) {
 
 type goldenCase struct {
 	name  string
+	fonts bool // whether it uses the Go fonts
 	build func(*Fpdf)
 }
 
 var goldenCases = []goldenCase{
-	{"utf8", goldenUTF8},
-	{"alias", goldenAlias},
-	{"revisit", goldenRevisit},
-	{"core", goldenCore},
+	{"utf8", true, goldenUTF8},
+	{"alias", true, goldenAlias},
+	{"revisit", true, goldenRevisit},
+	{"core", false, goldenCore},
 }
 
 func goldenName(c goldenCase, compress bool) string {
@@ -239,6 +243,16 @@ func goldenName(c goldenCase, compress bool) string {
 func renderGolden(tb testing.TB, c goldenCase, compress bool) []byte {
 	tb.Helper()
 	f := newGoldenDoc(compress)
+	if c.fonts {
+		addGoFonts(f)
+	}
+	return outputGolden(tb, f, c)
+}
+
+// outputGolden draws case c into f, whose fonts are added, and returns
+// the PDF.
+func outputGolden(tb testing.TB, f *Fpdf, c goldenCase) []byte {
+	tb.Helper()
 	c.build(f)
 	var buf bytes.Buffer
 	if err := f.Output(&buf); err != nil {
@@ -557,5 +571,122 @@ func TestAppendWidth(t *testing.T) {
 		if got, want := string(appendWidth([]byte("x"), w)), "x"+strconv.Itoa(w); got != want {
 			t.Errorf("%d: %q, want %q", w, got, want)
 		}
+	}
+}
+
+func readGolden(tb testing.TB, c goldenCase, compress bool) []byte {
+	tb.Helper()
+	want, err := os.ReadFile(filepath.Join(goldenDir, goldenName(c, compress)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return want
+}
+
+// The font bytes given to AddUTF8FontFromBytes are neither written nor
+// kept: documents made one after the other from the same slices give the
+// golden bytes and leave the slices intact, and a slice reused for
+// something else once the font is added does not change the document.
+func TestUTF8FontBytesNotWritten(t *testing.T) {
+	orig := [4][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gomono.TTF}
+	var shared [4][]byte
+	for i, b := range orig {
+		shared[i] = bytes.Clone(b)
+	}
+	for _, c := range goldenCases {
+		if !c.fonts {
+			continue
+		}
+		for _, compress := range []bool{true, false} {
+			f := newGoldenDoc(compress)
+			addFonts(f, shared)
+			if got := outputGolden(t, f, c); !bytes.Equal(got, readGolden(t, c, compress)) {
+				t.Errorf("%s: differs from the golden", goldenName(c, compress))
+			}
+			for i := range shared {
+				if !bytes.Equal(shared[i], orig[i]) {
+					t.Fatalf("%s: font %d was written to", goldenName(c, compress), i)
+				}
+			}
+
+			var scratch [4][]byte
+			for i, b := range orig {
+				scratch[i] = bytes.Clone(b)
+			}
+			f = newGoldenDoc(compress)
+			addFonts(f, scratch)
+			for _, b := range scratch {
+				clear(b)
+			}
+			if got := outputGolden(t, f, c); !bytes.Equal(got, readGolden(t, c, compress)) {
+				t.Errorf("%s: differs from the golden when the caller clears its font slices", goldenName(c, compress))
+			}
+		}
+	}
+}
+
+// UTF8CutFont does not write into its input either.
+func TestUTF8CutFontBytesNotWritten(t *testing.T) {
+	in := bytes.Clone(gomono.TTF)
+	out := UTF8CutFont(in, goldenParagraphs[0]+goldenParagraphs[1]+goldenParagraphs[2])
+	if len(out) == 0 || !bytes.Equal(in, gomono.TTF) {
+		t.Errorf("input written to (or no output: %d bytes)", len(out))
+	}
+}
+
+// A font is parsed once per process: documents adding the same bytes,
+// from different slices, share the parsed widths.
+func TestUTF8FontParsedOnce(t *testing.T) {
+	f1, f2 := newGoldenDoc(true), newGoldenDoc(true)
+	f1.AddUTF8FontFromBytes("a", "", bytes.Clone(goregular.TTF))
+	f2.AddUTF8FontFromBytes("b", "B", bytes.Clone(goregular.TTF))
+	d1, d2 := f1.fonts["a"], f2.fonts["bB"]
+	if len(d1.Cw) == 0 || &d1.Cw[0] != &d2.Cw[0] {
+		t.Error("the widths were parsed twice")
+	}
+	if d1.utf8File == d2.utf8File {
+		t.Error("two documents share their subsetting state")
+	}
+	if d1.i == d2.i {
+		t.Error("two font keys have the same id")
+	}
+	if id, _ := generateFontID(d2); id != d2.i {
+		t.Errorf("cached id %s, want %s", d2.i, id)
+	}
+}
+
+// Documents made concurrently from the same font slices give the golden
+// bytes. Run with -race.
+func TestUTF8FontConcurrentDocuments(t *testing.T) {
+	fonts := [4][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gomono.TTF}
+	var wg sync.WaitGroup
+	errs := make(chan string, 64)
+	for g := range 6 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for k := range len(goldenCases) * 2 {
+				c := goldenCases[(g+k/2)%len(goldenCases)]
+				compress := k%2 == 0
+				f := newGoldenDoc(compress)
+				if c.fonts {
+					addFonts(f, fonts)
+				}
+				c.build(f)
+				var buf bytes.Buffer
+				if err := f.Output(&buf); err != nil {
+					errs <- err.Error()
+					return
+				}
+				if !bytes.Equal(buf.Bytes(), readGolden(t, c, compress)) {
+					errs <- goldenName(c, compress) + " differs from the golden"
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
 	}
 }

@@ -888,8 +888,11 @@ func (utf *utf8FontFile) getMetrics(metricCount, gid int) []byte {
 		utf.seek(start + (gid * 4))
 		metrics = utf.fileReader.Read(4)
 	} else {
+		// A new slice: appending to the one Read returns would write
+		// into the font file, which is the caller's.
+		metrics = make([]byte, 0, 4)
 		utf.seek(start + ((metricCount - 1) * 4))
-		metrics = utf.fileReader.Read(2)
+		metrics = append(metrics, utf.fileReader.Read(2)...)
 		utf.seek(start + (metricCount * 2) + (gid * 2))
 		metrics = append(metrics, utf.fileReader.Read(2)...)
 	}
