@@ -19,8 +19,20 @@ type parsedUTF8Font struct {
 	data    []byte       // the font file; never written
 	metrics utf8FontFile // parseFile's results; CharWidths is shared and read-only
 
-	mu  sync.Mutex
-	ids map[string]string // font id by font key (family and style)
+	mu   sync.Mutex
+	ids  map[string]string // font id by font key (family and style)
+	tabs *utf8CutTables    // read by the first subset
+}
+
+// cutTables returns the tables GenerateCutFont reads before it picks
+// glyphs, reading them the first time.
+func (pf *parsedUTF8Font) cutTables() *utf8CutTables {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	if pf.tabs == nil {
+		pf.tabs = newUTF8Font(&fileReader{array: pf.data}).readCutTables()
+	}
+	return pf.tabs
 }
 
 // maxCachedUTF8Fonts bounds the cache: past it, the oldest font is
@@ -115,6 +127,7 @@ func (pf *parsedUTF8Font) newFile() *utf8FontFile {
 	m := &pf.metrics
 	return &utf8FontFile{
 		fileReader:         &fileReader{array: pf.data},
+		parsed:             pf,
 		Ascent:             m.Ascent,
 		Descent:            m.Descent,
 		Bbox:               m.Bbox,

@@ -60,6 +60,49 @@ type utf8FontFile struct {
 	DefaultWidth         float64
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
+	parsed               *parsedUTF8Font // the process-wide parse of the font, if any
+}
+
+// utf8CutTables is what GenerateCutFont reads of a font before it picks
+// the glyphs of a subset: none of it depends on the runes used, so it is
+// read once per font (see parsedUTF8Font.cutTables) and shared read-only.
+type utf8CutTables struct {
+	tableDescriptions    map[string]*tableDescription
+	locaFormat           int
+	metricsCount         int
+	numSymbols           int
+	charSymbolDictionary map[int]int // rune to glyph, from the Unicode cmap
+	symbolPosition       []int       // glyph offsets, from loca
+	ok                   bool        // false when the font has no Unicode cmap
+}
+
+// readCutTables reads the tables GenerateCutFont needs from the font file.
+func (utf *utf8FontFile) readCutTables() *utf8CutTables {
+	utf.fileReader.readerPosition = 0
+	utf.skip(4)
+	utf.generateTableDescriptions()
+	t := &utf8CutTables{tableDescriptions: utf.tableDescriptions}
+
+	utf.SeekTable("head")
+	utf.skip(50)
+	t.locaFormat = utf.readUint16()
+
+	utf.SeekTable("hhea")
+	utf.skip(34)
+	t.metricsCount = utf.readUint16()
+
+	utf.SeekTable("maxp")
+	utf.skip(4)
+	t.numSymbols = utf.readUint16()
+
+	if utf.generateCMAP() == nil {
+		return t
+	}
+	t.charSymbolDictionary = utf.charSymbolDictionary
+	utf.parseLOCATable(t.locaFormat, t.numSymbols)
+	t.symbolPosition = utf.symbolPosition
+	t.ok = true
+	return t
 }
 
 type tableDescription struct {
@@ -633,38 +676,31 @@ func (utf *utf8FontFile) generateCMAPTable(cidSymbolPairCollection map[int]int, 
 
 // GenerateCutFont fill utf8FontFile from .utf file, only with runes from usedRunes
 func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
-	utf.fileReader.readerPosition = 0
-	utf.symbolPosition = make([]int, 0)
-	utf.charSymbolDictionary = make(map[int]int)
-	utf.tableDescriptions = make(map[string]*tableDescription)
 	utf.outTablesData = make(map[string][]byte)
 	utf.Ascent = 0
 	utf.Descent = 0
-	utf.skip(4)
 	utf.LastRune = 0
-	utf.generateTableDescriptions()
 
-	utf.SeekTable("head")
-	utf.skip(50)
-	LocaFormat := utf.readUint16()
-
-	utf.SeekTable("hhea")
-	utf.skip(34)
-	metricsCount := utf.readUint16()
-	oldMetrics := metricsCount
-
-	utf.SeekTable("maxp")
-	utf.skip(4)
-	numSymbols := utf.readUint16()
-
-	symbolCharDictionary := utf.generateCMAP()
-	if symbolCharDictionary == nil {
+	// The tables read before the glyphs are picked do not depend on the
+	// runes: a font added to documents through the process-wide cache
+	// reads them once. (The widths the hmtx table gives are not read
+	// here: the subset copies hmtx entries as they are.)
+	var t *utf8CutTables
+	if utf.parsed != nil {
+		t = utf.parsed.cutTables()
+	} else {
+		t = utf.readCutTables()
+	}
+	utf.tableDescriptions = t.tableDescriptions
+	if !t.ok {
 		return nil
 	}
-
-	utf.parseHMTXTable(metricsCount, numSymbols, symbolCharDictionary, 1.0)
-
-	utf.parseLOCATable(LocaFormat, numSymbols)
+	utf.charSymbolDictionary = t.charSymbolDictionary
+	utf.symbolPosition = t.symbolPosition
+	LocaFormat := t.locaFormat
+	metricsCount := t.metricsCount
+	oldMetrics := metricsCount
+	numSymbols := t.numSymbols
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
@@ -975,7 +1011,6 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
-	answer := make([]byte, 0)
 	tablesCount := len(utf.outTablesData)
 	findSize := 1
 	writer := 0
@@ -986,14 +1021,16 @@ func (utf *utf8FontFile) assembleTables() []byte {
 	findSize = findSize * 16
 	rOffset := tablesCount*16 - findSize
 
-	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
-
-	tables := make(map[string][]byte, len(utf.outTablesData))
-	for k, v := range utf.outTablesData {
-		tables[k] = make([]byte, len(v))
-		copy(tables[k], v)
-	}
+	// The tables are read, never written: some are slices of the font
+	// file. The file is assembled in one buffer of its final size.
+	tables := utf.outTablesData
 	tablesNames := keySortStrings(tables)
+	size := 12 + tablesCount*16
+	for _, name := range tablesNames {
+		size += (len(tables[name]) + 3) &^ 3
+	}
+	answer := make([]byte, 0, size)
+	answer = append(answer, packHeader(0x00010000, tablesCount, findSize, writer, rOffset)...)
 
 	offset := 12 + tablesCount*16
 	begin := 0
@@ -1002,24 +1039,41 @@ func (utf *utf8FontFile) assembleTables() []byte {
 		if name == "head" {
 			begin = offset
 		}
-		answer = append(answer, []byte(name)...)
-		checksum := utf.generateChecksum(tables[name])
-		answer = append(answer, pack2Uint16(checksum[0], checksum[1])...)
-		answer = append(answer, pack2Uint32(offset, len(tables[name]))...)
+		answer = append(answer, name...)
+		checksum := tableChecksum(tables[name])
+		answer = binary.BigEndian.AppendUint32(answer, checksum)
+		answer = binary.BigEndian.AppendUint32(answer, uint32(offset))
+		answer = binary.BigEndian.AppendUint32(answer, uint32(len(tables[name])))
 		paddedLength := (len(tables[name]) + 3) &^ 3
 		offset = offset + paddedLength
 	}
 
 	for _, key := range tablesNames {
-		data := append([]byte{}, tables[key]...)
-		data = append(data, []byte{0, 0, 0}...)
-		answer = append(answer, data[:(len(data)&^3)]...)
+		data := tables[key]
+		answer = append(answer, data...)
+		answer = append(answer, make([]byte, ((len(data)+3)&^3)-len(data))...)
 	}
 
-	checksum := utf.generateChecksum([]byte(answer))
-	checksum = utf.calcInt32([]int{0xB1B0, 0xAFBA}, checksum)
-	answer = utf.splice(answer, (begin + 8), pack2Uint16(checksum[0], checksum[1]))
+	checksum := utf.calcInt32([]int{0xB1B0, 0xAFBA}, utf.generateChecksum(answer))
+	binary.BigEndian.PutUint16(answer[begin+8:], uint16(checksum[0]))
+	binary.BigEndian.PutUint16(answer[begin+10:], uint16(checksum[1]))
 	return answer
+}
+
+// tableChecksum is the TrueType checksum of data zero-padded to a multiple
+// of four bytes, as generateChecksum computes it, without copying data.
+func tableChecksum(data []byte) uint32 {
+	var sum uint32
+	n := len(data) &^ 3
+	for i := 0; i < n; i += 4 {
+		sum += binary.BigEndian.Uint32(data[i:])
+	}
+	if n < len(data) {
+		var tail [4]byte
+		copy(tail[:], data[n:])
+		sum += binary.BigEndian.Uint32(tail[:])
+	}
+	return sum
 }
 
 func unpackUint16Array(data []byte) []int {
