@@ -620,6 +620,8 @@ type Fpdf struct {
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
+	pageZ            [][]byte                   // slice[page] of compressed page content, before pages[page] (see pagez.go)
+	spare            *bytes.Buffer              // buffer of the page compressed last, for the next page
 	state            int                        // current document state
 	compress         bool                       // compression flag
 	k                float64                    // scale factor (number of points in user unit)

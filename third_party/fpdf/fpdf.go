@@ -410,6 +410,9 @@ func (f *Fpdf) SetPageBox(t string, x, y, wd, ht float64) {
 // pageNum is one-based. The SetPage() example demonstrates this method.
 func (f *Fpdf) SetPage(pageNum int) {
 	if (pageNum > 0) && (pageNum < len(f.pages)) {
+		if pageNum != f.page {
+			f.compressPage(f.page)
+		}
 		f.page = pageNum
 	}
 }
@@ -806,6 +809,7 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 		return
 	}
 	if f.page != len(f.pages)-1 {
+		f.compressPage(f.page)
 		f.page = len(f.pages) - 1
 	}
 	if f.state == 0 {
@@ -838,6 +842,7 @@ func (f *Fpdf) AddPageFormat(orientationStr string, size SizeType) {
 		f.inFooter = false
 		// Close page
 		f.endpage()
+		f.compressPage(f.page)
 	}
 	// Start new page
 	f.beginpage(orientationStr, size)
@@ -3878,7 +3883,7 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	// add the default page boxes, if any exist, to the page
 	f.pageBoxes[f.page] = make(map[string]PageBox)
 	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
-	f.pages = append(f.pages, bytes.NewBufferString(""))
+	f.pages = append(f.pages, f.newPageBuffer())
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
 	f.state = 2
@@ -4276,6 +4281,11 @@ func (f *Fpdf) putpages() {
 		// Replace number of pages
 		f.RegisterAlias(f.aliasNbPagesStr, sprintf("%d", nb))
 	}
+	if len(f.aliasMap) > 0 {
+		for n := 1; n <= nb; n++ {
+			f.inflatePage(n)
+		}
+	}
 	f.replaceAliases()
 	if f.defOrientation == "P" {
 		wPt = f.defPageSize.Wd * f.k
@@ -4333,13 +4343,20 @@ func (f *Fpdf) putpages() {
 		f.out("endobj")
 		// Page content
 		f.newobj()
-		if f.compress {
+		if f.compress && f.pageCompressed(n) {
+			f.flushPage(n)
+			data := f.pageZ[n]
+			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
+			f.putstream(data)
+			f.pageZ[n] = nil
+		} else if f.compress {
 			mem := xmem.compress(f.pages[n].Bytes())
 			data := mem.bytes()
 			f.outf("<</Filter /FlateDecode /Length %d>>", len(data))
 			f.putstream(data)
 			mem.release()
 		} else {
+			f.inflatePage(n)
 			f.outf("<</Length %d>>", f.pages[n].Len())
 			f.putstream(f.pages[n].Bytes())
 		}
