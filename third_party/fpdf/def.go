@@ -618,7 +618,8 @@ type Fpdf struct {
 	importedObjPos   map[string]map[int]string  // imported template objects hashes and their positions (gofpdi)
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
-	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	buffer           outBuffer                  // the PDF once its pages are done, in memory or on its way to Output's writer
+	outw             io.Writer                  // where Output writes the document as it is made, or nil
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	pageZ            [][]byte                   // slice[page] of compressed page content, before pages[page] (see pagez.go)
 	spare            *bytes.Buffer              // buffer of the page compressed last, for the next page

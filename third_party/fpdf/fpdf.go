@@ -777,7 +777,17 @@ func (f *Fpdf) Close() {
 
 	// Close page
 	f.endpage()
+	f.compressPage(f.page)
 	// Close document
+	if f.outw != nil {
+		// Output: the document goes to its writer as it is made, once
+		// nothing can fail but the writing.
+		f.preflight()
+		if f.err != nil {
+			return
+		}
+		f.buffer.stream(f.outw)
+	}
 	f.enddoc()
 }
 
@@ -3836,13 +3846,25 @@ func (f *Fpdf) OutputFileAndClose(fileStr string) error {
 // take place if an error has occurred in the document generation process. w
 // remains open after this function returns. After returning, f is in a closed
 // state and its methods should not be called.
+//
+// A document not yet closed is written to w as it is made, without being
+// held whole in memory first; if writing to w fails, part of the document
+// may have been written.
 func (f *Fpdf) Output(w io.Writer) error {
 	if f.err != nil {
 		return f.err
 	}
 	// dbg("Output")
 	if f.state < 3 {
+		f.outw = w
 		f.Close()
+		f.outw = nil
+		if err := f.buffer.endStream(); err != nil && f.err == nil {
+			f.err = err
+		}
+		if f.state == 3 || f.err != nil {
+			return f.err
+		}
 	}
 	_, err := f.buffer.WriteTo(w)
 	if err != nil {
@@ -4095,8 +4117,19 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
+	f.outBytes(b)
 	f.out("endstream")
+}
+
+// outBytes adds a line of bytes to the document.
+func (f *Fpdf) outBytes(b []byte) {
+	if f.state == 2 {
+		must(f.pages[f.page].Write(b))
+		must(f.pages[f.page].WriteString("\n"))
+	} else {
+		must(f.buffer.Write(b))
+		must(f.buffer.WriteString("\n"))
+	}
 }
 
 // out; Add a line to the document

@@ -12,6 +12,7 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"errors"
 	"fmt"
 	"hash/adler32"
 	"io"
@@ -580,4 +581,100 @@ func TestPagesHeldCompressed(t *testing.T) {
 	}
 	checkSameContent(t, got.Bytes(), want.Bytes())
 	qpdfCheck(t, got.Bytes())
+}
+
+// Output writes a document not yet closed to its writer as it is made:
+// the bytes are those Close then Output give, in writes no larger than
+// the buffer or a stream.
+func TestOutputStreams(t *testing.T) {
+	for _, c := range goldenCases {
+		for _, compress := range []bool{true, false} {
+			f := newGoldenDoc(compress)
+			if c.fonts {
+				addGoFonts(f)
+			}
+			c.build(f)
+			f.Close()
+			var closed bytes.Buffer
+			if err := f.Output(&closed); err != nil {
+				t.Fatal(err)
+			}
+			checkGolden(t, c, compress, closed.Bytes(), "closed, then output")
+		}
+	}
+	const pages = 300
+	var w recordWriter
+	if err := longDoc(t, pages, true).Output(&w); err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	f := longDoc(t, pages, true)
+	f.Close()
+	f.Output(&want)
+	if !bytes.Equal(w.buf.Bytes(), want.Bytes()) {
+		t.Fatal("streamed output differs from the closed document's")
+	}
+	if w.max > 64<<10 || w.writes < want.Len()/(64<<10) {
+		t.Errorf("%d writes of up to %d bytes for %d bytes", w.writes, w.max, want.Len())
+	}
+}
+
+type recordWriter struct {
+	buf         bytes.Buffer
+	writes, max int
+}
+
+func (w *recordWriter) Write(p []byte) (int, error) {
+	w.writes++
+	w.max = max(w.max, len(p))
+	return w.buf.Write(p)
+}
+
+type failWriter struct{ left int }
+
+func (w *failWriter) Write(p []byte) (int, error) {
+	if len(p) > w.left {
+		n := w.left
+		w.left = 0
+		return n, errors.New("disk full")
+	}
+	w.left -= len(p)
+	return len(p), nil
+}
+
+// An error writing the output is returned, and kept.
+func TestOutputWriteError(t *testing.T) {
+	f := longDoc(t, 50, true)
+	err := f.Output(&failWriter{left: 100000})
+	if err == nil || err.Error() != "disk full" {
+		t.Fatalf("error %v", err)
+	}
+	if f.Error() != err {
+		t.Errorf("Error() = %v", f.Error())
+	}
+}
+
+// A font file that cannot be read fails the output before anything is
+// written, as when the document was made in memory first.
+func TestOutputFontFileMissing(t *testing.T) {
+	dir := t.TempDir()
+	def, err := os.ReadFile("font/calligra.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "calligra.json"), def, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f := New("P", "mm", "A4", dir)
+	f.AddFont("Calligrapher", "", "calligra.json")
+	f.AddPage()
+	f.SetFont("Calligrapher", "", 20)
+	f.Text(20, 20, "missing font file")
+	var w recordWriter
+	if err := f.Output(&w); err == nil || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("error %v", err)
+	}
+	if w.buf.Len() != 0 {
+		t.Errorf("%d bytes written", w.buf.Len())
+	}
 }
