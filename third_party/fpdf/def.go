@@ -141,6 +141,12 @@ type colorType struct {
 	str        string
 }
 
+// colorKey is what rgbColorValue builds a colour from.
+type colorKey struct {
+	r, g, b          int
+	grayStr, fullStr string
+}
+
 // SpotColorType specifies a named spot color value
 type spotColorType struct {
 	id, objID int
@@ -720,8 +726,11 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf  []byte       // buffer used to format numbers.
+		col  bytes.Buffer // buffer used to build color strings.
+		line []byte       // buffer used to build a line of content.
+
+		colors map[colorKey]colorType // RGB colours already built
 	}
 }
 
@@ -855,6 +864,7 @@ type fontDefType struct {
 	i            string        // 1-based position in font list, set by font loader, not this program
 	utf8File     *utf8FontFile // UTF-8 font
 	usedRunes    map[int]int   // Array of used runes
+	usedBits     []uint64      // BMP runes already in usedRunes (see markUsed)
 }
 
 // generateFontID generates a font Id from the font definition: the SHA-1

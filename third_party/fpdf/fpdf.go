@@ -959,6 +959,18 @@ func colorComp(v int) (int, float64) {
 }
 
 func (f *Fpdf) rgbColorValue(r, g, b int, grayStr, fullStr string) (clr colorType) {
+	// Documents set the same few colours over and over: each is built
+	// once.
+	key := colorKey{r, g, b, grayStr, fullStr}
+	if c, ok := f.fmt.colors[key]; ok {
+		return c
+	}
+	defer func() {
+		if f.fmt.colors == nil || len(f.fmt.colors) >= 256 {
+			f.fmt.colors = make(map[colorKey]colorType)
+		}
+		f.fmt.colors[key] = clr
+	}()
 	clr.ir, clr.r = colorComp(r)
 	clr.ig, clr.g = colorComp(g)
 	clr.ib, clr.b = colorComp(b)
@@ -1113,7 +1125,8 @@ func (f *Fpdf) SetLineWidth(width float64) {
 func (f *Fpdf) setLineWidth(width float64) {
 	f.lineWidth = width
 	if f.page > 0 {
-		f.out(f.fmtF64(width*f.k, 2) + " w")
+		f.putF64(width*f.k, 2)
+		f.put(" w\n")
 	}
 }
 
@@ -1280,7 +1293,9 @@ func (f *Fpdf) Rect(x, y, w, h float64, styleStr string) {
 	f.putF64(w*f.k, prec)
 	f.put(" ")
 	f.putF64(-h*f.k, prec)
-	f.put(" re " + fillDrawOp(styleStr) + "\n")
+	f.put(" re ")
+	f.put(fillDrawOp(styleStr))
+	f.put("\n")
 }
 
 // RoundedRect outputs a rectangle of width w and height h with the upper left
@@ -2078,6 +2093,7 @@ func (f *Fpdf) addFont(familyStr, styleStr, fileStr string, isUTF8 bool) {
 			Ut:        round(utf8File.UnderlineThickness),
 			Cw:        utf8File.CharWidths,
 			usedRunes: sbarr,
+			usedBits:  make([]uint64, usedRuneBits),
 			File:      fileStr,
 			utf8File:  utf8File,
 		}
@@ -2215,6 +2231,7 @@ func (f *Fpdf) addFontFromBytes(familyStr, styleStr string, jsonFileBytes, zFile
 			Cw:        utf8File.CharWidths,
 			utf8File:  utf8File,
 			usedRunes: sbarr,
+			usedBits:  make([]uint64, usedRuneBits),
 		}
 		def.i = parsed.fontID(def)
 		f.fonts[fontkey] = def
@@ -2447,7 +2464,7 @@ func (f *Fpdf) SetFont(familyStr, styleStr string, size float64) {
 		f.isCurrentUTF8 = false
 	}
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 }
 
@@ -2481,7 +2498,7 @@ func (f *Fpdf) SetFontSize(size float64) {
 	f.fontSizePt = size
 	f.fontSize = size / f.k
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 }
 
@@ -2491,7 +2508,7 @@ func (f *Fpdf) SetFontUnitSize(size float64) {
 	f.fontSizePt = size * f.k
 	f.fontSize = size
 	if f.page > 0 {
-		f.outf("BT /F%s %.2f Tf ET", f.currentFont.i, f.fontSizePt)
+		f.outFont()
 	}
 }
 
@@ -2569,30 +2586,42 @@ func (f *Fpdf) Bookmark(txtStr string, level int, y float64) {
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
 // or Write() which are the standard methods to print text.
 func (f *Fpdf) Text(x, y float64, txtStr string) {
-	var txt2 string
-	if f.isCurrentUTF8 {
-		if f.isRTL {
-			txtStr = reverseText(txtStr)
-			x -= f.GetStringWidth(txtStr)
-		}
-		txt2 = f.escape(utf8toutf16(txtStr, false))
-		for _, uni := range txtStr {
-			f.currentFont.usedRunes[int(uni)] = int(uni)
-		}
-	} else {
-		txt2 = f.escape(txtStr)
+	if f.isCurrentUTF8 && f.isRTL {
+		txtStr = reverseText(txtStr)
+		x -= f.GetStringWidth(txtStr)
 	}
-	s := sprintf("BT %.2f %.2f Td (%s) Tj ET", x*f.k, (f.h-y)*f.k, txt2)
+	// "q <text colour> BT x y Td (text) Tj ET <underline> <strikeout> Q"
+	b := f.fmt.line[:0]
+	if f.colorFlag {
+		b = append(b, "q "...)
+		b = append(b, f.color.text.str...)
+		b = append(b, ' ')
+	}
+	b = append(b, "BT "...)
+	b = appendFloat(b, x*f.k, 2)
+	b = append(b, ' ')
+	b = appendFloat(b, (f.h-y)*f.k, 2)
+	b = append(b, " Td ("...)
+	if f.isCurrentUTF8 {
+		b = appendUTF16Escaped(b, txtStr)
+		f.markUsed(txtStr)
+	} else {
+		b = appendEscaped(b, txtStr)
+	}
+	b = append(b, ") Tj ET"...)
 	if f.underline && txtStr != "" {
-		s += " " + f.dounderline(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dounderline(x, y, txtStr)...)
 	}
 	if f.strikeout && txtStr != "" {
-		s += " " + f.dostrikeout(x, y, txtStr)
+		b = append(b, ' ')
+		b = append(b, f.dostrikeout(x, y, txtStr)...)
 	}
 	if f.colorFlag {
-		s = sprintf("q %s %s Q", f.color.text.str, s)
+		b = append(b, " Q"...)
 	}
-	f.out(s)
+	f.outBytes(b)
+	f.fmt.line = b
 }
 
 // GetWordSpacing returns the spacing between words of following text.
@@ -2716,7 +2745,7 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	if w == 0 {
 		w = f.w - f.rMargin - f.x
 	}
-	var s fmtBuffer
+	s := f.fmt.line[:0]
 	if h > 0 && (fill || borderStr == "1") {
 		var op string
 		if fill {
@@ -2732,7 +2761,17 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			op = "S"
 		}
 		/// dbg("(CellFormat) f.x %.2f f.k %.2f", f.x, f.k)
-		s.printf("%.2f %.2f %.2f %.2f re %s ", f.x*k, (f.h-f.y)*k, w*k, -h*k, op)
+		// "%.2f %.2f %.2f %.2f re %s "
+		s = appendFloat(s, f.x*k, 2)
+		s = append(s, ' ')
+		s = appendFloat(s, (f.h-f.y)*k, 2)
+		s = append(s, ' ')
+		s = appendFloat(s, w*k, 2)
+		s = append(s, ' ')
+		s = appendFloat(s, -h*k, 2)
+		s = append(s, " re "...)
+		s = append(s, op...)
+		s = append(s, ' ')
 	}
 	if len(borderStr) > 0 && borderStr != "1" {
 		// fmt.Printf("border is '%s', no fill\n", borderStr)
@@ -2743,16 +2782,16 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 		right := (x + w) * k
 		bottom := (f.h - (y + h)) * k
 		if strings.Contains(borderStr, "L") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, left, bottom)
+			s = appendSegment(s, left, top, left, bottom)
 		}
 		if strings.Contains(borderStr, "T") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, top, right, top)
+			s = appendSegment(s, left, top, right, top)
 		}
 		if strings.Contains(borderStr, "R") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", right, top, right, bottom)
+			s = appendSegment(s, right, top, right, bottom)
 		}
 		if strings.Contains(borderStr, "B") {
-			s.printf("%.2f %.2f m %.2f %.2f l S ", left, bottom, right, bottom)
+			s = appendSegment(s, left, bottom, right, bottom)
 		}
 	}
 	if len(txtStr) > 0 {
@@ -2787,7 +2826,9 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 			dy = 0
 		}
 		if f.colorFlag {
-			s.printf("q %s ", f.color.text.str)
+			s = append(s, "q "...)
+			s = append(s, f.color.text.str...)
+			s = append(s, ' ')
 		}
 		//If multibyte, Tw has no effect - do word spacing using an adjustment before each space
 		if (f.ws != 0 || alignStr == "J") && f.isCurrentUTF8 { // && f.ws != 0
@@ -2795,63 +2836,73 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 				txtStr = reverseText(txtStr)
 			}
 			wmax := int(math.Ceil((w - 2*f.cMargin) * 1000 / f.fontSize))
-			for _, uni := range txtStr {
-				f.currentFont.usedRunes[int(uni)] = int(uni)
-			}
-			space := f.escape(utf8toutf16(" ", false))
+			f.markUsed(txtStr)
 			strSize := f.GetStringSymbolWidth(txtStr)
-			s.printf("BT 0 Tw %.2f %.2f Td [", (f.x+dx)*k, (f.h-(f.y+.5*h+.3*f.fontSize))*k)
+			s = append(s, "BT 0 Tw "...)
+			s = appendFloat(s, (f.x+dx)*k, 2)
+			s = append(s, ' ')
+			s = appendFloat(s, (f.h-(f.y+.5*h+.3*f.fontSize))*k, 2)
+			s = append(s, " Td ["...)
 			t := strings.Split(txtStr, " ")
 			shift := float64((wmax - strSize)) / float64(len(t)-1)
 			numt := len(t)
 			for i := range numt {
-				tx := t[i]
-				tx = "(" + f.escape(utf8toutf16(tx, false)) + ")"
-				s.printf("%s ", tx)
+				s = append(s, '(')
+				s = appendUTF16Escaped(s, t[i])
+				s = append(s, ") "...)
 				if (i + 1) < numt {
-					s.printf("%.3f(%s) ", -shift, space)
+					s = appendFloat(s, -shift, 3)
+					s = append(s, "(\x00 ) "...)
 				}
 			}
-			s.printf("] TJ ET")
+			s = append(s, "] TJ ET"...)
 		} else {
-			var txt2 string
+			bt := (f.x + dx) * k
+			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
+			s = append(s, "BT "...)
+			s = appendFloat(s, bt, 2)
+			s = append(s, ' ')
+			s = appendFloat(s, td, 2)
+			s = append(s, " Td ("...)
 			if f.isCurrentUTF8 {
 				if f.isRTL {
 					txtStr = reverseText(txtStr)
 				}
-				txt2 = f.escape(utf8toutf16(txtStr, false))
-				for _, uni := range txtStr {
-					f.currentFont.usedRunes[int(uni)] = int(uni)
-				}
+				s = appendUTF16Escaped(s, txtStr)
+				f.markUsed(txtStr)
 			} else {
-
-				txt2 = strings.Replace(txtStr, "\\", "\\\\", -1)
-				txt2 = strings.Replace(txt2, "(", "\\(", -1)
-				txt2 = strings.Replace(txt2, ")", "\\)", -1)
+				// \, ( and ) escaped; CR left as it is
+				for i := 0; i < len(txtStr); i++ {
+					if c := txtStr[i]; c == '\\' || c == '(' || c == ')' {
+						s = append(s, '\\', c)
+					} else {
+						s = append(s, c)
+					}
+				}
 			}
-			bt := (f.x + dx) * k
-			td := (f.h - (f.y + dy + .5*h + .3*f.fontSize)) * k
-			s.printf("BT %.2f %.2f Td (%s)Tj ET", bt, td, txt2)
+			s = append(s, ")Tj ET"...)
 			//BT %.2F %.2F Td (%s) Tj ET',(f.x+dx)*k,(f.h-(f.y+.5*h+.3*f.FontSize))*k,txt2);
 		}
 
 		if f.underline {
-			s.printf(" %s", f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dounderline(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.strikeout {
-			s.printf(" %s", f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr))
+			s = append(s, ' ')
+			s = append(s, f.dostrikeout(f.x+dx, f.y+dy+.5*h+.3*f.fontSize, txtStr)...)
 		}
 		if f.colorFlag {
-			s.printf(" Q")
+			s = append(s, " Q"...)
 		}
 		if link > 0 || len(linkStr) > 0 {
 			f.newLink(f.x+dx, f.y+dy+.5*h-.5*f.fontSize, f.GetStringWidth(txtStr), f.fontSize, link, linkStr)
 		}
 	}
-	str := s.String()
-	if len(str) > 0 {
-		f.out(str)
+	if len(s) > 0 {
+		f.outBytes(s)
 	}
+	f.fmt.line = s
 	f.lasth = h
 	if ln > 0 {
 		// Go to next line
@@ -2862,6 +2913,18 @@ func (f *Fpdf) CellFormat(w, h float64, txtStr, borderStr string, ln int,
 	} else {
 		f.x += w
 	}
+}
+
+// appendSegment appends "%.2f %.2f m %.2f %.2f l S ".
+func appendSegment(s []byte, x1, y1, x2, y2 float64) []byte {
+	s = appendFloat(s, x1, 2)
+	s = append(s, ' ')
+	s = appendFloat(s, y1, 2)
+	s = append(s, " m "...)
+	s = appendFloat(s, x2, 2)
+	s = append(s, ' ')
+	s = appendFloat(s, y2, 2)
+	return append(s, " l S "...)
 }
 
 // Revert string to use in RTL languages
@@ -3970,11 +4033,10 @@ func (f *Fpdf) loadfont(r io.Reader) (def fontDefType) {
 
 // Escape special characters in strings
 func (f *Fpdf) escape(s string) string {
-	s = strings.Replace(s, "\\", "\\\\", -1)
-	s = strings.Replace(s, "(", "\\(", -1)
-	s = strings.Replace(s, ")", "\\)", -1)
-	s = strings.Replace(s, "\r", "\\r", -1)
-	return s
+	if !strings.ContainsAny(s, "\\()\r") {
+		return s
+	}
+	return string(appendEscaped(make([]byte, 0, len(s)+8), s))
 }
 
 // textstring formats a text string
@@ -4184,7 +4246,17 @@ func (f *Fpdf) outf(fmtStr string, args ...any) {
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
-	f.put(f.fmtF64(v, prec))
+	f.fmt.buf = strconv.AppendFloat(f.fmt.buf[:0], v, 'f', prec, 64)
+	f.putBytes(f.fmt.buf)
+}
+
+// putBytes adds bytes to the document, with no newline.
+func (f *Fpdf) putBytes(b []byte) {
+	if f.state == 2 {
+		f.pages[f.page].Write(b)
+	} else {
+		f.buffer.Write(b)
+	}
 }
 
 // fmtF64 converts the floating-point number f to a string with precision prec.
@@ -4193,7 +4265,8 @@ func (f *Fpdf) fmtF64(v float64, prec int) string {
 }
 
 func (f *Fpdf) putInt(v int) {
-	f.put(f.fmtInt(v))
+	f.fmt.buf = strconv.AppendInt(f.fmt.buf[:0], int64(v), 10)
+	f.putBytes(f.fmt.buf)
 }
 
 func (f *Fpdf) fmtInt(v int) string {

@@ -124,3 +124,60 @@ func BenchmarkStarpackLongDocHeld(b *testing.B) {
 		})
 	}
 }
+
+// textDoc is a page with the Go fonts, uncompressed, for the benchmarks of
+// the per-call text paths.
+func textDoc() *Fpdf {
+	f := newGoldenDoc(false)
+	addGoFonts(f)
+	f.AddPage()
+	f.SetFont("go", "", 10)
+	return f
+}
+
+// BenchmarkStarpackText is one Text call, as starpack draws each run of
+// a line, with a font and colour change every few calls.
+func BenchmarkStarpackText(b *testing.B) {
+	f := textDoc()
+	i := 0
+	for b.Loop() {
+		if i%4 == 0 {
+			f.SetFont("go", []string{"", "B", "I"}[i%3], 10)
+			f.SetTextColor(0x22, 0x22, i%7)
+		}
+		f.Text(20, 30, goldenParagraphs[i%len(goldenParagraphs)])
+		i++
+	}
+}
+
+// BenchmarkStarpackCellFormat is one bordered, aligned cell, and one
+// MultiCell line.
+func BenchmarkStarpackCellFormat(b *testing.B) {
+	f := textDoc()
+	f.SetAutoPageBreak(false, 0)
+	f.SetFillColor(0xee, 0xee, 0xee)
+	var short []string
+	for _, p := range goldenParagraphs {
+		short = append(short, string([]rune(p)[:40]))
+	}
+	i := 0
+	for b.Loop() {
+		f.SetXY(20, 30)
+		f.CellFormat(120, 6, short[i%len(short)], "LTB", 0, "C", i%2 == 0, 0, "")
+		f.SetXY(20, 40)
+		f.MultiCell(170, 5, goldenParagraphs[i%len(goldenParagraphs)], "", "L", false)
+		i++
+	}
+}
+
+// BenchmarkStarpackShapes is a filled rectangle, a line and a width.
+func BenchmarkStarpackShapes(b *testing.B) {
+	f := textDoc()
+	for b.Loop() {
+		f.SetFillColor(0xdd, 0xe8, 0xf4)
+		f.Rect(15, 25, 180, 8, "F")
+		f.SetLineWidth(0.3)
+		f.SetDrawColor(0x99, 0x99, 0x99)
+		f.Line(20, 26, 190, 26)
+	}
+}

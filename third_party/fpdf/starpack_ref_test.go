@@ -11,6 +11,7 @@ import (
 	"crypto/sha1"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // generateFontIDJSON is generateFontID as v0.12.0 wrote it.
@@ -282,4 +283,13 @@ func remove(arr []int, key int) []int {
 		return arr[:len(arr)-1]
 	}
 	return append(arr[:n], arr[n+1:]...)
+}
+
+// escapeReplace is escape as v0.12.0 had it.
+func escapeReplace(s string) string {
+	s = strings.Replace(s, "\\", "\\\\", -1)
+	s = strings.Replace(s, "(", "\\(", -1)
+	s = strings.Replace(s, ")", "\\)", -1)
+	s = strings.Replace(s, "\r", "\\r", -1)
+	return s
 }

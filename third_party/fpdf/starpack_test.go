@@ -678,3 +678,38 @@ func TestOutputFontFileMissing(t *testing.T) {
 		t.Errorf("%d bytes written", w.buf.Len())
 	}
 }
+
+// The append forms of escaping and UTF-16 conversion give the bytes of
+// the string forms, for valid and invalid UTF-8 and PDF delimiters.
+func TestAppendEscaped(t *testing.T) {
+	rnd := rand.New(rand.NewPCG(9, 10))
+	alphabet := []string{"a", "(", ")", "\\", "\r", "é", "€", "Ĩ", "ĩ", "Ω", "\u2028", "𝄞", "\xff", "\xc3", " "}
+	for i := range 5000 {
+		var sb strings.Builder
+		for range rnd.IntN(12) {
+			sb.WriteString(alphabet[rnd.IntN(len(alphabet))])
+		}
+		s := sb.String()
+		if got, want := string(appendEscaped(nil, s)), escapeReplace(s); got != want {
+			t.Fatalf("%q: escaped %q, want %q", s, got, want)
+		}
+		if got, want := new(Fpdf).escape(s), escapeReplace(s); got != want {
+			t.Fatalf("%q: escape %q, want %q", s, got, want)
+		}
+		var want string
+		wantPanic := func() (p bool) {
+			defer func() { p = recover() != nil }()
+			want = escapeReplace(utf8toutf16(s, false))
+			return false
+		}()
+		var got string
+		gotPanic := func() (p bool) {
+			defer func() { p = recover() != nil }()
+			got = string(appendUTF16Escaped(nil, s))
+			return false
+		}()
+		if gotPanic != wantPanic || got != want {
+			t.Fatalf("case %d, %q: UTF-16 %q (panic %v), want %q (panic %v)", i, s, got, gotPanic, want, wantPanic)
+		}
+	}
+}
