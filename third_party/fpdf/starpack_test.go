@@ -12,15 +12,18 @@ package fpdf
 import (
 	"bytes"
 	"compress/zlib"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/adler32"
+	"hash/maphash"
 	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -710,6 +713,58 @@ func TestAppendEscaped(t *testing.T) {
 		}()
 		if gotPanic != wantPanic || got != want {
 			t.Fatalf("case %d, %q: UTF-16 %q (panic %v), want %q (panic %v)", i, s, got, gotPanic, want, wantPanic)
+		}
+	}
+}
+
+// unpackUint16Array and unpackUint32Array give what reading the data two
+// or four bytes at a time with a bytes.Reader gave, odd lengths included.
+func TestUnpackArrays(t *testing.T) {
+	ref := func(data []byte, size int) []int {
+		answer := make([]int, 1)
+		r := bytes.NewReader(data)
+		bs := make([]byte, size)
+		c, e := r.Read(bs)
+		for e == nil && c > 0 {
+			if size == 2 {
+				answer = append(answer, int(binary.BigEndian.Uint16(bs)))
+			} else {
+				answer = append(answer, int(binary.BigEndian.Uint32(bs)))
+			}
+			c, e = r.Read(bs)
+		}
+		return answer
+	}
+	rnd := rand.New(rand.NewPCG(11, 12))
+	for n := range 40 {
+		data := make([]byte, n)
+		for i := range data {
+			data[i] = byte(rnd.Uint32())
+		}
+		if got, want := unpackUint16Array(data), ref(data, 2); !slices.Equal(got, want) {
+			t.Errorf("16, %d bytes: %v, want %v", n, got, want)
+		}
+		if got, want := unpackUint32Array(data), ref(data, 4); !slices.Equal(got, want) {
+			t.Errorf("32, %d bytes: %v, want %v", n, got, want)
+		}
+	}
+}
+
+// BenchmarkStarpackFirstParse is what a process pays the first time it
+// adds the four Go fonts: the parse, the font ids and the tables the
+// subsetting reads.
+func BenchmarkStarpackFirstParse(b *testing.B) {
+	for b.Loop() {
+		c := utf8FontCacheType{seed: maphash.MakeSeed(), fonts: make(map[uint64][]*parsedUTF8Font)}
+		for _, data := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gomono.TTF} {
+			pf, err := c.load(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pf.cutTables()
+			f := pf.newFile()
+			def := fontDefType{Tp: "UTF8", Name: "x", Cw: f.CharWidths}
+			pf.fontID(def)
 		}
 	}
 }

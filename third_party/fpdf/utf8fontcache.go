@@ -68,6 +68,8 @@ func (c *utf8FontCacheType) load(b []byte) (*parsedUTF8Font, error) {
 		return nil, err
 	}
 	pf := &parsedUTF8Font{data: data, ids: make(map[string]string)}
+	// What subsetting reads before it picks glyphs, from the same parse.
+	pf.tabs = utf.readCutTables()
 	pf.metrics = utf8FontFile{
 		Ascent:             utf.Ascent,
 		Descent:            utf.Descent,

@@ -61,6 +61,7 @@ type utf8FontFile struct {
 	symbolData           map[int]map[string][]int
 	CodeSymbolDictionary map[int]int
 	parsed               *parsedUTF8Font // the process-wide parse of the font, if any
+	runeCMAPPosition     int             // the Unicode cmap parseFile read, or 0
 }
 
 // utf8CutTables is what GenerateCutFont reads of a font before it picks
@@ -95,7 +96,9 @@ func (utf *utf8FontFile) readCutTables() *utf8CutTables {
 	utf.skip(4)
 	t.numSymbols = utf.readUint16()
 
-	if utf.generateCMAP() == nil {
+	if utf.runeCMAPPosition != 0 && utf.charSymbolDictionary != nil {
+		// parseFile read the same cmap
+	} else if utf.generateCMAP() == nil {
 		return t
 	}
 	t.charSymbolDictionary = utf.charSymbolDictionary
@@ -529,9 +532,9 @@ func (utf *utf8FontFile) parseTables() {
 	utf.skip(4)
 	numSymbols := utf.readUint16()
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCMAPPosition, symbolCharDictionary, charSymbolDictionary)
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCMAPPosition)
+	utf.runeCMAPPosition = runeCMAPPosition
+	utf.charSymbolDictionary = charSymbolDictionary
 
 	scale := 1000.0 / float64(utf.fontElementSize)
 	utf.parseHMTXTable(n, numSymbols, symbolCharDictionary, scale)
@@ -562,9 +565,7 @@ func (utf *utf8FontFile) generateCMAP() map[int][]int {
 		return nil
 	}
 
-	symbolCharDictionary := make(map[int][]int)
-	charSymbolDictionary := make(map[int]int)
-	utf.generateSCCSDictionaries(runeCmapPosition, symbolCharDictionary, charSymbolDictionary)
+	symbolCharDictionary, charSymbolDictionary := utf.generateSCCSDictionaries(runeCmapPosition)
 
 	utf.charSymbolDictionary = charSymbolDictionary
 
@@ -956,7 +957,10 @@ func (utf *utf8FontFile) parseLOCATable(format, numSymbols int) {
 	}
 }
 
-func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
+// generateSCCSDictionaries reads the format 4 cmap at runeCmapPosition
+// into a map of glyphs to characters and one of characters to glyphs,
+// made at their final size.
+func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int) (symbolCharDictionary map[int][]int, charSymbolDictionary map[int]int) {
 	maxRune := 0
 	utf.seek(runeCmapPosition + 2)
 	size := utf.readUint16()
@@ -983,6 +987,12 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 	for range segmentSize {
 		positions = append(positions, utf.readUint16())
 	}
+	chars := 0
+	for n := range segmentSize {
+		chars += max(completers[n]+1-beginners[n], 0)
+	}
+	symbolCharDictionary = make(map[int][]int, min(chars, 1<<16))
+	charSymbolDictionary = make(map[int]int, chars)
 	var symbol int
 	for n := range segmentSize {
 		completePosition := completers[n] + 1
@@ -1008,6 +1018,7 @@ func (utf *utf8FontFile) generateSCCSDictionaries(runeCmapPosition int, symbolCh
 			symbolCharDictionary[symbol] = append(symbolCharDictionary[symbol], char)
 		}
 	}
+	return symbolCharDictionary, charSymbolDictionary
 }
 
 func (utf *utf8FontFile) assembleTables() []byte {
@@ -1077,6 +1088,13 @@ func tableChecksum(data []byte) uint32 {
 }
 
 func unpackUint16Array(data []byte) []int {
+	if len(data)%2 == 0 {
+		answer := make([]int, 1+len(data)/2)
+		for i := 1; i < len(answer); i++ {
+			answer[i] = int(binary.BigEndian.Uint16(data[2*i-2:]))
+		}
+		return answer
+	}
 	answer := make([]int, 1)
 	r := bytes.NewReader(data)
 	bs := make([]byte, 2)
@@ -1091,6 +1109,13 @@ func unpackUint16Array(data []byte) []int {
 }
 
 func unpackUint32Array(data []byte) []int {
+	if len(data)%4 == 0 {
+		answer := make([]int, 1+len(data)/4)
+		for i := 1; i < len(answer); i++ {
+			answer[i] = int(binary.BigEndian.Uint32(data[4*i-4:]))
+		}
+		return answer
+	}
 	answer := make([]int, 1)
 	r := bytes.NewReader(data)
 	bs := make([]byte, 4)
