@@ -698,15 +698,12 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	}
 	utf.charSymbolDictionary = t.charSymbolDictionary
 	utf.symbolPosition = t.symbolPosition
-	LocaFormat := t.locaFormat
-	metricsCount := t.metricsCount
-	oldMetrics := metricsCount
-	numSymbols := t.numSymbols
+	oldMetrics := t.metricsCount
 
 	cidSymbolPairCollection, symbolArray, symbolCollection, symbolCollectionKeys := utf.parseSymbols(usedRunes)
 
-	metricsCount = len(symbolCollection)
-	numSymbols = metricsCount
+	metricsCount := len(symbolCollection)
+	numSymbols := metricsCount
 
 	utf.setOutTable("name", utf.getTableData("name"))
 	utf.setOutTable("cvt ", utf.getTableData("cvt "))
@@ -792,6 +789,7 @@ func (utf *utf8FontFile) GenerateCutFont(usedRunes map[int]int) []byte {
 	utf.setOutTable("hmtx", hmtxData)
 
 	locaData := make([]byte, 0)
+	var LocaFormat int
 	if ((pos + 1) >> 1) > 0xFFFF {
 		LocaFormat = 1
 		for _, offset := range offsets {
@@ -1146,26 +1144,6 @@ func packHeader(N uint32, n1, n2, n3, n4 int) []byte {
 	binary.BigEndian.PutUint16(bs, uint16(n3))
 	answer = append(answer, bs...)
 	binary.BigEndian.PutUint16(bs, uint16(n4))
-	answer = append(answer, bs...)
-	return answer
-}
-
-func pack2Uint16(n1, n2 int) []byte {
-	answer := make([]byte, 0)
-	bs := make([]byte, 2)
-	binary.BigEndian.PutUint16(bs, uint16(n1))
-	answer = append(answer, bs...)
-	binary.BigEndian.PutUint16(bs, uint16(n2))
-	answer = append(answer, bs...)
-	return answer
-}
-
-func pack2Uint32(n1, n2 int) []byte {
-	answer := make([]byte, 0)
-	bs := make([]byte, 4)
-	binary.BigEndian.PutUint32(bs, uint32(n1))
-	answer = append(answer, bs...)
-	binary.BigEndian.PutUint32(bs, uint32(n2))
 	answer = append(answer, bs...)
 	return answer
 }
