@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -32,7 +31,7 @@ const (
 // faces or a fallback font from the settings.
 type face struct {
 	family, style string // how fpdf knows it
-	data          []byte // never handed to fpdf itself: fpdf writes into it
+	data          []byte // the font file; fpdf neither keeps nor writes it
 	font          *sfnt.Font
 	upem          float64
 	// Built-in faces know every BMP rune up front; fallback faces look
@@ -287,8 +286,9 @@ func (d *doc) missingWarnings() []string {
 }
 
 // ensureFont registers a face with fpdf the first time it is used, so that
-// only the faces a document draws with are embedded. fpdf gets its own copy
-// of the font bytes: it writes into the slice it is given.
+// only the faces a document draws with are embedded. fpdf parses each font
+// once per process and never writes into the bytes it is given, so the
+// shared font data is passed as it is.
 func (d *doc) ensureFont(ref faceRef) error {
 	if d.registered[ref] {
 		return nil
@@ -300,7 +300,7 @@ func (d *doc) ensureFont(ref faceRef) error {
 				err = fmt.Errorf("font %s: %v", fc.family, r)
 			}
 		}()
-		d.f.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.data))
+		d.f.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
 		return d.f.Error()
 	}()
 	if err != nil {

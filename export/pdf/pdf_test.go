@@ -736,3 +736,24 @@ func TestCheatSheetShrinks(t *testing.T) {
 		t.Errorf("shortened cards are set in %g pt, want %g", long, pdf.SheetMinSize)
 	}
 }
+
+// The Go fonts are handed to fpdf as they are, shared by every document:
+// fpdf must not write into them.
+func TestFontBytesIntact(t *testing.T) {
+	faces, err := builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var before [numStyles][]byte
+	for i, fc := range faces {
+		before[i] = bytes.Clone(fc.data)
+	}
+	p := workspacePacket(t, "testdata/bank", "acme")
+	build(t, briefOf(p, Options{}))
+	build(t, sheetOf(p, Options{}))
+	for i, fc := range faces {
+		if !bytes.Equal(fc.data, before[i]) {
+			t.Errorf("font %s%s was written to", fc.family, fc.style)
+		}
+	}
+}
