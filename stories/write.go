@@ -78,6 +78,24 @@ func MarshalProject(p *Project) ([]byte, error) {
 		putText(m, "action", s.Action)
 		putText(m, "result", s.Result)
 		putText(m, "notes", s.Notes)
+		putText(m, "lesson", s.Lesson)
+		putText(m, "short", s.Short)
+		if len(s.Followups) > 0 {
+			fl := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+			for _, f := range s.Followups {
+				fm := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+				put(fm, "ask", str(f.Ask))
+				if len(f.Answer) > 0 {
+					ans := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+					for _, a := range f.Answer {
+						ans.Content = append(ans.Content, str(a))
+					}
+					put(fm, "answer", ans)
+				}
+				fl.Content = append(fl.Content, fm)
+			}
+			put(m, "followups", fl)
+		}
 		if len(s.Tags) > 0 {
 			put(m, "tags", seq(s.Tags))
 		}
@@ -112,7 +130,11 @@ func newEscaper(p *Project) *escaper {
 	texts := []string{p.Project, p.Company, p.When, p.Summary}
 	texts = append(texts, p.Tags...)
 	for _, s := range p.Stories {
-		texts = append(texts, s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes)
+		texts = append(texts, s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes, s.Lesson, s.Short)
+		for _, f := range s.Followups {
+			texts = append(texts, f.Ask)
+			texts = append(texts, f.Answer...)
+		}
 		texts = append(texts, s.Tags...)
 	}
 	if !hasWide(texts) {

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
 )
@@ -25,17 +26,21 @@ func newLintCmd(a *app) *cobra.Command {
 		Short: "Check the story bank the way a coach would before reading it",
 		Long: `Lint checks every story for what a coach would fix before reading it for
 meaning: STAR answers missing a part, results without a number, answers too
-short or too long to say aloud, misspellings, "we" where the interviewer wants
-"I", filler words, the same story told twice, mistyped question ids and empty
-fields. Each finding is printed as file:line:col: severity: message [rule].
+short or too long to say aloud for their kind (STAR 1:30 to 2:00, short
+answers 0:20 to 0:45), misspellings, "we" where the interviewer wants "I",
+filler words, the same story told twice, mistyped question ids and empty
+fields; and, for the stories each role picks, a failure story without its
+lesson and stories without follow-up questions. Each finding is printed as
+file:line:col: severity: message [rule], then a line on how the stories fit
+their speaking windows.
 
 Rules can be switched off or given another severity in starpack.yaml:
 
   lint:
-    rules: {spelling: off, filler: error}
+    rules: {spelling: off, filler: error, followups: off}
+  speaking:
     words_per_minute: 150
-    min_seconds: 45
-    max_seconds: 180
+    star: {min: "1:30", max: "2:00"}
   dictionary: [Kafka, Flink]
 
 Exit 1 when there are errors, 0 with only warnings; --strict fails on
@@ -66,7 +71,8 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := ws.Lint(bank, false)
+	findings := append(ws.Lint(bank, false), rolePickFindings(ws)...)
+	lint.Sort(findings)
 	n := len(bank.Stories())
 	if opts.format == "json" {
 		err = lint.WriteJSON(a.stdout, n, findings)
@@ -74,6 +80,9 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 		err = lint.WriteText(a.stdout, findings)
 		if err == nil {
 			_, err = fmt.Fprintln(a.stdout, lint.Summary(n, findings))
+		}
+		if lengths := ws.Lengths(bank); err == nil && lengths.Stories > 0 {
+			_, err = fmt.Fprintln(a.stdout, "length: "+lengths.String())
 		}
 	}
 	if err != nil {
@@ -85,8 +94,29 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	return nil
 }
 
-// lintSummary is what build says of the lint: its errors and a one-line
-// summary (only the errors when quiet). It never stops a build.
+// rolePickFindings checks the stories every role of the workspace picks
+// (lint.Picks). A role that does not load or select is left to build to
+// report.
+func rolePickFindings(ws *config.Workspace) []lint.Finding {
+	ids, _ := ws.RoleIDs()
+	var picks []lint.Picked
+	for _, id := range ids {
+		role, err := ws.Role(id)
+		if err != nil {
+			continue
+		}
+		sel, err := packet.Select(ws, role)
+		if err != nil {
+			continue
+		}
+		picks = append(picks, packet.Picks(role.ID, sel)...)
+	}
+	return lint.Picks(picks, ws.Settings.LintConfig())
+}
+
+// lintSummary is what build says of the lint: its errors, a one-line
+// summary and a line on how the stories fit their speaking windows (only
+// the errors when quiet). It never stops a build.
 // maxBuildLintErrors is how many lint errors build shows before its
 // summary line: enough to act on, not a flood for a large bank.
 const maxBuildLintErrors = 5
@@ -106,6 +136,9 @@ func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, quiet bo
 	}
 	if !quiet {
 		fmt.Fprintf(w, "starpack: lint: %s (details: starpack lint)\n", lint.Summary(len(bank.Stories()), findings))
+		if lengths := ws.Lengths(bank); lengths.Under+lengths.Over > 0 {
+			fmt.Fprintf(w, "starpack: lint: %s\n", lengths)
+		}
 	}
 }
 
