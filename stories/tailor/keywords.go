@@ -44,26 +44,54 @@ type jdTerm struct {
 }
 
 // roleWords are the stems of the words of a role's company name and
-// title.
+// title, and the title's head: the noun that names the job ("engineer").
 type roleWords struct {
 	company, title map[string]bool
+	head           string
 }
+
+// roleWords reads a company's name and a role's title; the head is the
+// title's last job noun, else its last word.
+func (a *analyzer) roleWords(company, title string) roleWords {
+	r := roleWords{company: map[string]bool{}, title: map[string]bool{}}
+	for _, t := range a.tokens(company) {
+		r.company[t.stem] = true
+	}
+	last := ""
+	for _, t := range a.tokens(title) {
+		r.title[t.stem] = true
+		last = t.word
+		if jobNouns[t.word] {
+			r.head = t.word
+		}
+	}
+	if r.head == "" {
+		r.head = last
+	}
+	return r
+}
+
+// jobNouns name jobs: the head of a title.
+var jobNouns = setOf(`engineer engineers developer developers scientist analyst manager lead architect designer
+	administrator consultant specialist programmer researcher owner sre devops director head`)
 
 // skip marks the tokens that name the company or the role: every word of
 // the company's name, and the title's words where two or more of them
-// stand together ("a senior data engineer"; "streaming" alone in
-// "streaming platform" stays).
+// stand together with its head ("a senior data engineer"); "data
+// warehouse" in "our data warehouse team" stays for a Data Warehouse
+// Engineer, and "streaming" in "streaming platform" for a Data Engineer,
+// Streaming.
 func (r roleWords) skip(ts []token) []bool {
 	out := make([]bool, len(ts))
 	for i := 0; i < len(ts); {
-		j := i
+		j, head := i, false
 		for j < len(ts) && r.title[ts[j].stem] && (j == i || !ts[j].brk) {
+			head = head || ts[j].word == r.head
 			j++
 		}
-		for k := i; k < j && j-i >= 2; k++ {
+		for k := i; k < j && j-i >= 2 && head; k++ {
 			out[k] = true
 		}
-		out[i] = out[i] || r.company[ts[i].stem]
 		i = max(j, i+1)
 	}
 	for k := range ts {
@@ -154,18 +182,23 @@ func (a *analyzer) jdPairs(ts []token, skip []bool) []jdPair {
 			continue
 		}
 		k := termKey{p.stem, t.stem}
-		out[i] = jdPair{ok: true, listed: a.syn.phrases[k], inListed: out[i].inListed, item: isItem(ts, i)}
+		// A hyphenated word names a kind of thing: with the word after it,
+		// it is a term ("data-driven decisions", "low-latency services").
+		item := isItem(ts, i) || p.compound() && p.group == 0
+		out[i] = jdPair{ok: true, listed: a.syn.phrases[k], inListed: out[i].inListed, item: item}
 	}
 	return out
 }
 
-// isItem reports a pair that is a list item of its own: nothing but
-// punctuation or a stop word on either side.
+// isItem reports a pair that is a list item of its own: punctuation, the
+// line's end or "and"/"or" on either side ("Kafka, stream joins and SQL").
 func isItem(ts []token, i int) bool {
-	before := i-1 == 0 || ts[i-1].brk || ts[i-2].stop
-	after := i+1 == len(ts) || ts[i+1].brk || ts[i+1].stop
+	before := i-1 == 0 || ts[i-1].brk || listJoins[ts[i-2].word]
+	after := i+1 == len(ts) || ts[i+1].brk || listJoins[ts[i+1].word]
 	return before && after
 }
+
+var listJoins = setOf(`and or`)
 
 // weighed is a keyword and the analyzer's index of its term.
 type weighed struct {
@@ -175,8 +208,9 @@ type weighed struct {
 
 // weigh turns job-description terms into keywords, most telling first.
 // A pair of words is kept when some story mentions it, the synonym table
-// lists it, the job description writes it as a list item or uses it
-// twice; other pairs are accidents of wording. A single word is dropped
+// lists it, the job description writes it as a list item (or as a
+// hyphenated word and its noun) or uses it twice; other pairs are
+// accidents of wording. A single word is dropped
 // when every use of it is inside a pair that some story mentions, that is
 // listed or that is a list item: "stream joins" stays whole. It needs
 // scanBank to have run.

@@ -59,7 +59,7 @@ type scorer struct {
 func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights, questions []*stories.Question) (*scorer, []*qinfo) {
 	sc := &scorer{w: w, cat: cat, speech: req.Speech.OrDefault(), a: newAnalyzer(req.Synonyms), comps: map[string][]string{}, all: req.All}
 	sc.lines = readJD(req.JobDescription, req.Company)
-	jd := sc.a.jobKeywords(sc.lines, w, sc.roleWords(req))
+	jd := sc.a.jobKeywords(sc.lines, w, sc.a.roleWords(req.Company, req.Title))
 	for _, f := range req.Focus {
 		if strings.TrimSpace(f) != "" {
 			sc.focus = append(sc.focus, phraseRef{text: f, norm: stories.Normalize(f), ids: sc.a.phrase(f)})
@@ -82,19 +82,6 @@ func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights,
 		sc.groups = duplicateGroups(sc.a, w.Duplicate)
 	}
 	return sc, qs
-}
-
-// roleWords are the stems of the company's name and the role's title:
-// never keywords of the role's own job description.
-func (sc *scorer) roleWords(req Request) roleWords {
-	stems := func(text string) map[string]bool {
-		out := map[string]bool{}
-		for _, t := range sc.a.tokens(text) {
-			out[t.stem] = true
-		}
-		return out
-	}
-	return roleWords{company: stems(req.Company), title: stems(req.Title)}
 }
 
 // analyseStories records, per story, its question, competencies, tags and

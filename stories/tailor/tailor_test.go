@@ -65,8 +65,8 @@ func TestSelectTailors(t *testing.T) {
 		// perQuestion is how many picks a question gets at most.
 		perQuestion int
 	}{
-		{name: "streaming job description tilts to the stream joins project",
-			req: Request{JobDescription: streamingJD}, want: "stream-joins", perQuestion: 1,
+		{name: "streaming job description picks the stream joins stories that say it",
+			req: Request{JobDescription: streamingJD}, perQuestion: 1,
 			picks: map[string][]string{"most-interesting": {"stream-joins.most-interesting"}, "hardest-bug": {"stream-joins.hardest-bug"}}},
 		{name: "warehouse and numeric precision picks the warehouse migration",
 			req: Request{JobDescription: warehouseJD}, want: "warehouse-migration", perQuestion: 1,
@@ -146,6 +146,30 @@ func TestSelectTailors(t *testing.T) {
 	}
 }
 
+// TestJobDescriptionTilts: a streaming job description picks more of the
+// stream joins project's stories than a warehouse one, and the warehouse one
+// more of the warehouse migration's.
+func TestJobDescriptionTilts(t *testing.T) {
+	bank := loadSeed(t)
+	count := func(jd string) map[string]int {
+		sel, err := Select(bank, stories.NewCatalog(), Request{JobDescription: jd})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := map[string]int{}
+		for _, a := range sel.Answers {
+			for _, p := range a.Picks {
+				n[projectOf(p.Story.ID)]++
+			}
+		}
+		return n
+	}
+	streaming, warehouse := count(streamingJD), count(warehouseJD)
+	if streaming["stream-joins"] <= warehouse["stream-joins"] || warehouse["warehouse-migration"] <= streaming["warehouse-migration"] {
+		t.Errorf("streaming JD picks %v, warehouse JD %v: want each to lean to its project", streaming, warehouse)
+	}
+}
+
 func TestSelectReasons(t *testing.T) {
 	bank := loadSeed(t)
 	sel, err := Select(bank, stories.NewCatalog(), Request{JobDescription: streamingJD, Focus: []string{"ownership", "streaming"},
@@ -166,7 +190,7 @@ func TestSelectReasons(t *testing.T) {
 	if want := []string{"high availability", "monitoring"}; !reflect.DeepEqual(m.Keywords, want) {
 		t.Errorf("keywords %q, want %q", m.Keywords, want)
 	}
-	if want := []string{"real time", "stream joins", "streaming"}; !reflect.DeepEqual(m.Project, want) {
+	if want := []string{"real time", "stream joins", "streaming", "ingestion"}; !reflect.DeepEqual(m.Project, want) {
 		t.Errorf("project keywords %q, want %q", m.Project, want)
 	}
 	wantFocus := []FocusHit{{Focus: "ownership", Said: "ownership"}, {Focus: "streaming", Project: true, Said: "stream"}}
@@ -177,7 +201,7 @@ func TestSelectReasons(t *testing.T) {
 		t.Errorf("parts sum %.3f, score %.3f", got, learned.Score)
 	}
 	want := []string{"written for this question", "focus: ownership", "focus via its project: stream",
-		"job description: HA, monitoring", "job description via its project: real time, stream joins"}
+		"job description: HA, monitoring", "job description via its project: real time, stream joins, ingestion"}
 	if !reflect.DeepEqual(learned.Reasons, want) {
 		t.Errorf("reasons %q\nwant %q", learned.Reasons, want)
 	}

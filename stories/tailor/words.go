@@ -250,7 +250,7 @@ excellent great good solid proven demonstrated years year experience experienced
 familiarity familiar understanding skills skill level senior junior staff principal engineer
 engineers developer developers candidate's environment opportunities benefits salary apply
 end ends driven based related various multiple least closely write writes writing care
-issue issues build builds built run runs running scratch serve served
+issue issues build builds built run runs running scratch serve served share shares
 `) {
 		m[w] = true
 	}
