@@ -69,37 +69,7 @@ func MarshalProject(p *Project) ([]byte, error) {
 		list.Style = yaml.FlowStyle
 	}
 	for _, s := range p.Stories {
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		put(m, "id", str(s.ID))
-		put(m, "question", str(s.Question))
-		putText(m, "title", s.Title)
-		putText(m, "situation", s.Situation)
-		putText(m, "task", s.Task)
-		putText(m, "action", s.Action)
-		putText(m, "result", s.Result)
-		putText(m, "notes", s.Notes)
-		putText(m, "lesson", s.Lesson)
-		putText(m, "short", s.Short)
-		if len(s.Followups) > 0 {
-			fl := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-			for _, f := range s.Followups {
-				fm := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-				put(fm, "ask", str(f.Ask))
-				if len(f.Answer) > 0 {
-					ans := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
-					for _, a := range f.Answer {
-						ans.Content = append(ans.Content, str(a))
-					}
-					put(fm, "answer", ans)
-				}
-				fl.Content = append(fl.Content, fm)
-			}
-			put(m, "followups", fl)
-		}
-		if len(s.Tags) > 0 {
-			put(m, "tags", seq(s.Tags))
-		}
-		list.Content = append(list.Content, m)
+		list.Content = append(list.Content, storyNode(s, str, seq))
 	}
 	put(root, "stories", list)
 
@@ -114,6 +84,43 @@ func MarshalProject(p *Project) ([]byte, error) {
 		return nil, err
 	}
 	return esc.reveal(buf.Bytes()), nil
+}
+
+// storyNode writes one story in the field order of the design; str and
+// seq make a text and a flow list.
+func storyNode(s *Story, str func(string) *yaml.Node, seq func([]string) *yaml.Node) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	put := func(key string, v *yaml.Node) {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	}
+	put("id", str(s.ID))
+	put("question", str(s.Question))
+	for _, f := range []struct{ key, text string }{{"title", s.Title}, {"situation", s.Situation}, {"task", s.Task},
+		{"action", s.Action}, {"result", s.Result}, {"notes", s.Notes}, {"lesson", s.Lesson}, {"short", s.Short}} {
+		if f.text != "" {
+			put(f.key, str(f.text))
+		}
+	}
+	if len(s.Followups) > 0 {
+		fl := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, f := range s.Followups {
+			fm := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ask"}, str(f.Ask))
+			if len(f.Answer) > 0 {
+				ans := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+				for _, a := range f.Answer {
+					ans.Content = append(ans.Content, str(a))
+				}
+				fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "answer"}, ans)
+			}
+			fl.Content = append(fl.Content, fm)
+		}
+		put("followups", fl)
+	}
+	if len(s.Tags) > 0 {
+		put("tags", seq(s.Tags))
+	}
+	return m
 }
 
 // escaper works around the YAML emitter's view that characters above
