@@ -128,8 +128,13 @@ type Fit struct {
 
 // Fit times story s as an answer to q.
 func (sp Speech) Fit(s *Story, q *Question) Fit {
-	k := KindOf(q, s)
-	return Fit{Kind: k, Time: sp.Time(s), Window: sp.Window(k)}
+	return sp.FitWords(s.Words(), KindOf(q, s))
+}
+
+// FitWords times an answer of the given words and kind: Fit for a caller
+// that has counted the story's words already.
+func (sp Speech) FitWords(words int, k Kind) Fit {
+	return Fit{Kind: k, Time: sp.Duration(words), Window: sp.Window(k)}
 }
 
 // Under reports a story too short for its window; Over one too long.

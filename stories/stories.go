@@ -122,6 +122,10 @@ func (s *Story) Words() int {
 	return n
 }
 
+// CountWords counts the words of a text as Words does: runs of letters,
+// digits and marks between spaces.
+func CountWords(text string) int { return countWords(text) }
+
 // countWords is len(strings.FieldsFunc(text, unicode.IsSpace)) without
 // building the slice: Words is asked for again and again (every table
 // row, every speaking time), so it must not allocate.

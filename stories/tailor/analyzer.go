@@ -35,6 +35,27 @@ type analyzer struct {
 	own      []bitset
 	proj     []bitset
 	df       []int // per term: stories whose own text mentions it
+	// ownSaid and projSaid hold, per story, how its own text and tags and
+	// its project's name, summary and tags first say each term they
+	// mention: the reasons quote them.
+	ownSaid, projSaid []said
+}
+
+// said is how a text says the terms it mentions: the first words for each.
+type said []termSaid
+
+type termSaid struct {
+	id   int
+	form string
+}
+
+func (s said) form(id int) string {
+	for _, t := range s {
+		if t.id == id {
+			return t.form
+		}
+	}
+	return ""
 }
 
 // stemInfo is what mark needs to know about a stem.
@@ -120,19 +141,21 @@ func (a *analyzer) phrase(text string) []int {
 }
 
 // mark sets in b the registered terms that text mentions; when forms is
-// not nil it also records, for each term not recorded yet, the words of
+// not nil it also records, for each term b does not hold yet, the words of
 // the text that said it. A hyphenated term and the same words written
 // apart meet ("low-latency", "low latency").
-func (a *analyzer) mark(text string, b bitset, forms map[int]string) {
+func (a *analyzer) mark(text string, b bitset, forms *said) {
+	a.markTokens(a.tokens(text), b, forms)
+}
+
+// markTokens is mark for a text's tokens.
+func (a *analyzer) markTokens(ts []token, b bitset, forms *said) {
 	set := func(id int, form string) {
-		b.set(id)
-		if forms != nil {
-			if _, ok := forms[id]; !ok {
-				forms[id] = form
-			}
+		if forms != nil && !b.has(id) {
+			*forms = append(*forms, termSaid{id, form})
 		}
+		b.set(id)
 	}
-	ts := a.tokens(text)
 	prevInfo := stemInfo{id: -1}
 	for i, t := range ts {
 		info, known := a.stems[t.stem]
@@ -196,22 +219,26 @@ func (a *analyzer) scanBank(bank *stories.Bank) {
 	look := n > 0 // with nothing to look for, reading the text is wasted
 	for _, p := range bank.Projects {
 		pb := newBitset(n)
+		var ps said
 		if look {
 			for _, t := range projectTexts(p) {
-				a.mark(t, pb, nil)
+				a.mark(t, pb, &ps)
 			}
 		}
 		for _, s := range p.Stories {
 			b := newBitset(n)
+			var ss said
 			if look {
 				for _, t := range storyTexts(s) {
-					a.mark(t, b, nil)
+					a.mark(t, b, &ss)
 				}
 			}
 			a.stories = append(a.stories, s)
 			a.projects = append(a.projects, p)
 			a.own = append(a.own, b)
 			a.proj = append(a.proj, pb)
+			a.ownSaid = append(a.ownSaid, ss)
+			a.projSaid = append(a.projSaid, ps)
 			b.each(func(id int) { a.df[id]++ })
 		}
 	}
@@ -219,24 +246,10 @@ func (a *analyzer) scanBank(bank *stories.Bank) {
 
 // ownForms returns, for story i, how its own text and tags say each
 // registered term it mentions.
-func (a *analyzer) ownForms(i int) map[int]string {
-	forms := map[int]string{}
-	b := newBitset(len(a.terms))
-	for _, t := range storyTexts(a.stories[i]) {
-		a.mark(t, b, forms)
-	}
-	return forms
-}
+func (a *analyzer) ownForms(i int) said { return a.ownSaid[i] }
 
 // projectForms is ownForms for story i's project.
-func (a *analyzer) projectForms(i int) map[int]string {
-	forms := map[int]string{}
-	b := newBitset(len(a.terms))
-	for _, t := range projectTexts(a.projects[i]) {
-		a.mark(t, b, forms)
-	}
-	return forms
-}
+func (a *analyzer) projectForms(i int) said { return a.projSaid[i] }
 
 // lower is strings.ToLower without an allocation for words already lower.
 func lower(s string) string {

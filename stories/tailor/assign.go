@@ -15,7 +15,7 @@ import (
 //	group g -> sink            capacity 1, cost 0
 //
 // A group holds the stories that are the same story told twice (see
-// duplicateGroups), so at most one of them is used.
+// sameStory), so at most one of them is used.
 //
 // Successive shortest paths (Dijkstra over reduced costs) push one story at
 // a time and stop when no path lowers the cost, which gives a cheapest

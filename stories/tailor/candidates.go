@@ -38,7 +38,7 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 		if caps[q] == 0 {
 			continue
 		}
-		cands[q] = sc.candidates(qi, blocked, rank, keep)
+		cands[q] = sc.candidates(qi, blocked, rank, keep, taken)
 		for _, c := range cands[q] {
 			d := denseID(dense, c.s)
 			if d == len(storyOf) {
@@ -53,29 +53,24 @@ func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded m
 		}
 	}
 	sc.balance(chosen, cands, taken, rank)
+	sc.cands = cands
 	return chosen
 }
 
-// blocked are the stories no open slot may take: excluded ones, taken ones
-// and the near-duplicates of taken ones.
+// blocked are the stories no open slot may take: excluded ones and taken
+// ones. (The near-duplicates of taken ones are left out as candidates.)
 func (sc *scorer) blocked(taken map[int]bool, excluded map[string]bool) []bool {
 	out := make([]bool, len(sc.a.stories))
 	for i, s := range sc.a.stories {
 		out[i] = excluded[s.ID] || taken[i]
 	}
-	for t := range taken {
-		for i := range sc.a.stories {
-			if sc.sameStory(i, t) {
-				out[i] = true
-			}
-		}
-	}
 	return out
 }
 
 // candidates are the stories that fit question qi and score above 0, best
-// first (ties by story id), at most keep of them.
-func (sc *scorer) candidates(qi *qinfo, blocked []bool, rank []int, keep int) []cand {
+// first (ties by story id), at most keep of them, none the same story as
+// one of avoid.
+func (sc *scorer) candidates(qi *qinfo, blocked []bool, rank []int, keep int, avoid map[int]bool) []cand {
 	var cs []cand
 	for i := range sc.a.stories {
 		if blocked[i] {
@@ -95,7 +90,16 @@ func (sc *scorer) candidates(qi *qinfo, blocked []bool, rank []int, keep int) []
 		}
 		return rank[cs[x].s] < rank[cs[y].s]
 	})
-	return cs[:min(len(cs), keep)]
+	out := cs[:0]
+	for _, c := range cs {
+		if len(out) == keep {
+			break
+		}
+		if !sc.clashes(c.s, -1, avoid) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // assignInput turns the candidates into the flow's dense problem: each
@@ -111,11 +115,7 @@ func (sc *scorer) assignInput(caps []int, arcs []assignArc, storyOf []int, rank 
 		in.rank[d] = r
 	}
 	groups := map[int]int{}
-	for d, i := range storyOf {
-		g := i
-		if sc.groups != nil {
-			g = sc.groups[i]
-		}
+	for d, g := range sc.groups(storyOf) {
 		in.group[d] = denseID(groups, g)
 	}
 	in.groups = len(groups)

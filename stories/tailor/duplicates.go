@@ -2,70 +2,40 @@ package tailor
 
 import "slices"
 
-// duplicateGroups puts stories that are the same story told twice into
-// one group: two stories are near-duplicates when the content words they
-// share are at least share of the content words of the shorter one, and
-// groups are closed over near-duplicates. It returns each story's group
-// (its own index when it has no near-duplicate). share 0 switches it off.
-//
-// Shared words are counted through an index from word to stories, so the
-// work grows with the bank's words, not with its pairs of stories; a word
-// in more than a twentieth of a large bank is too common to tell stories
-// apart and is not counted as shared.
-func duplicateGroups(a *analyzer, share float64) []int {
-	n := len(a.stories)
-	parent := make([]int, n)
-	for i := range parent {
-		parent[i] = i
-	}
-	if share <= 0 || n < 2 {
-		return parent
-	}
-	words := make([][]string, n)
-	index := map[string][]int{}
-	for i, s := range a.stories {
-		words[i] = contentWords(a, s.Text())
-		for _, w := range words[i] {
-			index[w] = append(index[w], i)
-		}
-	}
-	common := max(50, n/20)
-	shared := make([]int, n)
-	var touched []int
-	for i := range a.stories {
-		for _, j := range touched {
-			shared[j] = 0
-		}
-		touched = touched[:0]
-		for _, w := range words[i] {
-			if ps := index[w]; len(ps) <= common {
-				for _, j := range ps {
-					if j > i {
-						if shared[j] == 0 {
-							touched = append(touched, j)
-						}
-						shared[j]++
-					}
-				}
-			}
-		}
-		for _, j := range touched {
-			small := min(len(words[i]), len(words[j]))
-			if small >= minContentWords && float64(shared[j]) >= share*float64(small) {
-				union(parent, i, j)
-			}
-		}
-	}
-	for i := range parent {
-		parent[i] = find(parent, i)
-	}
-	return parent
-}
+// Near-duplicates are two stories that are the same story told twice, as
+// when one story's Result is another's Situation: the content words they
+// share are at least Weights.Duplicate of the content words of the shorter
+// one. They are never both picked. Only stories that may be picked are
+// compared (a question's candidates, the alternates), so the work grows
+// with the candidates, not with the bank.
 
 // minContentWords is how many content words a story needs before it can
 // be the duplicate of another: a one-line note shares "most" of its words
 // by chance.
 const minContentWords = 6
+
+// sameStory reports whether stories i and j are near-duplicates.
+func (sc *scorer) sameStory(i, j int) bool {
+	if i == j {
+		return true
+	}
+	if sc.w.Duplicate <= 0 || sc.all {
+		return false
+	}
+	a, b := sc.contentOf(i), sc.contentOf(j)
+	small := min(len(a), len(b))
+	return small >= minContentWords && float64(countShared(a, b)) >= sc.w.Duplicate*float64(small)
+}
+
+// contentOf returns story i's content words, read once.
+func (sc *scorer) contentOf(i int) []string {
+	if w, ok := sc.words[i]; ok {
+		return w
+	}
+	w := contentWords(sc.a, sc.a.stories[i].Text())
+	sc.words[i] = w
+	return w
+}
 
 // contentWords are the distinct stems of a text's words that are not stop
 // words, sorted.
@@ -78,6 +48,27 @@ func contentWords(a *analyzer, text string) []string {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// groups puts the stories stories (analyzer indexes) into groups closed
+// over near-duplicates, and returns each one's group: the index in
+// stories of the group's first story.
+func (sc *scorer) groups(stories []int) []int {
+	parent := make([]int, len(stories))
+	for i := range parent {
+		parent[i] = i
+	}
+	for x := range stories {
+		for y := x + 1; y < len(stories); y++ {
+			if sc.sameStory(stories[x], stories[y]) {
+				union(parent, x, y)
+			}
+		}
+	}
+	for i := range parent {
+		parent[i] = find(parent, i)
+	}
+	return parent
 }
 
 func find(parent []int, i int) int {
@@ -95,9 +86,4 @@ func union(parent []int, i, j int) {
 	} else if rj < ri {
 		parent[ri] = rj
 	}
-}
-
-// sameStory reports whether stories i and j are near-duplicates.
-func (sc *scorer) sameStory(i, j int) bool {
-	return sc.groups != nil && sc.groups[i] == sc.groups[j]
 }

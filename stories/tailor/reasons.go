@@ -21,9 +21,9 @@ func (sc *scorer) said(i int, q *qinfo, m *Matched) map[string]string {
 	for _, k := range sc.kws {
 		switch {
 		case containsStr(m.Keywords, k.Term):
-			out[k.Term] = own[k.id]
+			out[k.Term] = own.form(k.id)
 		case containsStr(m.Project, k.Term):
-			out[k.Term] = proj[k.id]
+			out[k.Term] = proj.form(k.id)
 		}
 	}
 	for h := range m.Focus {
@@ -56,10 +56,10 @@ func (sc *scorer) focusRef(text string) phraseRef {
 }
 
 // formsOf joins the forms of a phrase's terms, each once.
-func formsOf(forms map[int]string, ids []int) string {
+func formsOf(forms said, ids []int) string {
 	var parts []string
 	for _, id := range ids {
-		if f := forms[id]; f != "" && !containsFold(parts, f) {
+		if f := forms.form(id); f != "" && !containsFold(parts, f) {
 			parts = append(parts, f)
 		}
 	}

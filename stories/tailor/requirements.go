@@ -150,7 +150,7 @@ func (sc *scorer) evidence(ids []int, weight map[int]float64, picked []bool) []E
 		forms := sc.a.ownForms(h.i)
 		e := Evidence{Story: sc.a.stories[h.i], Picked: picked[h.i]}
 		for _, id := range ids {
-			if f := forms[id]; f != "" && sc.a.own[h.i].has(id) && !containsFold(e.Words, f) {
+			if f := forms.form(id); f != "" && sc.a.own[h.i].has(id) && !containsFold(e.Words, f) {
 				e.Words = append(e.Words, f)
 			}
 		}
@@ -182,8 +182,8 @@ func (sc *scorer) bridge(text string, ids []int, picked []bool) *Evidence {
 	}
 	words := contentWords(sc.a, text)
 	if !byProject {
-		for i, s := range sc.a.stories {
-			if n := countShared(words, contentWords(sc.a, s.Text())); better(i, n) {
+		for i := range sc.a.stories {
+			if n := countShared(words, sc.contentOf(i)); better(i, n) {
 				best, bestN = i, n
 			}
 		}
@@ -195,7 +195,7 @@ func (sc *scorer) bridge(text string, ids []int, picked []bool) *Evidence {
 	if byProject {
 		forms := sc.a.projectForms(best)
 		for _, id := range ids {
-			if f := forms[id]; f != "" && !containsFold(e.Project, f) {
+			if f := forms.form(id); f != "" && !containsFold(e.Project, f) {
 				e.Project = append(e.Project, f)
 			}
 		}

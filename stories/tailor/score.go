@@ -44,20 +44,23 @@ type scorer struct {
 	focus  []phraseRef
 	lines  []jdLine // the job description's lines, by section
 
-	own    []*stories.Question // per story: the question it was written for
-	owncs  [][]string          // per story: its question's competencies, normalised
-	tags   [][]string          // per story: its own tags, normalised
-	ptags  [][]string          // per story: its project's tags, normalised
-	tell   []telling           // per story: how it is told
-	groups []int               // per story: its group of near-duplicates
-	comps  map[string][]string
+	own   []*stories.Question // per story: the question it was written for
+	owncs [][]string          // per story: its question's competencies, normalised
+	tags  [][]string          // per story: its own tags, normalised
+	ptags [][]string          // per story: its project's tags, normalised
+	tell  []telling           // per story: how it is told
+	comps map[string][]string
+	words map[int][]string // per story, as needed: its content words (see sameStory)
+	rank  []int            // per story: its rank by id, for tie-breaks (see storyOrder)
+	cands [][]cand         // per question: its best candidates, from assign
 }
 
 // newScorer analyses the bank for a request: the job description's
 // keywords, the focus items, the cues of the questions asked, how each
 // story is told and which stories are the same story twice.
 func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights, questions []*stories.Question) (*scorer, []*qinfo) {
-	sc := &scorer{w: w, cat: cat, speech: req.Speech.OrDefault(), a: newAnalyzer(req.Synonyms), comps: map[string][]string{}, all: req.All}
+	sc := &scorer{w: w, cat: cat, speech: req.Speech.OrDefault(), a: newAnalyzer(req.Synonyms), comps: map[string][]string{},
+		all: req.All, words: map[int][]string{}}
 	sc.lines = readJD(req.JobDescription, req.Company)
 	jd := sc.a.jobKeywords(sc.lines, w, sc.a.roleWords(req.Company, req.Title))
 	for _, f := range req.Focus {
@@ -77,9 +80,6 @@ func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights,
 		if sc.anyMentions(k.id) {
 			sc.kwSum += k.Weight
 		}
-	}
-	if !req.All {
-		sc.groups = duplicateGroups(sc.a, w.Duplicate)
 	}
 	return sc, qs
 }
@@ -108,7 +108,13 @@ func (sc *scorer) analyseStories() {
 		for _, t := range sc.a.projects[i].Tags {
 			sc.ptags[i] = append(sc.ptags[i], stories.Normalize(t))
 		}
-		sc.tell[i] = newTelling(s)
+		if sc.all {
+			// The whole bank lists every story under its own question:
+			// nothing to choose, so no strength to weigh.
+			sc.tell[i] = telling{number: hasNumber(s)}
+		} else {
+			sc.tell[i] = newTelling(s)
+		}
 	}
 }
 
@@ -196,7 +202,9 @@ func (sc *scorer) eval(i int, q *qinfo, m *Matched) (p Parts, fit bool) {
 		Competency: round3(w.Competency * cf),
 		Focus:      round3(w.Focus * sc.focusFit(i, m)),
 		Keyword:    round3(w.Keyword * sc.keywordFit(i, m)),
-		Strength:   round3(w.Strength * sc.strengthFit(i, q, m)),
+	}
+	if !sc.all {
+		p.Strength = round3(w.Strength * sc.strengthFit(i, q, m))
 	}
 	if sc.tell[i].number {
 		p.Number = round3(w.Number)
@@ -309,7 +317,7 @@ func (sc *scorer) keywordFit(i int, m *Matched) float64 {
 func (sc *scorer) strengthFit(i int, q *qinfo, m *Matched) float64 {
 	s := sc.a.stories[i]
 	t := sc.tell[i]
-	fit := sc.speech.Fit(s, q.q)
+	fit := sc.speech.FitWords(t.words, stories.KindOf(q.q, s))
 	form := t.form(fit.Kind)
 	voice := t.voice()
 	v := 0.5*form + 0.1*b2f(t.number) + 0.15*voice + 0.25*fit.Share()
@@ -338,16 +346,20 @@ func (sc *scorer) pick(i int, q *qinfo, forced bool) Pick {
 	return p
 }
 
-// storyOrder ranks story indexes by id, for tie-breaks.
+// storyOrder ranks story indexes by id, for tie-breaks; it is computed
+// once.
 func (sc *scorer) storyOrder() []int {
+	if sc.rank != nil {
+		return sc.rank
+	}
 	idx := make([]int, len(sc.a.stories))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.Slice(idx, func(x, y int) bool { return sc.a.stories[idx[x]].ID < sc.a.stories[idx[y]].ID })
-	rank := make([]int, len(idx))
+	sc.rank = make([]int, len(idx))
 	for r, i := range idx {
-		rank[i] = r
+		sc.rank[i] = r
 	}
-	return rank
+	return sc.rank
 }

@@ -14,35 +14,70 @@ type telling struct {
 	text   bool // it says anything at all
 	number bool // its Result (or notes) holds a number
 	i, we  int  // how often it says "I" and "we"
+	words  int  // its told words, for its time
 }
 
 func newTelling(s *stories.Story) telling {
-	t := telling{lesson: strings.TrimSpace(s.Lesson) != "", text: len(s.Fields()) > 0, number: hasNumber(s)}
-	for _, f := range []string{s.Situation, s.Action, s.Result} {
-		if strings.TrimSpace(f) != "" {
+	fields := s.Fields()
+	t := telling{lesson: strings.TrimSpace(s.Lesson) != "", text: len(fields) > 0, number: hasNumber(s)}
+	for _, f := range fields {
+		t.words += stories.CountWords(f.Text) // as Story.Words
+		countVoice(f.Text, &t.i, &t.we)
+		if f.Name == "situation" || f.Name == "action" || f.Name == "result" {
 			t.parts++
-		}
-	}
-	for _, f := range s.Fields() {
-		for _, w := range strings.FieldsFunc(strings.ToLower(f.Text), func(r rune) bool {
-			return !unicode.IsLetter(r) && r != '\'' && r != '’'
-		}) {
-			w = strings.ReplaceAll(w, "’", "'")
-			switch {
-			case iWords[w]:
-				t.i++
-			case weWords[w]:
-				t.we++
-			}
 		}
 	}
 	return t
 }
 
-var (
-	iWords  = setOf(`i i'm i've i'd i'll me my mine myself`)
-	weWords = setOf(`we we're we've we'd we'll us our ours ourselves`)
-)
+// countVoice counts the words of text that say "I" (me, my, I'm, ...) and
+// "we" (us, our, we've, ...), in any case, without allocating: every story
+// of the bank is read for it.
+func countVoice(text string, i, we *int) {
+	start := -1
+	for k := 0; k <= len(text); k++ {
+		if k < len(text) && (isLetterByte(text[k]) || text[k] == '\'') {
+			if start < 0 {
+				start = k
+			}
+			continue
+		}
+		if start >= 0 {
+			switch voiceOf(text[start:k]) {
+			case 1:
+				*i++
+			case -1:
+				*we++
+			}
+			start = -1
+		}
+	}
+}
+
+func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+
+// voiceOf says whether a word says "I" (1), "we" (-1) or neither (0), in
+// any case, without allocating.
+func voiceOf(w string) int {
+	if len(w) > len("ourselves") {
+		return 0
+	}
+	var buf [len("ourselves")]byte
+	for k := 0; k < len(w); k++ {
+		c := w[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	switch string(buf[:len(w)]) {
+	case "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "myself":
+		return 1
+	case "we", "we're", "we've", "we'd", "we'll", "us", "our", "ours", "ourselves":
+		return -1
+	}
+	return 0
+}
 
 // form is how completely the story is told for a kind of answer: the
 // share of Situation, Action and Result told (and of the lesson too, for a

@@ -27,6 +27,12 @@ func (t token) compound() bool { return strings.Contains(t.stem, "-") }
 // "Go" is the language, not a stop word, when written with a capital inside
 // a sentence or as a list item ("Go, Python").
 func tokenize(text string, out []token) []token {
+	// An ASCII text is lower-cased once and its words sliced from it; any
+	// other, word by word (lower case may change a word's length).
+	low := ""
+	if isASCII(text) {
+		low = strings.ToLower(text)
+	}
 	brk, start := true, true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -43,7 +49,12 @@ func tokenize(text string, out []token) []token {
 		}
 		j, apos := wordEnd(text, i)
 		form := text[i:j]
-		w := lower(form)
+		w := low
+		if w != "" {
+			w = low[i:j]
+		} else {
+			w = lower(form)
+		}
 		if apos {
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			w = apostrophes.Replace(w)
@@ -59,6 +70,15 @@ func tokenize(text string, out []token) []token {
 		i = j
 	}
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
@@ -186,6 +206,13 @@ var derivations = []struct{ suffix, to string }{
 // "-ment" stays on words such as "implement" and "element", where it is
 // not an ending.
 func derivation(w string) string {
+	// Every ending ends in n, y, t or e: most words are out at their last
+	// letter.
+	switch w[len(w)-1] {
+	case 'n', 'y', 't', 'e':
+	default:
+		return w
+	}
 	for _, d := range derivations {
 		base, ok := strings.CutSuffix(w, d.suffix)
 		if !ok || len(base) < 3 || len(base)+len(d.to) < 4 {
