@@ -44,6 +44,9 @@ type Settings struct {
 	Weights  tailor.Weights      `yaml:"weights"`
 	Synonyms map[string][]string `yaml:"synonyms"`
 
+	// Speaking: the speaking-time model of every output and of lint.
+	Speaking Speaking `yaml:"speaking"`
+
 	// Lint: rule settings and the personal dictionary.
 	Lint       LintSettings `yaml:"lint"`
 	Dictionary []string     `yaml:"dictionary"`
@@ -105,12 +108,19 @@ func (s *Settings) Check() error {
 			return &source.FieldError{Field: "questions", Msg: fmt.Sprintf("questions: question %d needs an id and a title", i+1),
 				Hint: "for example: {id: leadership, title: Leading without authority, ask: \"Tell me about a time you led...\"}"}
 		}
+		if q.Kind != "" && !q.Kind.Known() {
+			return &source.FieldError{Field: "questions", Msg: fmt.Sprintf("questions: question %q: unknown kind %q", q.ID, q.Kind),
+				Hint: "kind is star (a STAR story, the default), short (a short answer such as what you learned) or failure"}
+		}
 		if stories.Slug(q.ID) != q.ID {
 			return &source.FieldError{Field: "questions", Msg: fmt.Sprintf("questions: id %q must be lower-case words joined by hyphens", q.ID),
 				Hint: fmt.Sprintf("use id: %s", stories.Slug(q.ID))}
 		}
 	}
 	if err := s.Weights.Check(); err != nil {
+		return err
+	}
+	if err := s.Speaking.Check(); err != nil {
 		return err
 	}
 	if err := s.Lint.Check(); err != nil {

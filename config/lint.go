@@ -17,9 +17,12 @@ import (
 //
 //	lint:
 //	  rules: {spelling: off, filler: error}
-//	  words_per_minute: 150
-//	  min_seconds: 45
-//	  max_seconds: 180
+//	  filler_per_100: 2
+//
+// The length rule times stories with the speaking model of `speaking:`.
+// WordsPerMinute is the older place of its rate, still read when
+// `speaking:` sets none; MinSeconds and MaxSeconds are gone (the windows
+// of `speaking:` replace them) and are reported as such.
 type LintSettings struct {
 	Rules          map[string]string `yaml:"rules"`
 	WordsPerMinute int               `yaml:"words_per_minute"`
@@ -90,41 +93,31 @@ func (l *LintSettings) Check() error {
 				"rule %s: unknown severity %q", id, l.Rules[id])
 		}
 	}
+	for _, key := range []string{"min_seconds", "max_seconds"} {
+		if _, set := l.pos[key]; set {
+			return errAt(key, `set the windows of each kind of answer instead: speaking: {star: {min: "1:30", max: "2:00"}, short: {min: "0:20", max: "0:45"}}`,
+				"%s is replaced by the windows of speaking:", key)
+		}
+	}
 	checks := []struct {
 		key    string
 		bad    bool
 		format string
 		hint   string
 	}{
-		{"words_per_minute", l.WordsPerMinute < 0 || l.WordsPerMinute > 0 && (l.WordsPerMinute < 60 || l.WordsPerMinute > 300),
-			"words_per_minute must be between 60 and 300, not %v", "people speak about 150 words a minute"},
-		{"min_seconds", l.MinSeconds < 0, "min_seconds must not be negative, not %v", "for example: min_seconds: 45"},
-		{"max_seconds", l.MaxSeconds < 0, "max_seconds must not be negative, not %v", "for example: max_seconds: 180"},
+		{"words_per_minute", l.WordsPerMinute < 0 || l.WordsPerMinute > 0 && (l.WordsPerMinute < MinWordsPerMinute || l.WordsPerMinute > MaxWordsPerMinute),
+			"words_per_minute must be between 60 and 300, not %v", "people speak about 150 words a minute; set it as speaking: {words_per_minute: 150}"},
 		{"filler_per_100", l.FillerPer100 < 0 || l.FillerPer100 > 100, "filler_per_100 must be between 0 and 100, not %v",
 			"for example: filler_per_100: 2"},
 		{"duplicate_similarity", l.DuplicateSimilarity < 0 || l.DuplicateSimilarity > 1,
 			"duplicate_similarity must be between 0 and 1, not %v", "for example: duplicate_similarity: 0.5"},
 	}
-	values := map[string]any{"words_per_minute": l.WordsPerMinute, "min_seconds": l.MinSeconds, "max_seconds": l.MaxSeconds,
+	values := map[string]any{"words_per_minute": l.WordsPerMinute,
 		"filler_per_100": l.FillerPer100, "duplicate_similarity": l.DuplicateSimilarity}
 	for _, c := range checks {
 		if c.bad {
 			return errAt(c.key, c.hint, c.format, values[c.key])
 		}
-	}
-	minS, maxS := l.MinSeconds, l.MaxSeconds
-	if minS == 0 {
-		minS = lint.DefaultMinSeconds
-	}
-	if maxS == 0 {
-		maxS = lint.DefaultMaxSeconds
-	}
-	if minS >= maxS {
-		key := "max_seconds"
-		if l.MaxSeconds == 0 {
-			key = "min_seconds"
-		}
-		return errAt(key, "min_seconds must be below max_seconds", "min_seconds (%d) must be below max_seconds (%d)", minS, maxS)
 	}
 	return nil
 }
@@ -134,13 +127,11 @@ func (l *LintSettings) Check() error {
 // settings.
 func (s *Settings) LintConfig() lint.Config {
 	c := lint.Config{
-		Severity:       map[string]lint.Severity{},
-		WordsPerMinute: s.Lint.WordsPerMinute,
-		MinSeconds:     s.Lint.MinSeconds,
-		MaxSeconds:     s.Lint.MaxSeconds,
-		FillerPer100:   s.Lint.FillerPer100,
-		Similarity:     s.Lint.DuplicateSimilarity,
-		Dictionary:     s.Dictionary,
+		Severity:     map[string]lint.Severity{},
+		Speech:       s.Speech(),
+		FillerPer100: s.Lint.FillerPer100,
+		Similarity:   s.Lint.DuplicateSimilarity,
+		Dictionary:   s.Dictionary,
 	}
 	for id, name := range s.Lint.Rules {
 		if sev, ok := lint.ParseSeverity(name); ok {
@@ -163,4 +154,15 @@ func (w *Workspace) Lint(bank *stories.Bank, terse bool) []lint.Finding {
 	cfg.ReadFile = lint.FSReader(w.FS, w.Display)
 	cfg.Workspace = w.madeUp(bank)
 	return lint.Run(bank, w.Catalog(), cfg)
+}
+
+// Lengths is how the bank's stories fit the speaking windows of their kinds
+// of answer, with the workspace's settings; zero when the length rule is
+// off.
+func (w *Workspace) Lengths(bank *stories.Bank) lint.Lengths {
+	cfg := w.Settings.LintConfig()
+	if sev, ok := cfg.Severity[lint.Length]; ok && sev == lint.Off {
+		return lint.Lengths{}
+	}
+	return lint.CountLengths(bank, w.Catalog(), cfg)
 }

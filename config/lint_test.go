@@ -36,8 +36,12 @@ func TestLintSettings(t *testing.T) {
 					t.Errorf("%s = %v, want %v", id, c.Severity[id], sev)
 				}
 			}
-			if c.WordsPerMinute != tt.wpm {
-				t.Errorf("words per minute = %d, want %d", c.WordsPerMinute, tt.wpm)
+			want := tt.wpm
+			if want == 0 {
+				want = 150
+			}
+			if c.Speech.WordsPerMinute != want {
+				t.Errorf("words per minute = %d, want %d", c.Speech.WordsPerMinute, want)
 			}
 		})
 	}
@@ -53,8 +57,8 @@ func TestLintSettingsErrors(t *testing.T) {
 			`starpack.yaml:2:19: lint: rule filler: unknown severity "loud"`},
 		{"speaking rate", "lint:\n  words_per_minute: 1000\n",
 			`starpack.yaml:2:21: lint: words_per_minute must be between 60 and 300, not 1000`},
-		{"bounds", "lint:\n  min_seconds: 200\n",
-			`starpack.yaml:2:16: lint: min_seconds (200) must be below max_seconds (180)`},
+		{"bounds moved to speaking", "lint:\n  min_seconds: 200\n",
+			`starpack.yaml:2:16: lint: min_seconds is replaced by the windows of speaking:`},
 		{"similarity", "lint:\n  duplicate_similarity: 2\n",
 			`starpack.yaml:2:25: lint: duplicate_similarity must be between 0 and 1, not 2`},
 		{"unknown key", "lint:\n  max_second: 100\n",

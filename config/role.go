@@ -35,7 +35,8 @@ type Role struct {
 }
 
 // Request turns the role into what story selection needs, with the
-// workspace's synonyms and score weights from s (none when s is nil). A nil
+// workspace's synonyms, score weights and speaking model from s (none when
+// s is nil). A nil
 // role asks for the whole bank, every story under its own question.
 func (r *Role) Request(s *Settings) tailor.Request {
 	req := tailor.Request{All: true}
@@ -48,10 +49,12 @@ func (r *Role) Request(s *Settings) tailor.Request {
 			Exclude:        r.Exclude,
 			PerQuestion:    r.PerQuestion,
 			JobDescription: r.JobDescription,
+			Company:        r.Company,
+			Title:          r.Title,
 		}
 	}
 	if s != nil {
-		req.Synonyms, req.Weights = s.Synonyms, s.Weights
+		req.Synonyms, req.Weights, req.Speech = s.Synonyms, s.Weights, s.Speech()
 	}
 	return req
 }

@@ -65,18 +65,20 @@ exclude: [c.d]
 	if err != nil {
 		t.Fatal(err)
 	}
-	settings, err := ParseSettings("starpack.yaml", []byte("weights: {number: 0}\nsynonyms:\n  stream joins: [flink]\n"))
+	settings, err := ParseSettings("starpack.yaml", []byte("weights: {number: 0}\nsynonyms:\n  stream joins: [flink]\nspeaking: {words_per_minute: 130}\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := tailor.DefaultWeights()
 	w.Number = 0
 	want := tailor.Request{Set: "amazon-lp", Focus: []string{"streaming"}, Include: []string{"a.b"}, Exclude: []string{"c.d"},
-		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Synonyms: tailor.Synonyms{"stream joins": {"flink"}}, Weights: w}
+		PerQuestion: 2, JobDescription: "Real-time streaming on k8s.", Company: "Acme", Title: "Data Engineer",
+		Synonyms: tailor.Synonyms{"stream joins": {"flink"}}, Weights: w,
+		Speech: stories.Speech{WordsPerMinute: 130, STAR: stories.DefaultSTARWindow, Short: stories.DefaultShortWindow}}
 	if got := role.Request(&settings); !reflect.DeepEqual(got, want) {
 		t.Errorf("Request(settings) = %+v\nwant %+v", got, want)
 	}
-	want.Synonyms, want.Weights = nil, tailor.Weights{}
+	want.Synonyms, want.Weights, want.Speech = nil, tailor.Weights{}, stories.Speech{}
 	if got := role.Request(nil); !reflect.DeepEqual(got, want) {
 		t.Errorf("Request(nil) = %+v\nwant %+v", got, want)
 	}

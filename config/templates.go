@@ -14,7 +14,7 @@ project: %s                 # the project's name
 stories:
   - id: %s.most-challenging   # unique in the bank
     question: most-challenging   # a catalog id (see starpack select), or a title of your own
-    title: The hardest part, in a few words   # the cue on the cheat sheet
+    title: The hardest part, in a few words   # the cue: 3 to 8 words; derived from the text if left out
     situation: Where you were and what was at stake.
     task: What you had to do.
     action: |
@@ -22,7 +22,13 @@ stories:
       - Say "I", not "we"
     result: What came of it, with a number if you have one (**40%% faster**).
     # notes: free lines for answers that are not STAR (what you learned)
+    # lesson: What you would do differently (failure and "what you learned" answers)
+    # short: A 30-second version
+    # followups:                # the questions an interviewer is likely to ask next
+    #   - ask: Why not the obvious fix?
+    #     answer: [It was tried first, "It cost 2x the budget"]
     # tags: [design]
+    # A STAR answer takes 1:30 to 2:00 to say (about 250 words); a short one 0:20 to 0:45.
 `
 
 // RoleTemplate is the role file `starpack new role` writes, every key

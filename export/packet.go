@@ -6,10 +6,13 @@
 package export
 
 import (
+	"fmt"
+	"strings"
 	"time"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/tailor"
 )
 
@@ -33,6 +36,15 @@ type Packet struct {
 	// records both, so that an import tells the coach's edits apart.
 	Build        string
 	FeedbackBase int
+	// Findings are what a coach would fix in the picked stories before the
+	// interview (lint.Picks: a failure story without its lesson, stories
+	// without follow-ups), for the notes' checklist.
+	Findings []lint.Finding
+
+	// Speech is the speaking-time model: every output shows a story's time
+	// as Speech.Clock (m:ss), the same figure everywhere. Zero is the
+	// default model.
+	Speech stories.Speech
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied
@@ -50,6 +62,47 @@ func (p *Packet) Heading() string {
 		return p.Company
 	}
 	return "Story bank"
+}
+
+// Time is how long story s takes to tell, m:ss: the one figure every
+// output shows for it.
+func (p *Packet) Time(s *stories.Story) string { return p.Speech.Clock(s) }
+
+// Fit times story s as an answer to question q against the window of its
+// kind of answer.
+func (p *Packet) Fit(s *stories.Story, q *stories.Question) stories.Fit { return p.Speech.Fit(s, q) }
+
+// Advice says what to change in story s to fit the window of q's kind of
+// answer ("expand the Action and the Result"); "" when it fits.
+func (p *Packet) Advice(s *stories.Story, q *stories.Question) string {
+	fit := p.Fit(s, q)
+	if fit.Inside() {
+		return ""
+	}
+	return lint.LengthAdvice(s, fit, p.Speech)
+}
+
+// ToDo says what to add to the picked stories before the interview, from
+// the packet's Findings: a lesson for each failure story that has none,
+// and one line for the stories without follow-ups.
+func (p *Packet) ToDo() []string {
+	var out, noFollowups []string
+	for _, f := range p.Findings {
+		cue := f.Story
+		if s := p.Bank.Story(f.Story); s != nil {
+			cue = s.Cue()
+		}
+		switch f.Rule {
+		case lint.Lesson:
+			out = append(out, fmt.Sprintf("Add `lesson:` to %q: what you would do differently", cue))
+		case lint.Followups:
+			noFollowups = append(noFollowups, fmt.Sprintf("%q", cue))
+		}
+	}
+	if len(noFollowups) > 0 {
+		out = append(out, "Write two or three likely follow-up questions (`followups:`) for "+strings.Join(noFollowups, ", "))
+	}
+	return out
 }
 
 // Highlights returns the projects behind the picked stories that carry
@@ -83,26 +136,14 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Focus, q.Keywords = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
-	sel := &tailor.Selection{Weights: p.Selection.Weights}
-	for _, k := range p.Selection.Keywords {
-		k.Term = r.Apply(k.Term)
-		sel.Keywords = append(sel.Keywords, k)
+	q.Selection = redactSelection(p.Selection, r, moved)
+	q.Findings = nil
+	for _, f := range p.Findings {
+		id := r.ApplyID(f.Story)
+		f.Message, f.Story = r.Apply(strings.ReplaceAll(f.Message, f.Story, id)), id
+		q.Findings = append(q.Findings, f)
 	}
-	for _, a := range p.Selection.Answers {
-		na := tailor.Answer{Question: a.Question}
-		for _, pk := range a.Picks {
-			pk.Story = moved[pk.Story]
-			pk.Reasons = r.ApplyAll(pk.Reasons)
-			pk.Matched = pk.Matched.Redact(r)
-			na.Picks = append(na.Picks, pk)
-		}
-		sel.Answers = append(sel.Answers, na)
-	}
-	for _, g := range p.Selection.Gaps {
-		g.Reason, g.Keyword = r.Apply(g.Reason), r.Apply(g.Keyword)
-		sel.Gaps = append(sel.Gaps, g)
-	}
-	q.Selection = sel
+
 	if p.Feedback != nil {
 		q.Feedback = map[string]stories.Feedback{}
 		for id, f := range p.Feedback {
@@ -120,4 +161,49 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 		}
 	}
 	return &q
+}
+
+// redactSelection passes the words of a selection through r; moved maps
+// the stories to their redacted copies.
+func redactSelection(sel *tailor.Selection, r *stories.Redactor, moved map[*stories.Story]*stories.Story) *tailor.Selection {
+	out := &tailor.Selection{Weights: sel.Weights}
+	for _, k := range sel.Keywords {
+		k.Term = r.Apply(k.Term)
+		out.Keywords = append(out.Keywords, k)
+	}
+	picks := func(ps []tailor.Pick) []tailor.Pick {
+		var out []tailor.Pick
+		for _, pk := range ps {
+			pk.Story = moved[pk.Story]
+			pk.Reasons = r.ApplyAll(pk.Reasons)
+			pk.Matched = pk.Matched.Redact(r)
+			out = append(out, pk)
+		}
+		return out
+	}
+	for _, a := range sel.Answers {
+		out.Answers = append(out.Answers, tailor.Answer{Question: a.Question, Picks: picks(a.Picks), Alternates: picks(a.Alternates)})
+	}
+	for _, g := range sel.Gaps {
+		g.Reason, g.Keyword = r.Apply(g.Reason), r.Apply(g.Keyword)
+		out.Gaps = append(out.Gaps, g)
+	}
+	evidence := func(e tailor.Evidence) tailor.Evidence {
+		e.Story, e.Words, e.Project = moved[e.Story], r.ApplyAll(e.Words), r.ApplyAll(e.Project)
+		return e
+	}
+	for _, req := range sel.Requirements {
+		req.Text, req.Terms, req.Missing = r.Apply(req.Text), r.ApplyAll(req.Terms), r.ApplyAll(req.Missing)
+		ev := req.Evidence
+		req.Evidence = nil
+		for _, e := range ev {
+			req.Evidence = append(req.Evidence, evidence(e))
+		}
+		if req.Bridge != nil {
+			b := evidence(*req.Bridge)
+			req.Bridge = &b
+		}
+		out.Requirements = append(out.Requirements, req)
+	}
+	return out
 }

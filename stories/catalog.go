@@ -13,6 +13,10 @@ type Question struct {
 	Ask          string   `yaml:"ask,omitempty"`          // how an interviewer puts it
 	Aliases      []string `yaml:"aliases,omitempty"`      // headings the importer recognises
 	Competencies []string `yaml:"competencies,omitempty"` // what it probes
+	// Kind is the kind of answer the question asks for: a STAR story (the
+	// default), a short answer ("what you learned") or a failure (a STAR
+	// story that closes with the lesson). It sets the speaking window.
+	Kind Kind `yaml:"kind,omitempty"`
 	// Custom is true for a question that is not in the catalog: a story's
 	// own heading, kept as it was written.
 	Custom bool `yaml:"-"`
@@ -37,7 +41,7 @@ var builtin = []Question{
 	{ID: "learned", Title: "What you learned",
 		Ask:          "What did you learn from that project? What would you do differently next time?",
 		Aliases:      []string{"what you learned", "what i learned", "learned", "lessons learned", "lessons", "learnings", "what did you learn"},
-		Competencies: []string{"learning", "self-awareness", "growth"}},
+		Competencies: []string{"learning", "self-awareness", "growth"}, Kind: Short},
 	{ID: "most-interesting", Title: "Most interesting problem",
 		Ask:          "Tell me about the most interesting technical problem you have solved.",
 		Aliases:      []string{"most interesting", "most interesting problem", "interesting problem", "most interesting project", "coolest thing"},
@@ -49,7 +53,7 @@ var builtin = []Question{
 	{ID: "enjoyed-most", Title: "What you enjoyed most",
 		Ask:          "What did you enjoy most about that role or project?",
 		Aliases:      []string{"enjoyed most", "what you enjoyed most", "what i enjoyed most", "enjoyed", "favourite part", "favorite part", "most enjoyable"},
-		Competencies: []string{"motivation", "ownership", "passion"}},
+		Competencies: []string{"motivation", "ownership", "passion"}, Kind: Short},
 	{ID: "conflict", Title: "Conflict with a teammate",
 		Ask:          "Tell me about a time you disagreed with a teammate or your manager. How did you resolve it?",
 		Aliases:      []string{"conflicts with teammates", "conflict with teammates", "conflict with a teammate", "conflicts", "conflict", "disagreement", "disagreed with a teammate"},
@@ -61,7 +65,7 @@ var builtin = []Question{
 	{ID: "failure", Title: "A failure",
 		Ask:          "Tell me about a time you failed or made a mistake. What happened and what did you learn?",
 		Aliases:      []string{"failure", "failures", "a failure", "biggest failure", "mistake", "biggest mistake"},
-		Competencies: []string{"accountability", "learning", "self-awareness"}},
+		Competencies: []string{"accountability", "learning", "self-awareness"}, Kind: Failure},
 	{ID: "success", Title: "A success",
 		Ask:          "Tell me about a success you are proud of. What was your part in it?",
 		Aliases:      []string{"success", "successes", "a success", "biggest success", "proudest achievement", "achievement", "biggest achievement"},

@@ -42,7 +42,7 @@ func Figures(text string) []Figure {
 			break
 		}
 		start := i + d
-		f, ok := figureAt(text, start)
+		f, ok := readFigure(text, start)
 		if !ok {
 			i = start + 1
 			for i < len(text) && isDigit(text[i]) {
@@ -78,8 +78,8 @@ func KeyFigure(texts ...string) string {
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
-// figureAt reads the figure whose first digit is at text[d].
-func figureAt(text string, d int) (Figure, bool) {
+// readFigure reads the figure whose first digit is at text[d].
+func readFigure(text string, d int) (Figure, bool) {
 	if !numberStarts(text, d) {
 		return Figure{}, false
 	}

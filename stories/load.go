@@ -130,7 +130,7 @@ func ParseProject(file string, data []byte) (*Project, error) {
 		if s.ID == "" {
 			s.ID = Slug(p.Project) + "." + Slug(s.Question)
 		}
-		for _, f := range append(s.Fields(), Field{Name: "title", Text: s.Title}) {
+		for _, f := range append(s.Fields(), Field{Name: "title", Text: s.Title}, Field{Name: "short", Text: s.Short}) {
 			if n := utf8.RuneCountInString(f.Text); n > MaxField {
 				return nil, source.Errorf(s.FieldPos(f.Name), "shorten it: a spoken answer is rarely over 500 words",
 					"%s of story %q is %d characters, more than the %d starpack takes (a spreadsheet cell's limit)", f.Name, s.ID, n, MaxField)

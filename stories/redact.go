@@ -167,6 +167,11 @@ func (b *Bank) Redact(r *Redactor) (*Bank, map[*Story]*Story) {
 			ns.ID = r.ApplyID(s.ID)
 			ns.Title, ns.Situation, ns.Task = r.Apply(s.Title), r.Apply(s.Situation), r.Apply(s.Task)
 			ns.Action, ns.Result, ns.Notes = r.Apply(s.Action), r.Apply(s.Result), r.Apply(s.Notes)
+			ns.Lesson, ns.Short = r.Apply(s.Lesson), r.Apply(s.Short)
+			ns.Followups = nil
+			for _, f := range s.Followups {
+				ns.Followups = append(ns.Followups, Followup{Ask: r.Apply(f.Ask), Answer: r.ApplyAll(f.Answer)})
+			}
 			ns.Tags = r.ApplyAll(s.Tags)
 			np.Stories[i] = &ns
 			moved[s] = &ns

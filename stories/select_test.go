@@ -87,8 +87,12 @@ func TestBlocksAndSpans(t *testing.T) {
 
 func TestCueAndShorten(t *testing.T) {
 	s := &Story{Situation: "The job failed every night. Nobody knew why."}
-	if got := s.Cue(); got != "The job failed every night." {
+	if got := s.Cue(); got != "Job failed every night" {
 		t.Errorf("Cue %q", got)
+	}
+	s.Title = "Nightly job"
+	if got := s.Cue(); got != "Nightly job" {
+		t.Errorf("Cue with a title %q", got)
 	}
 	if got := Shorten("one two three four five", 12); got != "one two…" {
 		t.Errorf("Shorten %q", got)

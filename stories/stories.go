@@ -18,9 +18,6 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
-// WordsPerMinute is the speaking rate used to turn words into minutes.
-const WordsPerMinute = 150
-
 // Bank is the whole story bank: every project of a workspace.
 type Bank struct {
 	Projects []*Project
@@ -44,15 +41,22 @@ type Project struct {
 
 // Story is one answer to one interview question.
 type Story struct {
-	ID        string   `yaml:"id"`
-	Question  string   `yaml:"question"`
-	Title     string   `yaml:"title,omitempty"`
-	Situation string   `yaml:"situation,omitempty"`
-	Task      string   `yaml:"task,omitempty"`
-	Action    string   `yaml:"action,omitempty"`
-	Result    string   `yaml:"result,omitempty"`
-	Notes     string   `yaml:"notes,omitempty"`
-	Tags      []string `yaml:"tags,omitempty"`
+	ID        string `yaml:"id"`
+	Question  string `yaml:"question"`
+	Title     string `yaml:"title,omitempty"`
+	Situation string `yaml:"situation,omitempty"`
+	Task      string `yaml:"task,omitempty"`
+	Action    string `yaml:"action,omitempty"`
+	Result    string `yaml:"result,omitempty"`
+	Notes     string `yaml:"notes,omitempty"`
+	// Lesson is what the candidate would do differently: the close of a
+	// failure or "what you learned" answer.
+	Lesson string `yaml:"lesson,omitempty"`
+	// Short is a 30-second version of the story.
+	Short string `yaml:"short,omitempty"`
+	// Followups are the questions an interviewer is likely to ask next.
+	Followups []Followup `yaml:"followups,omitempty"`
+	Tags      []string   `yaml:"tags,omitempty"`
 
 	// Project is the project the story belongs to.
 	Project *Project `yaml:"-"`
@@ -62,14 +66,23 @@ type Story struct {
 	Pos map[string]source.Position `yaml:"-"`
 }
 
+// Followup is a question an interviewer is likely to ask after the story,
+// with the points of the answer.
+type Followup struct {
+	Ask    string   `yaml:"ask"`
+	Answer []string `yaml:"answer,omitempty"`
+}
+
 // Field is one named text field of a story, in telling order.
 type Field struct {
-	Name  string // YAML name: situation, task, action, result, notes
+	Name  string // YAML name: situation, task, action, result, notes, lesson
 	Label string // heading: Situation, Task, ...
 	Text  string
 }
 
-// Fields returns the story's non-empty text fields in telling order.
+// Fields returns the story's non-empty text fields in telling order: the
+// ones said aloud when the story is told (the lesson closes it; the short
+// version and the follow-ups are not part of the telling).
 func (s *Story) Fields() []Field {
 	all := []Field{
 		{"situation", "Situation", s.Situation},
@@ -77,6 +90,7 @@ func (s *Story) Fields() []Field {
 		{"action", "Action", s.Action},
 		{"result", "Result", s.Result},
 		{"notes", "Notes", s.Notes},
+		{"lesson", "Lesson", s.Lesson},
 	}
 	out := all[:0]
 	for _, f := range all {
@@ -108,6 +122,10 @@ func (s *Story) Words() int {
 	return n
 }
 
+// CountWords counts the words of a text as Words does: runs of letters,
+// digits and marks between spaces.
+func CountWords(text string) int { return countWords(text) }
+
 // countWords is len(strings.FieldsFunc(text, unicode.IsSpace)) without
 // building the slice: Words is asked for again and again (every table
 // row, every speaking time), so it must not allocate.
@@ -135,27 +153,20 @@ func countWords(text string) int {
 	return n
 }
 
-// Minutes is the story's speaking time at WordsPerMinute.
-func (s *Story) Minutes() float64 {
-	return float64(s.Words()) / WordsPerMinute
-}
-
 // IsSTAR reports whether the story is told as Situation/Task/Action/Result
 // rather than as free notes.
 func (s *Story) IsSTAR() bool {
 	return strings.TrimSpace(s.Situation+s.Task+s.Action+s.Result) != ""
 }
 
-// Cue is the short line that reminds the candidate of the story: its title,
-// or else the first sentence of its text, cut to about 80 characters.
+// Cue is the short line that reminds the candidate of the story: its
+// title, or else a headline derived from its text (see Headline).
 func (s *Story) Cue() string {
 	if t := strings.TrimSpace(s.Title); t != "" {
 		return t
 	}
-	for _, f := range s.Fields() {
-		for _, b := range Blocks(f.Text) {
-			return Shorten(FirstSentence(Plain(b.Text)), 80)
-		}
+	if h := Headline(s); h != "" {
+		return h
 	}
 	return s.ID
 }

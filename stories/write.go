@@ -69,19 +69,7 @@ func MarshalProject(p *Project) ([]byte, error) {
 		list.Style = yaml.FlowStyle
 	}
 	for _, s := range p.Stories {
-		m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
-		put(m, "id", str(s.ID))
-		put(m, "question", str(s.Question))
-		putText(m, "title", s.Title)
-		putText(m, "situation", s.Situation)
-		putText(m, "task", s.Task)
-		putText(m, "action", s.Action)
-		putText(m, "result", s.Result)
-		putText(m, "notes", s.Notes)
-		if len(s.Tags) > 0 {
-			put(m, "tags", seq(s.Tags))
-		}
-		list.Content = append(list.Content, m)
+		list.Content = append(list.Content, storyNode(s, str, seq))
 	}
 	put(root, "stories", list)
 
@@ -98,6 +86,43 @@ func MarshalProject(p *Project) ([]byte, error) {
 	return esc.reveal(buf.Bytes()), nil
 }
 
+// storyNode writes one story in the field order of the design; str and
+// seq make a text and a flow list.
+func storyNode(s *Story, str func(string) *yaml.Node, seq func([]string) *yaml.Node) *yaml.Node {
+	m := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+	put := func(key string, v *yaml.Node) {
+		m.Content = append(m.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: key}, v)
+	}
+	put("id", str(s.ID))
+	put("question", str(s.Question))
+	for _, f := range []struct{ key, text string }{{"title", s.Title}, {"situation", s.Situation}, {"task", s.Task},
+		{"action", s.Action}, {"result", s.Result}, {"notes", s.Notes}, {"lesson", s.Lesson}, {"short", s.Short}} {
+		if f.text != "" {
+			put(f.key, str(f.text))
+		}
+	}
+	if len(s.Followups) > 0 {
+		fl := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+		for _, f := range s.Followups {
+			fm := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map"}
+			fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "ask"}, str(f.Ask))
+			if len(f.Answer) > 0 {
+				ans := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+				for _, a := range f.Answer {
+					ans.Content = append(ans.Content, str(a))
+				}
+				fm.Content = append(fm.Content, &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: "answer"}, ans)
+			}
+			fl.Content = append(fl.Content, fm)
+		}
+		put("followups", fl)
+	}
+	if len(s.Tags) > 0 {
+		put("tags", seq(s.Tags))
+	}
+	return m
+}
+
 // escaper works around the YAML emitter's view that characters above
 // U+FFFF (emoji, rare CJK) are unprintable: it would write any text holding
 // one as a double-quoted string of \U escapes, which nobody can edit. Each
@@ -112,7 +137,11 @@ func newEscaper(p *Project) *escaper {
 	texts := []string{p.Project, p.Company, p.When, p.Summary}
 	texts = append(texts, p.Tags...)
 	for _, s := range p.Stories {
-		texts = append(texts, s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes)
+		texts = append(texts, s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes, s.Lesson, s.Short)
+		for _, f := range s.Followups {
+			texts = append(texts, f.Ask)
+			texts = append(texts, f.Answer...)
+		}
 		texts = append(texts, s.Tags...)
 	}
 	if !hasWide(texts) {

@@ -2,6 +2,7 @@ package stories
 
 import (
 	"bytes"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,7 @@ func TestMarshalProject(t *testing.T) {
 			p := &Project{Project: tt.text, When: tt.text, Tags: []string{tt.text, "x"}, Stories: []*Story{{
 				ID: "p." + Slug(tt.name), Question: tt.text, Title: tt.text,
 				Situation: tt.text, Task: tt.text, Action: tt.text, Result: tt.text, Notes: tt.text,
+				Lesson: tt.text, Short: tt.text, Followups: []Followup{{Ask: tt.text, Answer: []string{tt.text, "x"}}, {Ask: "y"}},
 				Tags: []string{tt.text},
 			}}}
 			data, err := MarshalProject(p)
@@ -53,6 +55,7 @@ func TestMarshalProject(t *testing.T) {
 			if back.Project != p.Project || back.When != p.When || strings.Join(back.Tags, "|") != strings.Join(p.Tags, "|") ||
 				b.ID != s.ID || b.Question != s.Question || b.Title != s.Title || b.Situation != s.Situation ||
 				b.Task != s.Task || b.Action != s.Action || b.Result != s.Result || b.Notes != s.Notes ||
+				b.Lesson != s.Lesson || b.Short != s.Short || !reflect.DeepEqual(b.Followups, s.Followups) ||
 				strings.Join(b.Tags, "|") != strings.Join(s.Tags, "|") {
 				t.Errorf("changed on the way back:\n%s", data)
 			}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -176,6 +177,33 @@ func TestBuildShowsFewLintErrors(t *testing.T) {
 	}
 	if !strings.Contains(errb.String(), "... and more errors (all of them: starpack lint)") || !strings.Contains(errb.String(), "7 stories: 7 errors") {
 		t.Errorf("no pointer to the rest:\n%s", errb.String())
+	}
+}
+
+// TestBuildLintSummaryIsShort: on the real bank (the embedded example),
+// build says the lint in a handful of lines: its one error, the counts, one
+// line on the speaking windows and one on the picks, never a warning per
+// story.
+func TestBuildLintSummaryIsShort(t *testing.T) {
+	t.Chdir(t.TempDir())
+	a, _, errb := testApp(t)
+	if err := a.exec("build", "--date", "2026-11-20", "--only", "notes"); err != nil {
+		t.Fatal(err, errb.String())
+	}
+	lines := strings.Split(strings.TrimSpace(errb.String()), "\n")
+	if len(lines) > 6 {
+		t.Errorf("%d lines on stderr, want a handful:\n%s", len(lines), errb.String())
+	}
+	for _, want := range []string{
+		"starpack: lint: 17 of 18 stories are under their window: expand Action and Result",
+		"starpack: example: before the interview: 1 failure story has no lesson; 7 picked stories have no follow-ups (notes.md lists them)",
+	} {
+		if !slices.Contains(lines, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errb.String())
+		}
+	}
+	if strings.Contains(errb.String(), "[length]") || strings.Contains(errb.String(), "warning:") {
+		t.Errorf("a warning per story:\n%s", errb.String())
 	}
 }
 

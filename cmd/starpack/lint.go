@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
 )
@@ -25,10 +26,15 @@ func newLintCmd(a *app) *cobra.Command {
 		Short: "Check the story bank the way a coach would before reading it",
 		Long: `Lint checks every story for what a coach would fix before reading it for
 meaning: STAR answers missing a part, results without a number, answers too
-short or too long to say aloud, misspellings, "we" where the interviewer wants
-"I", filler words, the same story told twice, mistyped question ids, empty
+short or too long to say aloud for their kind (STAR 1:30 to 2:00, short
+answers 0:20 to 0:45), misspellings, "we" where the interviewer wants "I",
+filler words, the same story told twice, mistyped question ids, empty
 fields, and made-up text: a template's placeholders left in a role or story,
-and the example's sample data beside your own. Each finding is printed as file:line:col: severity: message [rule].
+and the example's sample data beside your own. For the stories each role
+picks, it also finds a failure story without its lesson and stories
+without follow-up questions. Each finding is printed as
+file:line:col: severity: message [rule], then a line on how the stories fit
+their speaking windows.
 
 The rules, with their default severity:
 
@@ -80,7 +86,8 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := ws.Lint(bank, false)
+	findings := append(ws.Lint(bank, false), rolePickFindings(ws)...)
+	lint.Sort(findings)
 	n := len(bank.Stories())
 	if opts.format == "json" {
 		err = lint.WriteJSON(a.stdout, n, findings)
@@ -90,6 +97,9 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 		err = lint.WriteText(a.stdout, findings)
 		if err == nil {
 			_, err = fmt.Fprintln(a.stdout, lint.Summary(n, findings))
+		}
+		if lengths := ws.Lengths(bank); err == nil && lengths.Stories > 0 {
+			_, err = fmt.Fprintln(a.stdout, "length: "+lengths.String())
 		}
 	}
 	if err != nil {
@@ -101,10 +111,31 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	return nil
 }
 
+// rolePickFindings checks the stories every role of the workspace picks
+// (lint.Picks). A role that does not load or select is left to build to
+// report.
+func rolePickFindings(ws *config.Workspace) []lint.Finding {
+	ids, _ := ws.RoleIDs()
+	var picks []lint.Picked
+	for _, id := range ids {
+		role, err := ws.Role(id)
+		if err != nil {
+			continue
+		}
+		sel, err := packet.Select(ws, role)
+		if err != nil {
+			continue
+		}
+		picks = append(picks, packet.Picks(role.ID, sel)...)
+	}
+	return lint.Picks(picks, ws.Settings.LintConfig())
+}
+
 // lintResult is the lint of a build's bank.
 type lintResult struct {
 	stories  int
 	findings []lint.Finding
+	lengths  lint.Lengths // how the stories fit their speaking windows
 }
 
 // maxBuildLintErrors is how many lint errors build shows before its
@@ -136,14 +167,18 @@ func lintLine(l lintResult) string {
 	return fmt.Sprintf("lint: %s%s (details: starpack lint)", lint.Summary(l.stories, l.findings), anyway)
 }
 
-// lintSummary is what build says of the lint: its errors and a one-line
-// summary (only the errors when quiet). It never stops a build.
+// lintSummary is what build says of the lint: its errors, a one-line
+// summary and a line on how the stories fit their speaking windows (only
+// the errors when quiet). It never stops a build.
 func lintSummary(w io.Writer, l lintResult, quiet bool) {
 	for _, line := range lintErrorLines(l) {
 		fmt.Fprintln(w, line)
 	}
 	if !quiet {
 		fmt.Fprintf(w, "starpack: %s\n", lintLine(l))
+		if l.lengths.Under+l.lengths.Over > 0 {
+			fmt.Fprintf(w, "starpack: lint: %s\n", l.lengths)
+		}
 	}
 }
 
@@ -152,7 +187,7 @@ func lintSummary(w io.Writer, l lintResult, quiet bool) {
 func lintInBackground(ws *config.Workspace, bank *stories.Bank) (wait func() lintResult) {
 	done := make(chan lintResult, 1)
 	go func() {
-		done <- lintResult{len(bank.Stories()), ws.Lint(bank, true)} // only the errors' text is shown
+		done <- lintResult{len(bank.Stories()), ws.Lint(bank, true), ws.Lengths(bank)} // only the errors' text is shown
 	}()
 	var once sync.Once
 	var res lintResult

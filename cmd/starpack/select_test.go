@@ -55,24 +55,44 @@ func TestSelectJSONShape(t *testing.T) {
 			Stories int
 		}
 		Answers []struct {
-			Question struct{ ID, Title, Ask string }
+			Question struct{ ID, Title, Ask, Kind string }
 			Picks    []struct {
-				Story, Project, Cue string
-				Score               float64
-				Included            bool
-				Parts               map[string]float64
-				Matched             struct {
+				Story, Project, Cue, Time, Window string
+				Score                             float64
+				Included                          bool
+				Parts                             map[string]float64
+				Matched                           struct {
 					Question     bool
 					Competencies []string
 					Keywords     []string
+					Said         map[string]string
 					Number       bool
+					Strength     struct {
+						Star, Number, Fits bool
+						Time, Window       string
+					}
 				}
 				Reasons []string
+			}
+			Alternates []struct {
+				Story  string
+				Score  float64
+				Reason []string
 			}
 		}
 		Gaps []struct {
 			Question, Keyword, Reason string
 			Score                     float64
+		}
+		Requirements []struct {
+			Text     string
+			Terms    []string
+			Gap      bool
+			Evidence []struct {
+				Story  string
+				Picked bool
+				Words  []string
+			}
 		}
 	}
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
@@ -96,6 +116,23 @@ func TestSelectJSONShape(t *testing.T) {
 	}
 	if d := sum - mi.Score; d > 0.005 || d < -0.005 {
 		t.Errorf("parts %v sum to %.3f, score %.3f", mi.Parts, sum, mi.Score)
+	}
+	if mi.Time == "" || mi.Time != mi.Matched.Strength.Time || mi.Window != "1:30–2:00" || got.Answers[1].Question.Kind != "star" {
+		t.Errorf("most-interesting time %q, strength %+v, window %q", mi.Time, mi.Matched.Strength, mi.Window)
+	}
+	for _, a := range got.Answers {
+		// Two stories per question use the whole bank: none is left over.
+		if a.Alternates == nil || len(a.Alternates) != 0 {
+			t.Errorf("%s: alternates %+v, want an empty list", a.Question.ID, a.Alternates)
+		}
+	}
+	if len(got.Requirements) == 0 {
+		t.Fatal("no requirement map")
+	}
+	for _, r := range got.Requirements {
+		if r.Gap != (len(r.Evidence) == 0) || r.Text == "" {
+			t.Errorf("requirement %+v", r)
+		}
 	}
 	keywordGaps := 0
 	for _, g := range got.Gaps {

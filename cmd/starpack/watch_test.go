@@ -106,7 +106,7 @@ func TestWatch(t *testing.T) {
 	t.Run("change", func(t *testing.T) {
 		out.Reset()
 		errb.Reset()
-		edit("Use technology not many people", "Use technology, a first of its kind, not many people")
+		edit("Implement a 4-way stream join", "Implement, a first of its kind, a 4-way stream join")
 		b := rec.wait(t)
 		if b.err != nil || strings.Join(b.changed, ",") != "stories/build-real-time-ingestion-and-stream.yaml" {
 			t.Fatalf("build %+v\n%s", b, errb)
@@ -118,7 +118,7 @@ func TestWatch(t *testing.T) {
 		// One line per rebuild, naming the file and not the swap file; the
 		// lint's errors, the same as before, are not repeated.
 		want := "starpack: " + filepath.Join("ws", "stories", "build-real-time-ingestion-and-stream.yaml") +
-			" changed; rebuilt every role in " + filepath.Join("ws", "out") + " (lint: 18 stories: 1 error, 44 warnings)\n"
+			" changed; rebuilt every role in " + filepath.Join("ws", "out") + " (lint: 18 stories: 1 error, 46 warnings)\n"
 		if errb.String() != want {
 			t.Errorf("stderr:\n%s\nwant:\n%s", errb, want)
 		}
@@ -129,7 +129,7 @@ func TestWatch(t *testing.T) {
 	t.Run("break", func(t *testing.T) {
 		errb.Reset()
 		before, _ := os.ReadFile(notes)
-		edit("    situation: Use technology", "    situaton: Use technology")
+		edit("    situation: Implement", "    situaton: Implement")
 		b := rec.wait(t)
 		if b.err == nil {
 			t.Fatal("a broken story built")
@@ -143,7 +143,7 @@ func TestWatch(t *testing.T) {
 	})
 	t.Run("fix", func(t *testing.T) {
 		out.Reset()
-		edit("    situaton: Use technology", "    situation: Use a new thing, technology")
+		edit("    situaton: Implement", "    situation: Implement a new thing,")
 		if b := rec.wait(t); b.err != nil {
 			t.Fatalf("build %+v\n%s", b, errb)
 		}

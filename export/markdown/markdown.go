@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"math"
 	"strings"
 	"text/template"
 	"time"
@@ -27,8 +26,10 @@ func Funcs() template.FuncMap {
 		"quote":      quote,
 		"quoteLines": func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n> ") },
 		"md":         text,
-		"minutes":    func(s *stories.Story) string { return Duration(s.Minutes()) },
-		"inc":        func(i int) int { return i + 1 },
+		// minutes is the story's time at the default speaking rate, for
+		// templates written before the packet's own model: use $.Time.
+		"minutes": func(s *stories.Story) string { return stories.DefaultSpeech().Clock(s) },
+		"inc":     func(i int) int { return i + 1 },
 		"keywordGaps": func(gaps []tailor.Gap) []string {
 			var out []string
 			for _, g := range gaps {
@@ -44,9 +45,10 @@ func Funcs() template.FuncMap {
 			}
 			return nil
 		},
-		"join": strings.Join,
-		"trim": strings.TrimSpace,
-		"date": func(t time.Time) string { return t.Format("2006-01-02") },
+		"evidence": evidence,
+		"join":     strings.Join,
+		"trim":     strings.TrimSpace,
+		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
 		"picks": func(sel *tailor.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {
@@ -71,16 +73,28 @@ func Render(w io.Writer, p *export.Packet, t *template.Template) error {
 	return nil
 }
 
-// Duration says a speaking time the way a person would: "45 s", "1 min 20 s".
-func Duration(minutes float64) string {
-	secs := int(math.Round(minutes*60/5) * 5)
-	if secs < 60 {
-		return fmt.Sprintf("%d s", max(secs, 5))
+// evidence says in one table cell how the stories meet a requirement:
+// each story's cue, id and the words that matched, what no story says, or
+// the gap and the story to bridge from.
+func evidence(r tailor.Requirement) string {
+	var parts []string
+	for _, e := range r.Evidence {
+		parts = append(parts, fmt.Sprintf("%s (`%s`: %s)", e.Story.Cue(), e.Story.ID, strings.Join(e.Words, ", ")))
 	}
-	if secs%60 == 0 {
-		return fmt.Sprintf("%d min", secs/60)
+	out := strings.Join(parts, "; ")
+	if r.Gap() {
+		out = "**gap**: no story says " + strings.Join(r.Terms, ", ")
+		if b := r.Bridge; b != nil {
+			words := strings.Join(b.Words, ", ")
+			if len(b.Project) > 0 {
+				words = "its project says " + strings.Join(b.Project, ", ")
+			}
+			out += fmt.Sprintf("; bridge from %s (`%s`: %s)", b.Story.Cue(), b.Story.ID, words)
+		}
+	} else if len(r.Missing) > 0 {
+		out += "; not yet said: " + strings.Join(r.Missing, ", ")
 	}
-	return fmt.Sprintf("%d min %d s", secs/60, secs%60)
+	return cell(out)
 }
 
 // yamlScalar quotes s as a YAML scalar for front matter.

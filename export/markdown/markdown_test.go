@@ -110,15 +110,3 @@ func TestUserTemplate(t *testing.T) {
 		}
 	})
 }
-
-func TestDuration(t *testing.T) {
-	tests := []struct {
-		min  float64
-		want string
-	}{{0, "5 s"}, {0.3, "20 s"}, {1, "1 min"}, {1.37, "1 min 20 s"}, {2.5, "2 min 30 s"}}
-	for _, tt := range tests {
-		if got := markdown.Duration(tt.min); got != tt.want {
-			t.Errorf("Duration(%v) = %q, want %q", tt.min, got, tt.want)
-		}
-	}
-}

@@ -23,6 +23,7 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/tailor"
 )
 
@@ -147,6 +148,7 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Generated:    b.opts.Date,
 		Paper:        s.Paper,
 		Title:        "All stories",
+		Speech:       s.Speech(),
 	}
 	if role != nil {
 		p.Company, p.Title, p.Interview, p.Focus = role.Company, role.Title, role.Date, role.Focus
@@ -158,6 +160,9 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 	p.Selection = sel
 	for _, k := range sel.Keywords {
 		p.Keywords = append(p.Keywords, k.Term)
+	}
+	if role != nil {
+		p.Findings = Lint(b.ws, role.ID, sel)
 	}
 	if b.opts.Redact {
 		p = p.Redact(stories.NewRedactor(s.RedactRules(role)))
@@ -186,6 +191,27 @@ func Select(ws *config.Workspace, role *config.Role) (*tailor.Selection, error) 
 		err = role.Locate(err)
 	}
 	return sel, err
+}
+
+// Lint checks the stories a role picked as a coach would the night before
+// (lint.Picks: a failure story without its lesson, stories without
+// follow-ups), with the workspace's rule settings. Prepare puts the
+// findings in the packet, for the notes' checklist; Build says them in a
+// line; `starpack lint` runs it for every role.
+func Lint(ws *config.Workspace, roleID string, sel *tailor.Selection) []lint.Finding {
+	return lint.Picks(Picks(roleID, sel), ws.Settings.LintConfig())
+}
+
+// Picks lists the stories a selection uses and the question each answers,
+// as lint.Picks takes them.
+func Picks(roleID string, sel *tailor.Selection) []lint.Picked {
+	var picks []lint.Picked
+	for _, a := range sel.Answers {
+		for _, pk := range a.Picks {
+			picks = append(picks, lint.Picked{Role: roleID, Story: pk.Story, Question: a.Question})
+		}
+	}
+	return picks
 }
 
 // Report is what building a packet said besides its files: warnings (from
@@ -218,6 +244,9 @@ func (b *Builder) Build(role *config.Role) (res Result) {
 	if err != nil {
 		res.Err = err
 		return res
+	}
+	if s := lint.PicksSummary(p.Findings); s != "" {
+		res.Notices = append(res.Notices, fmt.Sprintf("%s: before the interview: %s (notes.md lists them)", id, s))
 	}
 	dir, err := Dir(b.outDir, id, b.label(id))
 	if err != nil {

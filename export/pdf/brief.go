@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
@@ -169,15 +170,15 @@ func (b *brief) cover() {
 	if p.Title != "" {
 		facts = append(facts, [2]string{"Role", p.Title})
 	}
-	nq, ns, mins := 0, 0, 0.0
+	nq, ns, total := 0, 0, time.Duration(0)
 	for _, a := range b.answers() {
 		nq++
 		for _, pk := range a.Picks {
 			ns++
-			mins += pk.Story.Minutes()
+			total += p.Speech.Time(pk.Story)
 		}
 	}
-	facts = append(facts, [2]string{"Questions", fmt.Sprintf("%d %s, %d %s, about %s of speaking", nq, plural(nq, "question", "questions"), ns, plural(ns, "story", "stories"), minutes(mins))})
+	facts = append(facts, [2]string{"Questions", fmt.Sprintf("%d %s, %d %s, %s of speaking", nq, plural(nq, "question", "questions"), ns, plural(ns, "story", "stories"), stories.Clock(total))})
 	if len(p.Focus) > 0 {
 		facts = append(facts, [2]string{"Focus", strings.Join(p.Focus, ", ")})
 	}
@@ -273,7 +274,7 @@ func (b *brief) glance() {
 	for i, c := range cols {
 		xs[i+1] = xs[i] + c
 	}
-	head := []string{"#", "Question", "Story", "Project", "Min"}
+	head := []string{"#", "Question", "Story", "Project", "Time"}
 	header := row{h: lh + 2*pad, draw: func(y float64) {
 		d.fill(fl.x, y, fl.w, lh+2*pad, d.accent)
 		for i, h := range head {
@@ -288,7 +289,7 @@ func (b *brief) glance() {
 	fl.repeat = &header
 
 	var rows []row
-	total := 0.0
+	total := time.Duration(0)
 	count := 0
 	for qi, a := range b.answers() {
 		shade := qi%2 == 1
@@ -308,7 +309,7 @@ func (b *brief) glance() {
 			if pi == 0 {
 				num, ql = fmt.Sprint(qi+1), qLines
 			}
-			r := b.tableRow(xs, pad, size, shade, num, ql, cue, proj, fmt.Sprintf("%.1f", s.Minutes()), ink)
+			r := b.tableRow(xs, pad, size, shade, num, ql, cue, proj, b.p.Speech.Clock(s), ink)
 			if pi > 0 {
 				// At the top of a page, say which question the rows go on with.
 				w := cols[1] + cols[0] - 2*pad
@@ -326,14 +327,14 @@ func (b *brief) glance() {
 				}
 			}
 			rows = append(rows, r)
-			total += s.Minutes()
+			total += b.p.Speech.Time(s)
 			count++
 		}
 	}
 	d.source = ""
 	fl.place(rows, false, 0)
 	fl.repeat = nil
-	sum := fmt.Sprintf("%d %s, about %s of speaking in all.", count, plural(count, "story", "stories"), minutes(total))
+	sum := fmt.Sprintf("%d %s, %s of speaking in all.", count, plural(count, "story", "stories"), stories.Clock(total))
 	fl.place([]row{spacer(1.5), b.para([]span{{sum, italic}}, smallSize, fl.x, fl.w, muted)[0]}, true, 0)
 }
 
@@ -488,16 +489,16 @@ func (b *brief) questionHead(qi, n int, a tailor.Answer) []row {
 	d, fl := b.d, b.fl
 	q := a.Question
 	title := q.Title
-	mins := 0.0
+	total := time.Duration(0)
 	for _, pk := range a.Picks {
-		mins += pk.Story.Minutes()
+		total += b.p.Speech.Time(pk.Story)
 	}
 	lhT := lineHeight(qTitleSize)
 	var rows []row
 	kicker := fmt.Sprintf("QUESTION %d OF %d", qi+1, n)
 	info := ""
 	if len(a.Picks) > 0 {
-		info = fmt.Sprintf("%d %s · %s", len(a.Picks), plural(len(a.Picks), "story", "stories"), minutes(mins))
+		info = fmt.Sprintf("%d %s · %s", len(a.Picks), plural(len(a.Picks), "story", "stories"), stories.Clock(total))
 	}
 	rows = append(rows, row{h: 5, keep: true, draw: func(y float64) {
 		d.setFont(faceRef(bold), labelSize)
@@ -563,7 +564,7 @@ func (b *brief) story(pk tailor.Pick, i, n int) []row {
 	if s.Project != nil && s.Project.When != "" {
 		meta = append(meta, s.Project.When)
 	}
-	meta = append(meta, fmt.Sprintf("%s to tell", minutes(s.Minutes())), s.ID)
+	meta = append(meta, fmt.Sprintf("%s to tell", b.p.Speech.Clock(s)), s.ID)
 	metaRow := b.para([]span{{strings.Join(meta, "  ·  "), regular}}, smallSize, fl.x, fl.w, muted)
 	for i := range metaRow {
 		metaRow[i].keep = true
@@ -762,15 +763,4 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// minutes formats a speaking time.
-func minutes(m float64) string {
-	switch {
-	case m < 0.95:
-		return fmt.Sprintf("%.0f s", m*60)
-	case m < 10:
-		return fmt.Sprintf("%.1f min", m)
-	}
-	return fmt.Sprintf("%.0f min", m)
 }

@@ -127,11 +127,12 @@ func TestBriefContent(t *testing.T) {
 	}
 	all := squash(e.all())
 	for _, want := range []string{
-		"# Question Story Project Min",                // the table header
+		"# Question Story Project Time",               // the table header
 		"Leading without authority: no story answers", // a gap
 		"No story yet.",                               // its section
 		"SITUATION", "ACTION", "RESULT", "NOTES",
-		"Why this story: written for this question; focus: streaming (tagged)",
+		"Why this story: written for this question; told well: complete STAR",
+		"0:26 to tell · stream-joins.most-interesting", // the time, m:ss
 		"Coach feedback · rated 4/5 · status: ready",
 		"Lead with the impact, the business impact.",
 	} {

@@ -70,6 +70,21 @@ type Record struct {
 	Build   string
 	Base    int
 	Written map[string]map[string]string // story id -> field -> value
+	// Headers are the Stories columns starpack wrote (nil in a workbook
+	// from before they were recorded): any other column is the coach's.
+	Headers []string
+}
+
+// legacyHeaders are Stories columns that earlier versions of starpack
+// wrote under another name, for workbooks that do not record theirs.
+var legacyHeaders = []string{"Minutes"}
+
+// ownHeaders are the Stories columns starpack wrote into the workbook.
+func (r *Record) ownHeaders() []string {
+	if r != nil && r.Headers != nil {
+		return r.Headers
+	}
+	return append(slices.Clone(storyHeaders), legacyHeaders...)
 }
 
 // HasFeedback reports whether a coach filled in any of the workbook's
@@ -128,7 +143,7 @@ func Read(r io.Reader, name string) (*Import, error) {
 	}
 	defer f.Close()
 	im := &Import{RoleID: roleID(f), Redacted: redacted(f), Record: readRecord(f)}
-	sheet, head, cols, err := findSheet(f, name)
+	sheet, head, cols, err := findSheet(f, name, im.Record.ownHeaders())
 	if err != nil {
 		return nil, err
 	}
@@ -311,10 +326,24 @@ func readRecord(f *excelize.File) *Record {
 		}
 		return ""
 	}
-	rec.Build = cell(rows[1], 1)
-	rec.Base, _ = strconv.Atoi(cell(rows[2], 1))
-	head := rows[3]
-	for _, r := range rows[4:] {
+	// Keyed rows (build, base, headers), then the coach's cells under a
+	// row headed ID.
+	at := 1
+	for ; at < len(rows) && cell(rows[at], 0) != "ID"; at++ {
+		switch r := rows[at]; cell(r, 0) {
+		case "build":
+			rec.Build = cell(r, 1)
+		case "base":
+			rec.Base, _ = strconv.Atoi(cell(r, 1))
+		case "headers":
+			rec.Headers = r[1:]
+		}
+	}
+	if at == len(rows) {
+		return nil
+	}
+	head := rows[at]
+	for _, r := range rows[at+1:] {
 		id := cell(r, 0)
 		if id == "" {
 			continue
@@ -350,7 +379,7 @@ func parseRating(s string) (int, bool) {
 
 // findSheet returns the sheet holding the feedback, its header row number
 // and the column index (0-based) of each needed header.
-func findSheet(f *excelize.File, name string) (string, int, map[string]int, error) {
+func findSheet(f *excelize.File, name string, own []string) (string, int, map[string]int, error) {
 	sheets := f.GetSheetList()
 	order := make([]string, 0, len(sheets))
 	for _, s := range sheets {
@@ -367,7 +396,7 @@ func findSheet(f *excelize.File, name string) (string, int, map[string]int, erro
 		if sheet == SheetRecord {
 			continue
 		}
-		head, cols, err := findHeader(f, sheet)
+		head, cols, err := findHeader(f, sheet, own)
 		if err != nil {
 			return "", 0, nil, err
 		}
@@ -390,7 +419,7 @@ func findSheet(f *excelize.File, name string) (string, int, map[string]int, erro
 
 // findHeader looks for a row with an ID header near the top of sheet; it
 // returns row 0 when there is none.
-func findHeader(f *excelize.File, sheet string) (int, map[string]int, error) {
+func findHeader(f *excelize.File, sheet string, ownHeaders []string) (int, map[string]int, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return 0, nil, err
@@ -414,7 +443,7 @@ func findHeader(f *excelize.File, sheet string) (int, map[string]int, error) {
 				}
 			}
 			own := strings.Join(strings.Fields(c), " ")
-			if _, dup := cols["+"+own]; !known && own != "" && !dup && !slices.ContainsFunc(storyHeaders, func(s string) bool { return strings.EqualFold(s, own) }) {
+			if _, dup := cols["+"+own]; !known && own != "" && !dup && !slices.ContainsFunc(ownHeaders, func(s string) bool { return strings.EqualFold(s, own) }) {
 				cols["+"+own] = i
 			}
 		}

@@ -14,7 +14,6 @@ package xlsx
 import (
 	"fmt"
 	"io"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -69,7 +68,7 @@ const Gap = "—"
 // Stories sheet columns, in order. The last three are the coach's.
 var storyHeaders = []string{
 	"ID", "Project", "Question", "Title", "Situation", "Task", "Action", "Result", "Notes",
-	"Tags", "Words", "Minutes", "Picked", "Rating", "Status", "Coach comments",
+	"Tags", "Words", "Time", "Picked", "Rating", "Status", "Coach comments",
 }
 
 // storyWidths are the Stories column widths, in characters.
@@ -204,7 +203,7 @@ func (b *book) newStyles() error {
 			Alignment: &excelize.Alignment{Vertical: "center", WrapText: true}}},
 		{&b.s.body, excelize.Style{Font: &excelize.Font{Family: fontFamily, Size: 11}, Alignment: top, Border: border}},
 		{&b.s.number, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border}},
-		{&b.s.minutes, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: ptr("0.0")}},
+		{&b.s.minutes, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}, Border: border, CustomNumFmt: ptr("[m]:ss")}},
 		{&b.s.coach, excelize.Style{Alignment: top, Border: border, Fill: fill("FFF7D6")}},
 		{&b.s.coachNumber, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "center"}, Border: border, Fill: fill("FFF7D6")}},
 		{&b.s.question, excelize.Style{Alignment: top, Border: border, Fill: fill("F2F2F2")}},
@@ -593,7 +592,9 @@ func (b *book) stories() error {
 			n = max(n, lines(t, storyWidths[j]))
 		}
 		row[10] = excelize.Cell{StyleID: b.s.number, Value: s.Words()}
-		row[11] = excelize.Cell{StyleID: b.s.minutes, Value: math.Round(s.Minutes()*10) / 10}
+		// The speaking time as a time of day, shown m:ss: the figure every
+		// output shows, and it sorts.
+		row[11] = excelize.Cell{StyleID: b.s.minutes, Value: p.Speech.Time(s).Seconds() / 86400}
 		row[12] = excelize.Cell{StyleID: b.s.body, Value: pick}
 		row[colRating-1] = excelize.Cell{StyleID: b.s.coachNumber}
 		if fb.Rating != 0 {
@@ -798,6 +799,7 @@ func (b *book) record() error {
 		{recordMarker, "what starpack wrote into the coach's cells of the Stories sheet; keep this sheet as it is"},
 		{"build", p.Build},
 		{"base", strconv.Itoa(p.FeedbackBase)},
+		append([]any{"headers"}, toAny(storyHeaders)...),
 		append([]any{"ID", "Rating", "Status", "Coach comments"}, toAny(b.extra)...),
 	}
 	for i, r := range head {

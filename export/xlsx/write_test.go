@@ -334,7 +334,7 @@ func TestTextIsNeverAFormula(t *testing.T) {
 		{SheetStories, "H9", "+Found a rarely called legacy function with its operands flipped."},
 		{SheetStories, "E10", "-I disagreed with the architecture my manager chose."},
 		{SheetMatrix, "C4", `=HYPERLINK("http://evil.example","click")`},
-		{SheetMatrix, "C5", "-I disagreed with the architecture my manager chose."},
+		{SheetMatrix, "C5", "Disagreed with the architecture my manager chose"}, // the cue drops the "-I"
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {

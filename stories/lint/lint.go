@@ -79,6 +79,9 @@ const (
 	EmptyField      = "empty-field"
 	Placeholder     = "placeholder" // see madeup.go
 	SampleData      = "sample-data"
+	// Rules of the picks of a role (Picks), not of the bank alone.
+	Lesson    = "lesson"
+	Followups = "followups"
 )
 
 // Rules lists every rule with its default severity, in the order findings
@@ -88,8 +91,8 @@ var Rules = []Rule{
 		"add the missing part: the situation (context), the action (what you did), the result (what changed)"},
 	{ResultNumber, Warning, "a Result with no number, percentage, amount or time in it",
 		"give the result a number: time or money saved, a percentage, users, how long it has run"},
-	{Length, Warning, "a story too short or too long to say aloud (45 s to 3 min at 150 words a minute)",
-		"aim for 45 seconds to 3 minutes spoken: add context and impact, or cut detail"},
+	{Length, Warning, "a story too short or too long to say aloud for its kind of answer: STAR 1:30 to 2:00, short answers 0:20 to 0:45 (speaking: in starpack.yaml)",
+		"fit the window of the answer: expand the Action and the Result of a short STAR story, cut the Situation of a long one"},
 	{Spelling, Warning, "a misspelled word, with suggestions",
 		"fix the word, or add it to `dictionary:` in starpack.yaml"},
 	{WeVsI, Warning, `"we" far outweighing "I" in the Action`,
@@ -106,6 +109,10 @@ var Rules = []Rule{
 		"write your own text over the template's, or delete the file"},
 	{SampleData, Error, "the example's sample data (stories, role or candidate from `starpack init --example`) beside your own",
 		"delete the example's files and put your own name in starpack.yaml: starpack doctor lists what to remove"},
+	{Lesson, Warning, "a story picked for a failure question with no `lesson:` (what you would do differently)",
+		"add `lesson:`: what you learned and what you would do differently; interviewers ask for it"},
+	{Followups, Info, "a picked story with no `followups:` (the questions an interviewer is likely to ask next)",
+		"add `followups:` with two or three likely questions and the points of each answer"},
 }
 
 // RuleByID returns the rule with the given id.
@@ -154,11 +161,8 @@ func posString(p source.Position) string {
 
 // Defaults of Config's zero values.
 const (
-	DefaultWordsPerMinute = stories.WordsPerMinute
-	DefaultMinSeconds     = 45
-	DefaultMaxSeconds     = 180
-	DefaultFillerPer100   = 2.0
-	DefaultSimilarity     = 0.5
+	DefaultFillerPer100 = 2.0
+	DefaultSimilarity   = 0.5
 )
 
 // Config tunes the rules. The zero value uses every default.
@@ -166,10 +170,9 @@ type Config struct {
 	// Severity changes a rule's severity; Off switches it off. Rules not
 	// named keep their default.
 	Severity map[string]Severity
-	// WordsPerMinute is the speaking rate; MinSeconds and MaxSeconds bound
-	// a story's spoken length.
-	WordsPerMinute         int
-	MinSeconds, MaxSeconds int
+	// Speech is the speaking-time model: the length rule checks each
+	// story against the window of its kind of answer. Zero is the default.
+	Speech stories.Speech
 	// FillerPer100 is the most filler words per 100 words before the
 	// filler rule speaks.
 	FillerPer100 float64
@@ -194,15 +197,7 @@ type Config struct {
 }
 
 func (c Config) withDefaults() Config {
-	if c.WordsPerMinute <= 0 {
-		c.WordsPerMinute = DefaultWordsPerMinute
-	}
-	if c.MinSeconds <= 0 {
-		c.MinSeconds = DefaultMinSeconds
-	}
-	if c.MaxSeconds <= 0 {
-		c.MaxSeconds = DefaultMaxSeconds
-	}
+	c.Speech = c.Speech.OrDefault()
 	if c.FillerPer100 <= 0 {
 		c.FillerPer100 = DefaultFillerPer100
 	}

@@ -179,36 +179,6 @@ func hasNumber(text string) bool {
 	return false
 }
 
-// length flags a story that takes too little or too long to say.
-func (l *linter) length(s *stories.Story) {
-	words := s.Words()
-	if words == 0 {
-		return // empty-field says so
-	}
-	secs := words * 60 / l.cfg.WordsPerMinute
-	switch {
-	case secs < l.cfg.MinSeconds:
-		l.add(s, Length, s.FieldPos(""), fmt.Sprintf("about %s spoken (%d words at %d a minute); aim for at least %s",
-			duration(secs), words, l.cfg.WordsPerMinute, duration(l.cfg.MinSeconds)))
-	case secs > l.cfg.MaxSeconds:
-		l.add(s, Length, s.FieldPos(""), fmt.Sprintf("about %s spoken (%d words at %d a minute); aim for at most %s",
-			duration(secs), words, l.cfg.WordsPerMinute, duration(l.cfg.MaxSeconds)))
-	}
-}
-
-// duration says a number of seconds the way a person would: 40 s, 2 min,
-// 2 min 30 s.
-func duration(secs int) string {
-	m, s := secs/60, secs%60
-	switch {
-	case m == 0:
-		return fmt.Sprintf("%d s", s)
-	case s == 0:
-		return fmt.Sprintf("%d min", m)
-	}
-	return fmt.Sprintf("%d min %d s", m, s)
-}
-
 // word is a lower-case word of a text and its byte offset.
 type word struct {
 	w   string

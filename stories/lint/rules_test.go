@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/starpack/starpack/stories"
 )
@@ -94,14 +95,25 @@ func TestRules(t *testing.T) {
 			[]string{"stories/f.yaml:7:13: warning: Result has no number: no count, percentage, amount or time [result-number]"}},
 		{"result-number money", ResultNumber, Config{}, story("    question: success\n    situation: s\n    action: a\n    result: saved $2M a year\n"), nil},
 
-		{"length short", Length, Config{}, story("    question: learned\n    notes: too short to say\n"),
-			[]string{"stories/f.yaml:3:5: warning: about 1 s spoken (4 words at 150 a minute); aim for at least 45 s [length]"}},
-		{"length long", Length, Config{}, story("    question: learned\n    notes: " + longText(500) + "\n"),
-			[]string{"stories/f.yaml:3:5: warning: about 3 min 20 s spoken (500 words at 150 a minute); aim for at most 3 min [length]"}},
-		{"length fits", Length, Config{}, story("    question: learned\n    notes: " + longText(200) + "\n"), nil},
-		{"length settable", Length, Config{WordsPerMinute: 100, MinSeconds: 10, MaxSeconds: 60},
+		{"length short answer under its window", Length, Config{}, story("    question: learned\n    notes: too short to say\n"),
+			[]string{"stories/f.yaml:3:5: warning: 0:02 spoken (4 words at 150 a minute), under the 0:20–0:45 of a short answer: add an example or what changed [length]"}},
+		{"length short answer fits", Length, Config{}, story("    question: learned\n    notes: " + longText(80) + "\n"), nil},
+		{"length short answer over", Length, Config{}, story("    question: learned\n    notes: " + longText(200) + "\n"),
+			[]string{"stories/f.yaml:3:5: warning: 1:20 spoken (200 words at 150 a minute), over the 0:20–0:45 of a short answer: keep it to two or three sentences [length]"}},
+		{"length STAR under: the thin parts", Length, Config{},
+			story("    question: success\n    situation: " + longText(60) + "\n    action: a\n    result: " + longText(40) + "\n"),
+			[]string{"stories/f.yaml:3:5: warning: 0:40 spoken (101 words at 150 a minute), under the 1:30–2:00 of a STAR answer: expand the Action [length]"}},
+		{"length STAR fits", Length, Config{},
+			story("    question: success\n    situation: " + longText(60) + "\n    action: " + longText(120) + "\n    result: " + longText(50) + "\n"), nil},
+		{"length STAR over", Length, Config{},
+			story("    question: failure\n    situation: " + longText(300) + "\n    action: " + longText(120) + "\n    result: " + longText(50) + "\n"),
+			[]string{"stories/f.yaml:3:5: warning: 3:08 spoken (470 words at 150 a minute), over the 1:30–2:00 of a failure story: cut the Situation to a sentence or two and keep the Action to your own steps [length]"}},
+		{"length notes for a STAR question", Length, Config{}, story("    question: success\n    notes: shipped it on time\n"),
+			[]string{"stories/f.yaml:3:5: warning: 0:02 spoken (4 words at 150 a minute), under the 1:30–2:00 of a STAR answer: tell it as Situation, Action and Result [length]"}},
+		{"length of a custom question told as notes is a short answer", Length, Config{}, story("    question: Why this company?\n    notes: " + longText(80) + "\n"), nil},
+		{"length settable", Length, Config{Speech: stories.Speech{WordsPerMinute: 100, Short: stories.Window{Min: 10 * time.Second, Max: time.Minute}}},
 			story("    question: learned\n    notes: " + longText(200) + "\n"),
-			[]string{"stories/f.yaml:3:5: warning: about 2 min spoken (200 words at 100 a minute); aim for at most 1 min [length]"}},
+			[]string{"stories/f.yaml:3:5: warning: 2:00 spoken (200 words at 100 a minute), over the 0:10–1:00 of a short answer: keep it to two or three sentences [length]"}},
 
 		{"spelling", Spelling, Config{}, story("    question: learned\n    notes: We had to satify a clent\n"),
 			[]string{

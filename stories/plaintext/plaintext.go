@@ -43,7 +43,8 @@ func (r *Result) Stories() int {
 // positions and, when the text has no title, as the project title). cat
 // recognises question headings; nil means the built-in catalog. Stories
 // get ids <project>.<question>, unique within the result, and keep their
-// positions in the text in Story.Pos. Errors are *source.Error with the
+// positions in the text in Story.Pos, and a title derived from their text
+// (stories.Headline). Errors are *source.Error with the
 // position and a hint: not a UTF-8 text file, a line over source.MaxLine,
 // no question found, or a text too long for one field (stories.MaxField).
 func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
@@ -78,6 +79,15 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 		return nil, p.err
 	}
 	p.res.Warnings = p.sortedWarnings()
+	// Each story gets its cue written out, so that the user sees it and
+	// can edit it.
+	for _, pr := range p.res.Projects {
+		for _, s := range pr.Stories {
+			if s.Title == "" {
+				s.Title = stories.Headline(s)
+			}
+		}
+	}
 	if p.headings == 0 {
 		if p.firstText == 0 {
 			return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty file: no stories to import",

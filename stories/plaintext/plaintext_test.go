@@ -344,7 +344,14 @@ func TestParse(t *testing.T) {
 			for _, p := range res.Projects {
 				titles = append(titles, p.Project)
 				for _, s := range p.Stories {
-					got = append(got, want{s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes})
+					// Every story gets the headline of its text as its title
+					// (the goldens show them); here a title counts only when
+					// the text wrote one.
+					title := s.Title
+					if title == stories.Headline(&stories.Story{Situation: s.Situation, Task: s.Task, Action: s.Action, Result: s.Result, Notes: s.Notes}) {
+						title = ""
+					}
+					got = append(got, want{s.ID, s.Question, title, s.Situation, s.Task, s.Action, s.Result, s.Notes})
 				}
 			}
 			if strings.Join(titles, "|") != strings.Join(tt.title, "|") {

@@ -11,9 +11,11 @@ import (
 //
 //	source -> question q       capacity: its free slots, cost 0
 //	question q -> story s      capacity 1, cost -score(s, q)
-//	story s -> its project p   capacity 1, cost 0
-//	project p -> sink          one edge per use, capacity 1, the k-th
-//	                           costing spread × (k-1) ÷ slots
+//	story s -> its group g     capacity 1, cost 0
+//	group g -> sink            capacity 1, cost 0
+//
+// A group holds the stories that are the same story told twice (see
+// sameStory), so at most one of them is used.
 //
 // Successive shortest paths (Dijkstra over reduced costs) push one story at
 // a time and stop when no path lowers the cost, which gives a cheapest
@@ -31,18 +33,16 @@ type assignArc struct {
 
 // assignInput is an assignment problem over dense indexes.
 type assignInput struct {
-	caps     []int // per question: free slots
-	project  []int // per story: its project
-	rank     []int // per story: rank by id, for tie-breaks
-	used     []int // per project: stories already taken (included ones)
-	spread   int64 // the spread weight in thousandths
-	arcs     []assignArc
-	projects int
+	caps   []int // per question: free slots
+	group  []int // per story: its group of near-duplicates
+	rank   []int // per story: rank by id, for tie-breaks
+	arcs   []assignArc
+	groups int
 }
 
 // assign returns, per story, the question it answers, or -1.
 func assign(in assignInput) []int {
-	nq, ns, np := len(in.caps), len(in.project), in.projects
+	nq, ns, ng := len(in.caps), len(in.group), in.groups
 	slots := 0
 	for _, c := range in.caps {
 		slots += c
@@ -55,7 +55,8 @@ func assign(in assignInput) []int {
 		return out
 	}
 	tb := int64(slots)*int64(ns) + 1 // tie-break factor: exceeds any sum of ranks
-	src, sink := 0, 1+nq+ns+np
+	groupAt := 1 + nq + ns
+	src, sink := 0, groupAt+ng
 	f := newFlow(sink + 1)
 	for q, c := range in.caps {
 		if c > 0 {
@@ -66,21 +67,15 @@ func assign(in assignInput) []int {
 	for i, a := range in.arcs {
 		arcEdge[i] = f.add(1+a.q, 1+nq+a.s, 1, -a.score*tb+int64(in.rank[a.s]))
 	}
-	perProject := make([]int, np)
 	seen := make([]bool, ns)
 	for _, a := range in.arcs {
 		if !seen[a.s] {
 			seen[a.s] = true
-			f.add(1+nq+a.s, 1+nq+ns+in.project[a.s], 1, 0)
-			perProject[in.project[a.s]]++
+			f.add(1+nq+a.s, groupAt+in.group[a.s], 1, 0)
 		}
 	}
-	for p := 0; p < np; p++ {
-		for k := 0; k < min(perProject[p], slots); k++ {
-			prior := int64(in.used[p] + k) // stories of p taken before this one
-			cost := int64(math.Round(float64(in.spread)*float64(prior)/float64(slots))) * tb
-			f.add(1+nq+ns+p, sink, 1, cost)
-		}
+	for g := range ng {
+		f.add(groupAt+g, sink, 1, 0)
 	}
 	f.minCost(src, sink)
 	for i, a := range in.arcs {

@@ -8,23 +8,27 @@ import (
 )
 
 // objective is what assign minimises for a solution: scores (negated, as
-// costs), story ranks for tie-breaks, and the spread cost of each
-// project's k-th story.
+// costs) and story ranks for tie-breaks. A solution that uses two stories
+// of one group is not allowed: it costs the most.
 func objective(in assignInput, sol []int) int64 {
+	seen := map[int]bool{}
+	for s, q := range sol {
+		if q >= 0 {
+			if seen[in.group[s]] {
+				return math.MaxInt64
+			}
+			seen[in.group[s]] = true
+		}
+	}
 	slots := 0
 	for _, c := range in.caps {
 		slots += c
 	}
-	tb := int64(slots)*int64(len(in.project)) + 1
+	tb := int64(slots)*int64(len(in.group)) + 1
 	var total int64
-	uses := make([]int, in.projects)
 	for _, a := range in.arcs {
 		if sol[a.s] == a.q {
 			total += -a.score*tb + int64(in.rank[a.s])
-			p := in.project[a.s]
-			prior := int64(in.used[p] + uses[p])
-			total += int64(math.Round(float64(in.spread)*float64(prior)/float64(slots))) * tb
-			uses[p]++
 		}
 	}
 	return total
@@ -33,7 +37,7 @@ func objective(in assignInput, sol []int) int64 {
 // bruteForce tries every assignment.
 func bruteForce(in assignInput) int64 {
 	best := int64(0) // nothing assigned
-	sol := make([]int, len(in.project))
+	sol := make([]int, len(in.group))
 	load := make([]int, len(in.caps))
 	var try func(s int)
 	try = func(s int) {
@@ -60,7 +64,7 @@ func bruteForce(in assignInput) int64 {
 func TestAssignBeatsGreedy(t *testing.T) {
 	// Greedy, question by question, takes story 0 for question 0 (10 > 8)
 	// and is left with 1 for question 1: 11. The best is 8 + 9 = 17.
-	in := assignInput{caps: []int{1, 1}, project: []int{0, 1}, rank: []int{0, 1}, used: []int{0, 0}, projects: 2,
+	in := assignInput{caps: []int{1, 1}, group: []int{0, 1}, rank: []int{0, 1}, groups: 2,
 		arcs: []assignArc{{0, 0, 10}, {1, 0, 9}, {0, 1, 8}, {1, 1, 1}}}
 	got := assign(in)
 	if fmt.Sprint(got) != "[1 0]" {
@@ -68,22 +72,30 @@ func TestAssignBeatsGreedy(t *testing.T) {
 	}
 }
 
+func TestAssignNeverPicksTwoOfAGroup(t *testing.T) {
+	// Stories 0 and 1 are the same story told twice: the best pair of
+	// them (10 + 9) is not allowed, so story 2 takes a question.
+	in := assignInput{caps: []int{1, 1}, group: []int{0, 0, 1}, rank: []int{0, 1, 2}, groups: 2,
+		arcs: []assignArc{{0, 0, 10}, {1, 1, 9}, {1, 2, 3}}}
+	if got := fmt.Sprint(assign(in)); got != "[0 -1 1]" {
+		t.Errorf("assign = %v, want story 0 on question 0 and story 2 on question 1", got)
+	}
+}
+
 func TestAssignOptimal(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for n := range 300 {
-		nq, ns, np := 1+rng.IntN(3), 1+rng.IntN(6), 1+rng.IntN(3)
-		in := assignInput{caps: make([]int, nq), project: make([]int, ns), rank: rng.Perm(ns), used: make([]int, np), projects: np}
+		nq, ns := 1+rng.IntN(3), 1+rng.IntN(6)
+		in := assignInput{caps: make([]int, nq), group: make([]int, ns), rank: rng.Perm(ns), groups: ns}
 		for q := range in.caps {
 			in.caps[q] = rng.IntN(3)
 		}
-		for s := range in.project {
-			in.project[s] = rng.IntN(np)
-		}
-		for p := range in.used {
-			in.used[p] = rng.IntN(2)
-		}
-		if n%2 == 1 {
-			in.spread = int64(rng.IntN(3000))
+		for s := range in.group {
+			in.group[s] = s
+			// Now and then the same story as the one before.
+			if s > 0 && rng.IntN(4) == 0 {
+				in.group[s] = in.group[s-1]
+			}
 		}
 		for q := range nq {
 			for s := range ns {

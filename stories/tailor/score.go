@@ -6,131 +6,9 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode"
 
 	"github.com/starpack/starpack/stories"
-	"github.com/starpack/starpack/stories/source"
-	"go.yaml.in/yaml/v3"
 )
-
-// Weights weigh the parts of a story's score for a question
-// (starpack.yaml `weights:`). A story s scores for a question q of a role:
-//
-//	score = question   × Q   Q = 1 when s was written for q; else
-//	                              0.6 × min(1, cues/3): how many of q's cue
-//	                              words and phrases (built in, or else the
-//	                              words of its title) s mentions
-//	      + competency × C   C = share of q's competencies that s covers
-//	                              (its own question's competencies, its tags,
-//	                              its project's tags)
-//	      + focus      × F   F = share of the role's focus items s matches:
-//	                              1 for a tag, ½ for a mention in its text
-//	      + keyword    × K   K = weight of the top job-description keywords
-//	                              s mentions ÷ weight of those any story mentions
-//	      + number     × N   N = 1 when s's result holds a number
-//
-// Every part lies in [0, 1]. A story is a candidate for q only when it was
-// written for q, covers one of its competencies or mentions one of its
-// cues. Defaults: question 4, competency 2, focus 2, keyword 3, number
-// 0.5, spread 0.15, threshold 2.5.
-//
-// Spread is not part of a story's score: when choosing, the k-th story taken
-// from one project costs spread × (k-1) ÷ slots, so that close calls go to
-// projects not yet used. Threshold is the score below which a question's
-// best pick is reported as a gap.
-type Weights struct {
-	Question   float64 `yaml:"question" json:"question"`
-	Competency float64 `yaml:"competency" json:"competency"`
-	Focus      float64 `yaml:"focus" json:"focus"`
-	Keyword    float64 `yaml:"keyword" json:"keyword"`
-	Number     float64 `yaml:"number" json:"number"`
-	Spread     float64 `yaml:"spread" json:"spread"`
-	Threshold  float64 `yaml:"threshold" json:"threshold"`
-}
-
-// DefaultWeights returns the weights of an empty `weights:` setting.
-func DefaultWeights() Weights {
-	return Weights{Question: 4, Competency: 2, Focus: 2, Keyword: 3, Number: 0.5, Spread: 0.15, Threshold: 2.5}
-}
-
-// UnmarshalYAML fills the keys a `weights:` mapping leaves out with their
-// defaults.
-func (w *Weights) UnmarshalYAML(n *yaml.Node) error {
-	type plain Weights
-	v := plain(DefaultWeights())
-	if err := n.Decode(&v); err != nil {
-		return err
-	}
-	*w = Weights(v)
-	return nil
-}
-
-// Check reports a weight that is negative or not a number. Its message
-// starts with "weights:".
-func (w Weights) Check() error {
-	for _, f := range []struct {
-		name string
-		v    float64
-	}{{"question", w.Question}, {"competency", w.Competency}, {"focus", w.Focus}, {"keyword", w.Keyword},
-		{"number", w.Number}, {"spread", w.Spread}, {"threshold", w.Threshold}} {
-		if f.v < 0 || math.IsNaN(f.v) || math.IsInf(f.v, 0) {
-			return &source.FieldError{Field: "weights", Msg: fmt.Sprintf("weights: %s must be a number from 0 up, not %v", f.name, f.v),
-				Hint: "set it to 0 to ignore that part of the score; defaults: question 4, competency 2, focus 2, keyword 3, number 0.5, spread 0.15, threshold 2.5"}
-		}
-	}
-	return nil
-}
-
-// orDefault treats unset (all zero) weights as the defaults.
-func (w Weights) orDefault() Weights {
-	if w == (Weights{}) {
-		return DefaultWeights()
-	}
-	return w
-}
-
-// Parts is a pick's score split by weight; Score is their sum.
-type Parts struct {
-	Question   float64 `json:"question"`
-	Competency float64 `json:"competency"`
-	Focus      float64 `json:"focus"`
-	Keyword    float64 `json:"keyword"`
-	Number     float64 `json:"number"`
-}
-
-// Sum is the score the parts make.
-func (p Parts) Sum() float64 {
-	return p.Question + p.Competency + p.Focus + p.Keyword + p.Number
-}
-
-// Matched says what in a story matched a question and a role.
-type Matched struct {
-	Question     bool       `json:"question"`               // written for this question
-	Cues         []string   `json:"cues,omitempty"`         // the question's cue words the story mentions
-	Competencies []string   `json:"competencies,omitempty"` // the question's competencies it covers
-	Focus        []FocusHit `json:"focus,omitempty"`        // the role's focus items it matches
-	Keywords     []string   `json:"keywords,omitempty"`     // job-description keywords it mentions, most telling first
-	Number       bool       `json:"number"`                 // its result holds a number
-}
-
-// Redact returns m with its words passed through r.
-func (m Matched) Redact(r *stories.Redactor) Matched {
-	m.Cues, m.Competencies, m.Keywords = r.ApplyAll(m.Cues), r.ApplyAll(m.Competencies), r.ApplyAll(m.Keywords)
-	if m.Focus != nil {
-		focus := make([]FocusHit, len(m.Focus))
-		for i, f := range m.Focus {
-			focus[i] = FocusHit{Focus: r.Apply(f.Focus), Tag: f.Tag}
-		}
-		m.Focus = focus
-	}
-	return m
-}
-
-// FocusHit is one focus item a story matches, by tag or in its text.
-type FocusHit struct {
-	Focus string `json:"focus"`
-	Tag   bool   `json:"tag"` // a tag of the story or its project; else a mention in its text
-}
 
 // KeywordLimit is how many of the most telling job-description keywords
 // count towards scores and gaps.
@@ -155,69 +33,99 @@ type qinfo struct {
 
 // scorer scores stories of one bank for one request.
 type scorer struct {
-	w     Weights
-	cat   *stories.Catalog
-	a     *analyzer
-	kws   []weighed // the top KeywordLimit keywords
-	kwSum float64   // weight of the top keywords some story mentions
-	focus []phraseRef
-	all   bool // the whole bank: every story under its own question
+	w      Weights
+	cat    *stories.Catalog
+	speech stories.Speech
+	a      *analyzer
+	all    bool      // the whole bank: every story under its own question
+	jd     []weighed // every job-description keyword, most telling first
+	kws    []weighed // the top KeywordLimit of them
+	kwSum  float64   // weight of the top keywords some story or project mentions
+	focus  []phraseRef
+	lines  []jdLine // the job description's lines, by section
 
-	own    []*stories.Question // per story: the question it was written for
-	owncs  [][]string          // per story: its question's competencies, normalised
-	tags   [][]string          // per story: its and its project's tags, normalised
-	number []bool              // per story: its result holds a number
-	comps  map[string][]string
+	own   []*stories.Question // per story: the question it was written for
+	owncs [][]string          // per story: its question's competencies, normalised
+	tags  [][]string          // per story: its own tags, normalised
+	ptags [][]string          // per story: its project's tags, normalised
+	tell  []telling           // per story: how it is told
+	comps map[string][]string
+	words map[int][]string // per story, as needed: its content words (see sameStory)
+	rank  []int            // per story: its rank by id, for tie-breaks (see storyOrder)
+	cands [][]cand         // per question: its best candidates, from assign
 }
 
 // newScorer analyses the bank for a request: the job description's
-// keywords, the focus items, and the cues of the questions asked.
+// keywords, the focus items, the cues of the questions asked, how each
+// story is told and which stories are the same story twice.
 func newScorer(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights, questions []*stories.Question) (*scorer, []*qinfo) {
-	sc := &scorer{w: w, cat: cat, a: newAnalyzer(req.Synonyms), comps: map[string][]string{}, all: req.All}
-	jd := sc.a.jobKeywords(req.JobDescription)
+	sc := &scorer{w: w, cat: cat, speech: req.Speech.OrDefault(), a: newAnalyzer(req.Synonyms), comps: map[string][]string{},
+		all: req.All, words: map[int][]string{}}
+	sc.lines = readJD(req.JobDescription, req.Company)
+	jd := sc.a.jobKeywords(sc.lines, w, sc.a.roleWords(req.Company, req.Title))
 	for _, f := range req.Focus {
-		if strings.TrimSpace(f) == "" {
-			continue
+		if strings.TrimSpace(f) != "" {
+			sc.focus = append(sc.focus, phraseRef{text: f, norm: stories.Normalize(f), ids: sc.a.phrase(f)})
 		}
-		sc.focus = append(sc.focus, phraseRef{text: f, norm: stories.Normalize(f), ids: sc.a.phrase(f)})
 	}
 	qs := make([]*qinfo, len(questions))
 	for i, q := range questions {
 		qs[i] = sc.question(q, !req.All)
 	}
 	sc.a.scanBank(bank)
-	all := sc.a.weigh(jd, len(sc.a.stories))
-	sc.kws = all[:min(len(all), KeywordLimit)]
+	sc.jd = sc.a.weigh(jd, len(sc.a.stories))
+	sc.kws = sc.jd[:min(len(sc.jd), KeywordLimit)]
+	sc.analyseStories()
 	for _, k := range sc.kws {
-		if k.Stories > 0 {
+		if sc.anyMentions(k.id) {
 			sc.kwSum += k.Weight
 		}
 	}
+	return sc, qs
+}
+
+// analyseStories records, per story, its question, competencies, tags and
+// how it is told.
+func (sc *scorer) analyseStories() {
 	n := len(sc.a.stories)
 	sc.own = make([]*stories.Question, n)
 	sc.owncs = make([][]string, n)
 	sc.tags = make([][]string, n)
-	sc.number = make([]bool, n)
+	sc.ptags = make([][]string, n)
+	sc.tell = make([]telling, n)
 	resolved := map[string]*stories.Question{}
 	for i, s := range sc.a.stories {
 		q, ok := resolved[s.Question]
 		if !ok {
-			q = cat.Resolve(s.Question)
+			q = sc.cat.Resolve(s.Question)
 			resolved[s.Question] = q
 		}
 		sc.own[i] = q
 		sc.owncs[i] = sc.normComps(q)
-		var tags []string
 		for _, t := range s.Tags {
-			tags = append(tags, stories.Normalize(t))
+			sc.tags[i] = append(sc.tags[i], stories.Normalize(t))
 		}
 		for _, t := range sc.a.projects[i].Tags {
-			tags = append(tags, stories.Normalize(t))
+			sc.ptags[i] = append(sc.ptags[i], stories.Normalize(t))
 		}
-		sc.tags[i] = tags
-		sc.number[i] = hasNumber(s)
+		if sc.all {
+			// The whole bank lists every story under its own question:
+			// nothing to choose, so no strength to weigh.
+			sc.tell[i] = telling{number: hasNumber(s)}
+		} else {
+			sc.tell[i] = newTelling(s)
+		}
 	}
-	return sc, qs
+}
+
+// anyMentions reports whether some story or project mentions term id.
+func (sc *scorer) anyMentions(id int) bool {
+	for i := range sc.a.stories {
+		if sc.a.own[i].has(id) || sc.a.proj[i].has(id) {
+			return true
+		}
+	}
+	return false
 }
 
 // question prepares q for scoring; cues only when stories may be matched
@@ -229,15 +137,6 @@ func (sc *scorer) question(q *stories.Question, cues bool) *qinfo {
 		return qi
 	}
 	seen := map[string]bool{}
-	add := func(text string) {
-		ids := sc.a.phrase(text)
-		key := fmt.Sprint(ids)
-		if len(ids) == 0 || seen[key] {
-			return
-		}
-		seen[key] = true
-		qi.cues = append(qi.cues, phraseRef{text: strings.ToLower(text), ids: ids})
-	}
 	words := questionCues[q.ID]
 	if len(words) == 0 {
 		for _, w := range strings.Fields(q.Title) {
@@ -247,7 +146,13 @@ func (sc *scorer) question(q *stories.Question, cues bool) *qinfo {
 		}
 	}
 	for _, c := range words {
-		add(c)
+		ids := sc.a.phrase(c)
+		key := fmt.Sprint(ids)
+		if len(ids) == 0 || seen[key] {
+			continue
+		}
+		seen[key] = true
+		qi.cues = append(qi.cues, phraseRef{text: strings.ToLower(c), ids: ids})
 	}
 	return qi
 }
@@ -273,31 +178,13 @@ func (sc *scorer) normComps(q *stories.Question) []string {
 	return out
 }
 
-// hasNumber reports whether a story's result (or, for a story told as
-// notes, its notes) holds a number: a quantified outcome. A digit after a
-// letter ("v2", "k8s") is part of a name, not a number.
-func hasNumber(s *stories.Story) bool {
-	text := s.Result
-	if strings.TrimSpace(text) == "" {
-		text = s.Notes
-	}
-	prev := ' '
-	for _, r := range text {
-		if unicode.IsDigit(r) && !unicode.IsLetter(prev) && !unicode.IsDigit(prev) {
-			return true
-		}
-		prev = r
-	}
-	return false
-}
-
-// has reports whether story i mentions every term of p.
-func (sc *scorer) has(i int, p phraseRef) bool {
+// has reports whether bits b hold every term of p.
+func has(b bitset, p phraseRef) bool {
 	if len(p.ids) == 0 {
 		return false
 	}
 	for _, id := range p.ids {
-		if !sc.a.mentions[i].has(id) {
+		if !b.has(id) {
 			return false
 		}
 	}
@@ -307,84 +194,145 @@ func (sc *scorer) has(i int, p phraseRef) bool {
 // eval scores story i for question q. fit reports whether the story is a
 // candidate for q at all. When m is not nil it is filled with what matched.
 func (sc *scorer) eval(i int, q *qinfo, m *Matched) (p Parts, fit bool) {
-	own := sc.own[i].ID == q.q.ID
-	var qf float64
-	if own {
-		qf = 1
-		fit = true
-	} else {
-		hits := 0
-		for _, c := range q.cues {
-			if sc.has(i, c) {
-				hits++
-				if m != nil {
-					m.Cues = append(m.Cues, c.text)
-				}
-			}
-		}
-		qf = 0.6 * math.Min(1, float64(hits)/cueCount)
-		fit = hits > 0
+	qf, qfit := sc.questionFit(i, q, m)
+	cf, cfit := sc.competencyFit(i, q, m)
+	w := sc.w
+	p = Parts{
+		Question:   round3(w.Question * qf),
+		Competency: round3(w.Competency * cf),
+		Focus:      round3(w.Focus * sc.focusFit(i, m)),
+		Keyword:    round3(w.Keyword * sc.keywordFit(i, m)),
 	}
-	var cf float64
-	if len(q.comps) > 0 {
-		ownComps := sc.owncs[i]
-		n := 0
-		for _, c := range q.comps {
-			if slices.Contains(ownComps, c) || slices.Contains(sc.tags[i], c) {
-				n++
-				if m != nil {
-					m.Competencies = append(m.Competencies, c)
-				}
+	if !sc.all {
+		p.Strength = round3(w.Strength * sc.strengthFit(i, q, m))
+	}
+	if sc.tell[i].number {
+		p.Number = round3(w.Number)
+	}
+	if m != nil {
+		m.Number = sc.tell[i].number
+	}
+	return p, qfit || cfit
+}
+
+// questionFit is 1 for a story written for q, else the share of q's cues
+// (up to cueCount) its own text mentions, times 0.6. A story written for a
+// question that asks for a STAR answer but told as notes only counts ½:
+// it is a draft, and a full STAR answer beats it.
+func (sc *scorer) questionFit(i int, q *qinfo, m *Matched) (float64, bool) {
+	if sc.own[i].ID == q.q.ID {
+		if m != nil {
+			m.Question = true
+		}
+		if s := sc.a.stories[i]; !s.IsSTAR() && stories.KindOf(q.q, s) != stories.Short {
+			return 0.5, true
+		}
+		return 1, true
+	}
+	hits := 0
+	for _, c := range q.cues {
+		if has(sc.a.own[i], c) {
+			hits++
+			if m != nil {
+				m.Cues = append(m.Cues, c.text)
 			}
 		}
-		cf = float64(n) / float64(len(q.comps))
-		fit = fit || n > 0
+	}
+	return 0.6 * math.Min(1, float64(hits)/cueCount), hits > 0
+}
+
+// competencyFit is the share of q's competencies that story i covers:
+// through its own question, its tags or its project's.
+func (sc *scorer) competencyFit(i int, q *qinfo, m *Matched) (float64, bool) {
+	if len(q.comps) == 0 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range q.comps {
+		if slices.Contains(sc.owncs[i], c) || slices.Contains(sc.tags[i], c) || slices.Contains(sc.ptags[i], c) {
+			n++
+			if m != nil {
+				m.Competencies = append(m.Competencies, c)
+			}
+		}
+	}
+	return float64(n) / float64(len(q.comps)), n > 0
+}
+
+// focusFit is the share of the role's focus items story i matches: its own
+// tag 1, its own text ½, its project's tag ¼, its project's name or
+// summary ⅛. What a project says is context, not the story.
+func (sc *scorer) focusFit(i int, m *Matched) float64 {
+	if len(sc.focus) == 0 {
+		return 0
 	}
 	var ff float64
 	for _, f := range sc.focus {
+		var hit FocusHit
 		switch {
 		case slices.Contains(sc.tags[i], f.norm):
-			ff++
-			if m != nil {
-				m.Focus = append(m.Focus, FocusHit{Focus: f.text, Tag: true})
-			}
-		case sc.has(i, f):
-			ff += 0.5
-			if m != nil {
-				m.Focus = append(m.Focus, FocusHit{Focus: f.text})
-			}
+			ff, hit = ff+1, FocusHit{Focus: f.text, Tag: true}
+		case has(sc.a.own[i], f):
+			ff, hit = ff+0.5, FocusHit{Focus: f.text}
+		case slices.Contains(sc.ptags[i], f.norm):
+			ff, hit = ff+0.25, FocusHit{Focus: f.text, Tag: true, Project: true}
+		case has(sc.a.proj[i], f):
+			ff, hit = ff+0.125, FocusHit{Focus: f.text, Project: true}
+		default:
+			continue
+		}
+		if m != nil {
+			m.Focus = append(m.Focus, hit)
 		}
 	}
-	if len(sc.focus) > 0 {
-		ff /= float64(len(sc.focus))
+	return ff / float64(len(sc.focus))
+}
+
+// keywordFit is the weight of the top keywords story i mentions (a
+// quarter for those only its project mentions) over the weight any story
+// mentions.
+func (sc *scorer) keywordFit(i int, m *Matched) float64 {
+	if sc.kwSum == 0 {
+		return 0
 	}
 	var kf float64
 	for _, k := range sc.kws {
-		if sc.a.mentions[i].has(k.id) {
+		switch {
+		case sc.a.own[i].has(k.id):
 			kf += k.Weight
 			if m != nil {
 				m.Keywords = append(m.Keywords, k.Term)
 			}
+		case sc.a.proj[i].has(k.id):
+			kf += k.Weight / 4
+			if m != nil {
+				m.Project = append(m.Project, k.Term)
+			}
 		}
 	}
-	if sc.kwSum > 0 {
-		kf /= sc.kwSum
-	}
-	var nf float64
-	if sc.number[i] {
-		nf = 1
-	}
+	return kf / sc.kwSum
+}
+
+// strengthFit is how well story i is told as an answer to q (see Weights).
+func (sc *scorer) strengthFit(i int, q *qinfo, m *Matched) float64 {
+	s := sc.a.stories[i]
+	t := sc.tell[i]
+	fit := sc.speech.FitWords(t.words, stories.KindOf(q.q, s))
+	form := t.form(fit.Kind)
+	voice := t.voice()
+	v := 0.5*form + 0.1*b2f(t.number) + 0.15*voice + 0.25*fit.Share()
 	if m != nil {
-		m.Question, m.Number = own, sc.number[i]
+		m.Strength = Strength{Kind: fit.Kind, STAR: form == 1 && fit.Kind != stories.Short, Number: t.number,
+			I: voice == 1, Time: stories.Clock(fit.Time), Window: fit.Window.String(), Fits: fit.Inside()}
 	}
-	w := sc.w
-	return Parts{
-		Question:   round3(w.Question * qf),
-		Competency: round3(w.Competency * cf),
-		Focus:      round3(w.Focus * ff),
-		Keyword:    round3(w.Keyword * kf),
-		Number:     round3(w.Number * nf),
-	}, fit
+	return v
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // pick scores story i for q with everything that matched and the reasons
@@ -393,49 +341,25 @@ func (sc *scorer) pick(i int, q *qinfo, forced bool) Pick {
 	var m Matched
 	parts, _ := sc.eval(i, q, &m)
 	p := Pick{Story: sc.a.stories[i], Score: round3(parts.Sum()), Parts: parts, Matched: m, Included: forced}
-	if forced {
-		p.Reasons = append(p.Reasons, "included by the role")
-	}
-	if m.Question {
-		if !sc.all {
-			p.Reasons = append(p.Reasons, "written for this question")
-		}
-	} else if len(m.Cues) > 0 {
-		p.Reasons = append(p.Reasons, "mentions "+strings.Join(m.Cues, ", "))
-	}
-	if len(m.Competencies) > 0 && !m.Question {
-		p.Reasons = append(p.Reasons, "competencies: "+strings.Join(m.Competencies, ", "))
-	}
-	if len(m.Focus) > 0 {
-		var fs []string
-		for _, f := range m.Focus {
-			how := "mentioned"
-			if f.Tag {
-				how = "tagged"
-			}
-			fs = append(fs, fmt.Sprintf("%s (%s)", f.Focus, how))
-		}
-		p.Reasons = append(p.Reasons, "focus: "+strings.Join(fs, ", "))
-	}
-	if len(m.Keywords) > 0 {
-		p.Reasons = append(p.Reasons, "job description: "+strings.Join(m.Keywords, ", "))
-	}
-	if m.Number {
-		p.Reasons = append(p.Reasons, "quantified result")
-	}
+	p.Matched.Said = sc.said(i, q, &p.Matched)
+	p.Reasons = sc.reasons(i, &p, forced)
 	return p
 }
 
-// storyOrder sorts story indexes by id, for tie-breaks.
+// storyOrder ranks story indexes by id, for tie-breaks; it is computed
+// once.
 func (sc *scorer) storyOrder() []int {
+	if sc.rank != nil {
+		return sc.rank
+	}
 	idx := make([]int, len(sc.a.stories))
 	for i := range idx {
 		idx[i] = i
 	}
 	sort.Slice(idx, func(x, y int) bool { return sc.a.stories[idx[x]].ID < sc.a.stories[idx[y]].ID })
-	rank := make([]int, len(idx))
+	sc.rank = make([]int, len(idx))
 	for r, i := range idx {
-		rank[i] = r
+		sc.rank[i] = r
 	}
-	return rank
+	return sc.rank
 }

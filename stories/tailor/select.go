@@ -23,9 +23,25 @@ type Request struct {
 	Include     []string // story ids forced in
 	Exclude     []string // story ids left out
 	PerQuestion int      // stories per question; 0 means 1
-	// JobDescription is the role's job description; its keywords weigh
-	// in the score.
+	// JobDescription is the role's job description, read as a recruiter
+	// reads it: its sections weigh differently (requirements and
+	// responsibilities fully, nice-to-haves by Weights.NiceToHave, the
+	// company's blurb and the benefits not at all); its terms are words
+	// and two-word terms ("stream joins", "on-call" and "low-latency" stay
+	// whole), stop words and boilerplate removed, folded with the synonym
+	// table (builtin plus Synonyms) and matched across forms ("migrating"
+	// meets "migration"; "Go" is not "going"). A term weighs
+	//
+	//	section weight × (1 + ln tf) × (ln((N+1)/(df+1)) + 1) × (1.5 for a two-word term)
+	//
+	// where tf is how often the job description uses it, N the number of
+	// stories and df how many of them mention it themselves.
 	JobDescription string
+	// Company and Title are the role's: their words are never keywords.
+	Company, Title string
+	// Speech is the speaking-time model the strength term times stories
+	// with; zero is the default.
+	Speech stories.Speech
 	// Synonyms extend BuiltinSynonyms for matching words.
 	Synonyms Synonyms
 	// Weights weigh the parts of the score; all zero means DefaultWeights.
@@ -44,13 +60,23 @@ type Selection struct {
 	Keywords []Keyword
 	// Weights are the weights the scores were computed with.
 	Weights Weights
+	// Requirements is the requirement map: each requirement line of the job
+	// description and the stories that evidence it, or a gap.
+	Requirements []Requirement
 }
 
 // Answer is one question and the stories picked to answer it.
 type Answer struct {
 	Question *stories.Question
 	Picks    []Pick
+	// Alternates are the next best stories for the question (at most
+	// MaxAlternates) that no question picked and that are not the same
+	// story as a pick, best first: what to tell instead.
+	Alternates []Pick
 }
+
+// MaxAlternates is how many alternates an answer lists.
+const MaxAlternates = 2
 
 // Pick is one story chosen for a question, with why.
 type Pick struct {
@@ -86,15 +112,18 @@ func (s *Selection) Picked(id string) bool {
 const MaxPerQuestion = 10
 
 // maxCandidates caps how many candidates a question keeps for the
-// assignment; it only matters for roles with more slots than that.
+// assignment; it only matters for roles with very many slots.
 const maxCandidates = 64
 
 // Select chooses stories for the questions of a request: the assignment
 // of stories to question slots (PerQuestion each) with the highest total
-// score (see Weights), each story used once, close calls spread across
-// projects, ties broken by story id. Included stories are placed first, on
-// the question they score best for; excluded ones are never used. With
-// All, every story is listed under its own question instead.
+// score (see Weights), each story used once, never two stories that are
+// the same story told twice, close calls spread across projects, ties
+// broken by story id. Included stories are placed first, on the question
+// they score best for; excluded ones are never used. Each answer lists its
+// alternates, and the selection maps the job description's requirements
+// to the stories that evidence them. With All, every story is listed under
+// its own question instead.
 //
 // The same bank, catalog and request always give the same selection.
 // Errors (unknown story ids, an unknown question set, bad weights) are
@@ -104,6 +133,50 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 	if err := w.Check(); err != nil {
 		return nil, err
 	}
+	excluded, err := checkLists(bank, req)
+	if err != nil {
+		return nil, err
+	}
+	if req.All {
+		return selectAll(bank, cat, req, w), nil
+	}
+	questions, err := requestQuestions(cat, req)
+	if err != nil {
+		return nil, err
+	}
+	per := max(req.PerQuestion, 1)
+	if per > MaxPerQuestion {
+		return nil, &source.FieldError{Field: "per_question", Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
+			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
+	}
+	sc, qs := newScorer(bank, cat, req, w, questions)
+	sel := &Selection{Weights: w, Keywords: sc.keywords()}
+	forced, caps, taken, err := sc.placeIncluded(qs, req.Include, per)
+	if err != nil {
+		return nil, err
+	}
+	chosen := sc.assign(qs, caps, taken, excluded)
+	for q, qi := range qs {
+		sel.Answers = append(sel.Answers, Answer{Question: qi.q, Picks: sc.picks(qi, forced[q], chosen[q])})
+	}
+	sc.alternates(sel, qs, excluded)
+	sel.Gaps = gaps(sel, sc, w)
+	sel.Requirements = sc.requirements(sel)
+	return sel, nil
+}
+
+// keywords are the top job-description keywords.
+func (sc *scorer) keywords() []Keyword {
+	var out []Keyword
+	for _, k := range sc.kws {
+		out = append(out, k.Keyword)
+	}
+	return out
+}
+
+// checkLists checks the include and exclude lists and returns the
+// excluded ids.
+func checkLists(bank *stories.Bank, req Request) (map[string]bool, error) {
 	ids := map[string]bool{}
 	for _, s := range bank.Stories() {
 		ids[s.ID] = true
@@ -124,25 +197,14 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 				Hint: "remove it from one of the two lists"}
 		}
 	}
-	if req.All {
-		return selectAll(bank, cat, req, w), nil
-	}
-	questions, err := requestQuestions(cat, req)
-	if err != nil {
-		return nil, err
-	}
-	per := max(req.PerQuestion, 1)
-	if per > MaxPerQuestion {
-		return nil, &source.FieldError{Field: "per_question", Msg: fmt.Sprintf("per_question %d is more than the %d stories starpack puts under one question", per, MaxPerQuestion),
-			Hint: "a packet is read the night before an interview: 1 to 3 stories per question is plenty"}
-	}
-	sc, qs := newScorer(bank, cat, req, w, questions)
-	sel := &Selection{Weights: w}
-	for _, k := range sc.kws {
-		sel.Keywords = append(sel.Keywords, k.Keyword)
-	}
+	return excluded, nil
+}
 
-	caps := make([]int, len(qs))
+// placeIncluded puts each included story on the question with a free slot
+// it scores best for. It returns, per question, the stories forced there
+// and the slots left, and the stories taken.
+func (sc *scorer) placeIncluded(qs []*qinfo, include []string, per int) (forced [][]int, caps []int, taken map[int]bool, err error) {
+	caps = make([]int, len(qs))
 	for i := range caps {
 		caps[i] = per
 	}
@@ -150,11 +212,9 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 	for i, s := range sc.a.stories {
 		index[s.ID] = i
 	}
-	// Included stories go first, each to the question with a free slot it
-	// scores best for.
-	taken := map[int]bool{}
-	forced := make([][]int, len(qs))
-	for _, id := range req.Include {
+	taken = map[int]bool{}
+	forced = make([][]int, len(qs))
+	for _, id := range include {
 		i := index[id]
 		if taken[i] {
 			continue
@@ -170,123 +230,29 @@ func Select(bank *stories.Bank, cat *stories.Catalog, req Request) (*Selection, 
 			}
 		}
 		if best < 0 {
-			return nil, &source.FieldError{Field: "include", Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
+			return nil, nil, nil, &source.FieldError{Field: "include", Msg: fmt.Sprintf("include names more stories than the role has places for (at %q)", id),
 				Hint: fmt.Sprintf("%d questions × per_question %d; include fewer stories or raise per_question", len(qs), per)}
 		}
 		caps[best]--
 		taken[i] = true
 		forced[best] = append(forced[best], i)
 	}
-
-	chosen := sc.assign(qs, caps, taken, excluded)
-	for q, qi := range qs {
-		var picks []Pick
-		for _, i := range forced[q] {
-			picks = append(picks, sc.pick(i, qi, true))
-		}
-		var rest []Pick
-		for _, i := range chosen[q] {
-			rest = append(rest, sc.pick(i, qi, false))
-		}
-		sortPicks(rest)
-		picks = append(picks, rest...)
-		sel.Answers = append(sel.Answers, Answer{Question: qi.q, Picks: picks})
-	}
-	sel.Gaps = gaps(sel, sc, w)
-	return sel, nil
+	return forced, caps, taken, nil
 }
 
-// assign chooses stories for the questions' free slots. Each question keeps
-// only its best candidates before the min-cost flow: as many as there are
-// slots in all, which cannot change the best total, and at most
-// maxCandidates, which keeps roles with very many slots fast.
-func (sc *scorer) assign(qs []*qinfo, caps []int, taken map[int]bool, excluded map[string]bool) [][]int {
-	slots := 0
-	for _, c := range caps {
-		slots += c
+// picks are the picks of one question: the included stories first, then
+// the chosen ones by score.
+func (sc *scorer) picks(qi *qinfo, forced, chosen []int) []Pick {
+	var picks []Pick
+	for _, i := range forced {
+		picks = append(picks, sc.pick(i, qi, true))
 	}
-	chosen := make([][]int, len(qs))
-	if slots == 0 {
-		return chosen
+	var rest []Pick
+	for _, i := range chosen {
+		rest = append(rest, sc.pick(i, qi, false))
 	}
-	rank := sc.storyOrder()
-	type cand struct {
-		s     int
-		score int64
-	}
-	var arcs []assignArc
-	dense := map[int]int{}
-	var storyOf []int
-	for q, qi := range qs {
-		if caps[q] == 0 {
-			continue
-		}
-		var cs []cand
-		for i, s := range sc.a.stories {
-			if taken[i] || excluded[s.ID] {
-				continue
-			}
-			p, fit := sc.eval(i, qi, nil)
-			if !fit {
-				continue
-			}
-			if v := int64(math.Round(p.Sum() * 1000)); v > 0 {
-				cs = append(cs, cand{i, v})
-			}
-		}
-		sort.Slice(cs, func(x, y int) bool {
-			if cs[x].score != cs[y].score {
-				return cs[x].score > cs[y].score
-			}
-			return rank[cs[x].s] < rank[cs[y].s]
-		})
-		if len(cs) > min(slots, maxCandidates) {
-			cs = cs[:min(slots, maxCandidates)]
-		}
-		for _, c := range cs {
-			d, ok := dense[c.s]
-			if !ok {
-				d = len(storyOf)
-				dense[c.s] = d
-				storyOf = append(storyOf, c.s)
-			}
-			arcs = append(arcs, assignArc{q: q, s: d, score: c.score})
-		}
-	}
-	// Dense ranks and projects of the candidates.
-	order := make([]int, len(storyOf))
-	for d := range order {
-		order[d] = d
-	}
-	sort.Slice(order, func(x, y int) bool { return rank[storyOf[order[x]]] < rank[storyOf[order[y]]] })
-	in := assignInput{caps: caps, arcs: arcs, rank: make([]int, len(storyOf)), project: make([]int, len(storyOf)),
-		spread: int64(math.Round(sc.w.Spread * 1000))}
-	for r, d := range order {
-		in.rank[d] = r
-	}
-	projects := map[*stories.Project]int{}
-	for d, i := range storyOf {
-		p := sc.a.projects[i]
-		n, ok := projects[p]
-		if !ok {
-			n = len(projects)
-			projects[p] = n
-		}
-		in.project[d] = n
-	}
-	in.projects = len(projects)
-	in.used = make([]int, len(projects))
-	for i := range taken {
-		if n, ok := projects[sc.a.projects[i]]; ok {
-			in.used[n]++
-		}
-	}
-	for d, q := range assign(in) {
-		if q >= 0 {
-			chosen[q] = append(chosen[q], storyOf[d])
-		}
-	}
-	return chosen
+	sortPicks(rest)
+	return append(picks, rest...)
 }
 
 func sortPicks(ps []Pick) {
@@ -299,7 +265,7 @@ func sortPicks(ps []Pick) {
 }
 
 // gaps lists the questions whose best pick scores below the threshold and
-// the top job-description keywords no picked story mentions.
+// the top job-description keywords no picked story mentions itself.
 func gaps(sel *Selection, sc *scorer, w Weights) []Gap {
 	var out []Gap
 	for _, a := range sel.Answers {
@@ -316,30 +282,38 @@ func gaps(sel *Selection, sc *scorer, w Weights) []Gap {
 				Reason: fmt.Sprintf("best story scores %.2f, below the threshold %.2f", best, w.Threshold)})
 		}
 	}
-	picked := map[string]bool{}
-	for _, a := range sel.Answers {
-		for _, p := range a.Picks {
-			picked[p.Story.ID] = true
-		}
+	picked := map[int]bool{}
+	for i, s := range sc.a.stories {
+		picked[i] = sel.Picked(s.ID)
 	}
 	for _, k := range sc.kws {
-		mentioned := false
-		for i, s := range sc.a.stories {
-			if picked[s.ID] && sc.a.mentions[i].has(k.id) {
-				mentioned = true
-				break
-			}
+		if g, ok := sc.keywordGap(k, picked); ok {
+			out = append(out, g)
 		}
-		if mentioned {
-			continue
-		}
-		reason := fmt.Sprintf("no picked story mentions %q", k.Term)
-		if k.Stories == 0 {
-			reason = fmt.Sprintf("no story mentions %q", k.Term)
-		}
-		out = append(out, Gap{Keyword: k.Term, Reason: reason})
 	}
 	return out
+}
+
+// keywordGap says a keyword no picked story mentions itself, and whether
+// some story or a picked story's project does.
+func (sc *scorer) keywordGap(k weighed, picked map[int]bool) (Gap, bool) {
+	byProject := false
+	for i := range sc.a.stories {
+		if picked[i] && sc.a.own[i].has(k.id) {
+			return Gap{}, false
+		}
+		byProject = byProject || picked[i] && sc.a.proj[i].has(k.id)
+	}
+	reason := fmt.Sprintf("no picked story mentions %q", k.Term)
+	switch {
+	case k.Stories == 0 && byProject:
+		reason = fmt.Sprintf("no story mentions %q; only a project's name or summary does", k.Term)
+	case k.Stories == 0:
+		reason = fmt.Sprintf("no story mentions %q", k.Term)
+	case byProject:
+		reason += "; only a picked story's project does"
+	}
+	return Gap{Keyword: k.Term, Reason: reason}, true
 }
 
 // requestQuestions resolves the questions a request asks, without
@@ -408,10 +382,7 @@ func selectAll(bank *stories.Bank, cat *stories.Catalog, req Request, w Weights)
 	for _, id := range req.Include {
 		included[id] = true
 	}
-	sel := &Selection{Weights: w}
-	for _, k := range sc.kws {
-		sel.Keywords = append(sel.Keywords, k.Keyword)
-	}
+	sel := &Selection{Weights: w, Keywords: sc.keywords()}
 	for _, q := range order {
 		qi := sc.question(q, false)
 		var picks []Pick
