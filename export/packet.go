@@ -28,6 +28,12 @@ type Packet struct {
 	Selection *tailor.Selection
 	// Feedback is the latest coach feedback per story id.
 	Feedback map[string]stories.Feedback
+	// Loop is the interview loop of the role (its rounds, what was told
+	// and asked before, rehearsals); nil for the whole bank.
+	Loop *Loop
+	// Dir is the packet's folder, as an absolute path when it is known
+	// (the calendar points at it).
+	Dir string
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied
@@ -84,7 +90,7 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 		sel.Keywords = append(sel.Keywords, k)
 	}
 	for _, a := range p.Selection.Answers {
-		na := tailor.Answer{Question: a.Question}
+		na := tailor.Answer{Question: RedactQuestion(a.Question, r)}
 		for _, pk := range a.Picks {
 			pk.Story = moved[pk.Story]
 			pk.Reasons = r.ApplyAll(pk.Reasons)
@@ -95,9 +101,13 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	}
 	for _, g := range p.Selection.Gaps {
 		g.Reason, g.Keyword = r.Apply(g.Reason), r.Apply(g.Keyword)
+		if g.Question != nil {
+			g.Question = RedactQuestion(g.Question, r)
+		}
 		sel.Gaps = append(sel.Gaps, g)
 	}
 	q.Selection = sel
+	q.Loop = p.Loop.redact(r)
 	if p.Feedback != nil {
 		q.Feedback = map[string]stories.Feedback{}
 		for id, f := range p.Feedback {
