@@ -27,6 +27,7 @@ type buildOptions struct {
 	quiet  bool
 	watch  bool
 	json   bool
+	round  int
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -65,6 +66,7 @@ byte-identical files.`,
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
 	f.BoolVar(&opts.json, "json", false, "print what was built as JSON: out, built, failed, packets[{role, dir, files, warnings, error, hint}]")
 	f.BoolVarP(&opts.watch, "watch", "w", false, "build, then rebuild what a changed story, role, template or setting affects, until Ctrl-C")
+	f.IntVar(&opts.round, "round", 0, "the interview round of ROLE to prepare, from 1 (default: the next one on or after the build date)")
 	return cmd
 }
 
@@ -83,6 +85,9 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if opts.all && len(opts.roles) > 0 {
 		return usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
+	if opts.round != 0 && len(opts.roles) != 1 {
+		return usageError{fmt.Errorf("--round %d: name the one ROLE whose round it is", opts.round)}
+	}
 	outs := packet.Outputs()
 	if a.outputs != nil {
 		outs = a.outputs
@@ -99,7 +104,7 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	b, err := packet.New(ws, packet.Options{Date: date, Redact: opts.redact, Outputs: outs})
+	b, err := packet.New(ws, packet.Options{Date: date, Redact: opts.redact, Outputs: outs, Named: len(opts.only) > 0, Round: opts.round})
 	if err != nil {
 		return err
 	}

@@ -4,20 +4,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
 
 type selectOptions struct {
-	role string
-	json bool
+	role  string
+	json  bool
+	round int
 }
 
 const selectJSONShape = `{
@@ -39,7 +42,8 @@ const selectJSONShape = `{
                   "keywords": ["stream joins"], "number": false},
       "reasons": ["mentions source code, bug", "competencies: dive deep, technical depth"]}]}],
   "gaps": [{"question": "lp-frugality", "score": 0.8, "reason": "best story scores ..."},
-           {"keyword": "kafka", "score": 0, "reason": "no story mentions \"kafka\""}]
+           {"keyword": "kafka", "score": 0, "reason": "no story mentions \"kafka\""}],
+  "round": 2, "told": ["stream-joins.conflict"]
 }`
 
 func newSelectCmd(a *app) *cobra.Command {
@@ -81,6 +85,7 @@ added, never renamed; "cues", "competencies", "focus" and "keywords" of
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the selection as JSON (shape in --help)")
+	cmd.Flags().IntVar(&opts.round, "round", 0, "the interview round to prepare, from 1 (default: the next one by date), as build --round")
 	return cmd
 }
 
@@ -96,14 +101,22 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := packet.Select(ws, role)
+	date, err := buildDate("", a.now)
+	if err != nil {
+		return err
+	}
+	lp, err := packet.LoadLoop(ws, role, opts.round, date)
+	if err != nil {
+		return err
+	}
+	sel, err := packet.SelectRound(ws, role, lp)
 	if err != nil {
 		return err
 	}
 	if opts.json {
-		return writeSelectJSON(a.stdout, role, sel)
+		return writeSelectJSON(a.stdout, role, sel, lp)
 	}
-	return writeSelectText(a.stdout, role, sel)
+	return writeSelectText(a.stdout, role, sel, lp)
 }
 
 // The JSON shape of `select --json`; see selectJSONShape.
@@ -116,6 +129,8 @@ type (
 		Keywords []tailor.Keyword `json:"keywords"`
 		Answers  []answerJSON     `json:"answers"`
 		Gaps     []gapJSON        `json:"gaps"`
+		Round    int              `json:"round,omitempty"` // the interview round prepared
+		Told     []string         `json:"told,omitempty"`  // stories told to the company before it
 	}
 	answerJSON struct {
 		Question questionJSON `json:"question"`
@@ -145,9 +160,9 @@ type (
 	}
 )
 
-func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection) error {
+func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection, lp *export.Loop) error {
 	out := selectJSON{Role: role.ID, Company: role.Company, Title: role.Title, Weights: sel.Weights,
-		Keywords: sel.Keywords, Answers: []answerJSON{}, Gaps: []gapJSON{}}
+		Keywords: sel.Keywords, Answers: []answerJSON{}, Gaps: []gapJSON{}, Round: lp.Round, Told: toldIDs(lp)}
 	if out.Keywords == nil {
 		out.Keywords = []tailor.Keyword{}
 	}
@@ -177,7 +192,18 @@ func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection) erro
 	return enc.Encode(out)
 }
 
-func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection) error {
+// toldIDs lists the stories told to the company before the round, each once.
+func toldIDs(lp *export.Loop) []string {
+	var out []string
+	for _, t := range lp.Told {
+		if !slices.Contains(out, t.Story) {
+			out = append(out, t.Story)
+		}
+	}
+	return out
+}
+
+func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection, lp *export.Loop) error {
 	var parts []string
 	for _, s := range []string{role.Company, role.Title} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -189,6 +215,12 @@ func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection) erro
 		heading = role.ID
 	}
 	fmt.Fprintf(w, "%s (role %s)\n", heading, role.ID)
+	if line := lp.RoundLine(); line != "" {
+		fmt.Fprintln(w, strings.ToLower(line[:1])+line[1:])
+	}
+	if told := toldIDs(lp); len(told) > 0 {
+		fmt.Fprintf(w, "told before (not picked unless included): %s\n", strings.Join(told, ", "))
+	}
 	if len(sel.Keywords) > 0 {
 		var terms []string
 		for _, k := range sel.Keywords {
