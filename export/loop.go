@@ -64,6 +64,25 @@ func (l *Loop) Story(id string) loop.History {
 	return l.History[id]
 }
 
+// Line is the line a story of the packet gets about its rehearsals and
+// where it was told: "Practised 3 times, last self-rating 4/5 (2026-11-28)
+// · told in round 1 (...)"; "" when the loop knows nothing of it.
+func (l *Loop) Line(id string) string {
+	h := l.Story(id)
+	var parts []string
+	if h.Practised > 0 {
+		parts = append(parts, PracticeLine(h))
+	}
+	if t := TellingLine(h.Told); t != "" {
+		parts = append(parts, t)
+	}
+	s := strings.Join(parts, " · ")
+	if s == "" {
+		return ""
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
 // TellingLine says where a story was told: "told in round 1 (phone
 // screen, 2026-11-20, to recruiter; solid)"; several tellings are joined
 // by "; ".

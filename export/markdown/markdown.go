@@ -15,6 +15,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/tailor"
 	"github.com/starpack/starpack/templates"
 )
@@ -43,6 +44,16 @@ func Funcs() template.FuncMap {
 				return &f
 			}
 			return nil
+		},
+		"loopLine": func(l *export.Loop, id string) string { return l.Line(id) },
+		"toldLine": func(t loop.Telling) string {
+			return strings.TrimPrefix(export.TellingLine([]loop.Telling{t}), "told in ")
+		},
+		"cue": func(b *stories.Bank, id string) string {
+			if s := b.Story(id); s != nil {
+				return s.Cue()
+			}
+			return id
 		},
 		"join": strings.Join,
 		"trim": strings.TrimSpace,

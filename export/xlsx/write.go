@@ -50,19 +50,22 @@ const fontFamily = "Calibri"
 // Gap is what an empty matrix cell shows.
 const Gap = "—"
 
-// Stories sheet columns, in order. The last three are the coach's.
+// Stories sheet columns, in order: the story, the coach's three columns,
+// then the interview loop's (rehearsals and tellings, empty when none).
 var storyHeaders = []string{
 	"ID", "Project", "Question", "Title", "Situation", "Task", "Action", "Result", "Notes",
 	"Tags", "Words", "Minutes", "Picked", "Rating", "Status", "Coach comments",
+	"Practised", "Self-rating", "Told",
 }
 
 // storyWidths are the Stories column widths, in characters.
-var storyWidths = []float64{24, 26, 22, 32, 48, 36, 56, 48, 40, 18, 8, 9, 8, 8, 12, 48}
+var storyWidths = []float64{24, 26, 22, 32, 48, 36, 56, 48, 40, 18, 8, 9, 8, 8, 12, 48, 10, 11, 40}
 
 const (
 	colRating  = 14 // 1-based column numbers of the coach's columns
 	colStatus  = 15
 	colComment = 16
+	colLoop    = 17 // the first of the interview loop's columns
 
 	matrixQuestionWidth = 34
 	matrixProjectWidth  = 32
@@ -539,11 +542,31 @@ func (b *book) stories() error {
 		row[colStatus-1] = textCell(b.s.coach, fb.Status)
 		row[colComment-1] = textCell(b.s.coach, fb.Comment)
 		n = max(n, lines(fb.Comment, storyWidths[colComment-1]))
+		n = max(n, b.loopCells(row, s.ID))
 		if err := sw.SetRow(cellName(1, i+2), row, excelize.RowOpts{Height: height(n)}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// loopCells fills the interview loop's columns of a story's row: how often
+// it was rehearsed, its last self-rating, and where it was told (empty
+// cells when the loop knows nothing of it). It returns the lines the
+// tellings take.
+func (b *book) loopCells(row []any, id string) int {
+	h := b.p.Loop.Story(id)
+	row[colLoop-1] = excelize.Cell{StyleID: b.s.number}
+	if h.Practised > 0 {
+		row[colLoop-1] = excelize.Cell{StyleID: b.s.number, Value: h.Practised}
+	}
+	row[colLoop] = excelize.Cell{StyleID: b.s.number}
+	if h.LastRating > 0 {
+		row[colLoop] = excelize.Cell{StyleID: b.s.number, Value: h.LastRating}
+	}
+	told := strings.TrimPrefix(export.TellingLine(h.Told), "told in ")
+	row[colLoop+1] = textCell(b.s.body, told)
+	return lines(told, storyWidths[colLoop+1])
 }
 
 func (b *book) role() error {

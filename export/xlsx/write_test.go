@@ -19,6 +19,7 @@ import (
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/source"
 	"github.com/starpack/starpack/stories/tailor"
 )
@@ -122,6 +123,16 @@ func TestWriteGolden(t *testing.T) {
 			p.Selection, p.Feedback, p.Redacted = sel, nil, true
 			return p
 		}},
+		{"loop", func(t testing.TB) *export.Packet {
+			// Rehearsals and a telling in an earlier round fill the loop's columns.
+			p := packet(t)
+			p.Loop = &export.Loop{History: map[string]loop.History{
+				"warehouse.conflict": {Practised: 3, LastRating: 4, LastPractised: "2026-11-18",
+					Told: []loop.Telling{{Story: "warehouse.conflict", Round: 1, At: "2026-11-10 10:00", Kind: "phone screen", With: []string{"recruiter"}, Rating: "solid"}}},
+				"ingestion.hardest-bug": {Practised: 1},
+			}}
+			return p
+		}},
 		{"bare", func(t testing.TB) *export.Packet {
 			// No selection, catalog, feedback or date: the whole bank, nothing marked.
 			return &export.Packet{Bank: loadBank(t), Paper: "Letter"}
@@ -185,7 +196,7 @@ func TestWriteLayout(t *testing.T) {
 		}
 		all := strings.Join(got, "\n")
 		for _, want := range []string{
-			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$P$10",
+			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$S$10",
 			"_xlnm.Print_Titles@Matrix='Matrix'!$A:$A,'Matrix'!$1:$1",
 			"_xlnm.Print_Titles@Stories='Stories'!$1:$1",
 		} {
@@ -193,7 +204,7 @@ func TestWriteLayout(t *testing.T) {
 				t.Errorf("defined names lack %s:\n%s", want, all)
 			}
 		}
-		if xml := part(t, data, "xl/worksheets/sheet2.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$P$10"`) {
+		if xml := part(t, data, "xl/worksheets/sheet2.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$S$10"`) {
 			t.Errorf("Stories sheet has no autofilter:\n%.400s", xml)
 		}
 	})
