@@ -173,3 +173,12 @@ func (rd *Round) parse(n int) error {
 	}
 	return nil
 }
+
+// NextRoundAfter is the number of the round after round n, or 0 when n is
+// the last.
+func (r *Role) NextRoundAfter(n int) int {
+	if n < len(r.Rounds) {
+		return n + 1
+	}
+	return 0
+}

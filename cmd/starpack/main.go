@@ -120,6 +120,8 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newSelectCmd(a),
 		newLintCmd(a),
 		newFeedbackCmd(a),
+		newDebriefCmd(a),
+		newDrillCmd(a),
 		newNewCmd(a),
 		newVersionCmd(a),
 	)
