@@ -241,6 +241,27 @@ func TestSchedule(t *testing.T) {
 	}
 }
 
+// Days are calendar days: a story rated weak late last night is due this
+// morning.
+func TestScheduleCountsDays(t *testing.T) {
+	t.Parallel()
+	bank, cat := testBank(), stories.NewCatalog()
+	items := []Item{{Story: bank.Story("pay.conflict"), Question: cat.Lookup("conflict")}}
+	log := []Practice{{Story: "pay.conflict", At: "2026-11-30T23:30:00", Rating: 2}}
+	for _, tt := range []struct {
+		now   time.Time
+		class int
+	}{
+		{time.Date(2026, 11, 30, 23, 59, 0, 0, time.UTC), 4},
+		{time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC), 1},
+		{time.Date(2026, 12, 1, 8, 0, 0, 0, time.UTC), 1},
+	} {
+		if got := Schedule(items, log, tt.now)[0]; got.Class != tt.class {
+			t.Errorf("at %s: class %d (%s), want %d", tt.now.Format(time.DateTime), got.Class, got.Reason, tt.class)
+		}
+	}
+}
+
 func TestNextBox(t *testing.T) {
 	t.Parallel()
 	tests := []struct{ box, rating, want int }{

@@ -19,8 +19,9 @@ import (
 //	self-rating 5       two boxes up
 //
 // A rehearsal left unrated leaves the box as it was. A story in box b is
-// due Interval(b) after its last rehearsal: 1, 2, 4, 8, 16 then 32 days. The
-// order of a session (Schedule) is:
+// due Interval(b) after the day of its last rehearsal: 1, 2, 4, 8, 16 then
+// 32 days (counted in calendar days, so a story rated weak tonight is due
+// tomorrow, whatever the hour). The order of a session (Schedule) is:
 //
 //  1. weak stories that are due (last self-rating 1 or 2), the longest due first;
 //  2. stories never practised, in the order given;
@@ -52,7 +53,7 @@ type Due struct {
 	LastRating int       // the last self-rating; 0 when never rated
 	Last       time.Time // the last rehearsal; zero when never
 	Box        int
-	DueAt      time.Time // when it is next due; zero when never practised
+	DueAt      time.Time // the day it is next due; zero when never practised
 	Class      int       // its group in the order, 1 to 4 (see above)
 	Reason     string    // why it is where it is, in words
 }
@@ -118,8 +119,9 @@ func classify(d *Due, now time.Time) {
 		d.Class, d.Reason = 2, "never practised"
 		return
 	}
-	d.DueAt = d.Last.Add(Interval(d.Box))
-	ago := days(now.Sub(d.Last))
+	now = day(now)
+	d.DueAt = day(d.Last).Add(Interval(d.Box))
+	ago := days(now.Sub(day(d.Last)))
 	switch {
 	case !d.DueAt.After(now) && d.LastRating > 0 && d.LastRating <= 2:
 		d.Class, d.Reason = 1, fmt.Sprintf("weak last time (%d/5), %s", d.LastRating, agoText(ago))
@@ -130,10 +132,15 @@ func classify(d *Due, now time.Time) {
 	}
 }
 
-// overdue is how far past its due date an item is, as a share of its
+// overdue is how far past its due day an item is, as a share of its
 // interval.
 func overdue(d Due, now time.Time) float64 {
-	return float64(now.Sub(d.DueAt)) / float64(Interval(d.Box))
+	return float64(day(now).Sub(d.DueAt)) / float64(Interval(d.Box))
+}
+
+// day is the calendar day of t's wall clock, as midnight UTC.
+func day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 func days(d time.Duration) int { return int(d / (24 * time.Hour)) }
