@@ -95,8 +95,10 @@ func (a *app) drillRun(cmd *cobra.Command, opts *drillOptions) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	s := &drillSession{lines: readLines(a.stdin), out: a.stdout, stopwatch: a.now, clock: clock, role: opts.role, live: a.liveTerminal()}
-	fmt.Fprintf(a.stdout, "Drill: %s, weak and stale first. Answer each aloud; press Enter when you finish.\n",
-		stories.Count(len(plan), "story", "stories"))
+	fmt.Fprintf(a.stdout, "Drill: %s, weak and stale first:\n", stories.Count(len(plan), "story", "stories"))
+	for i, d := range plan {
+		fmt.Fprintf(a.stdout, "  %d. %s: %s\n", i+1, d.Story.ID, d.Reason)
+	}
 	done := s.run(ctx, plan)
 	if len(done) == 0 {
 		fmt.Fprintln(a.stdout, "nothing recorded")

@@ -46,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
 			"waitfor":  cmdWaitFor,
+			"pdftext":  cmdPDFText,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", testdata)
