@@ -73,3 +73,31 @@ func TestSameCompany(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsSettings(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name, yaml string
+		want       StatsSettings
+		err        string
+	}{
+		{name: "defaults", yaml: "paper: A4\n", want: StatsSettings{Target: 2, StaleDays: 14, ManyRoles: 3}},
+		{name: "some set", yaml: "stats: {target: 3}\n", want: StatsSettings{Target: 3, StaleDays: 14, ManyRoles: 3}},
+		{name: "target too high", yaml: "stats:\n  target: 11\n", err: "starpack.yaml:2:3: stats: target 11 is outside 1..10"},
+		{name: "unknown key", yaml: "stats: {stal_days: 3}\n", err: `starpack.yaml:1:9: unknown field "stal_days" (did you mean "stale_days"?)`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := ParseSettings("starpack.yaml", []byte(tt.yaml))
+			if tt.err != "" {
+				if err == nil || err.Error() != tt.err {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil || s.Stats != tt.want {
+				t.Errorf("stats = %+v, %v; want %+v", s.Stats, err, tt.want)
+			}
+		})
+	}
+}

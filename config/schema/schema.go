@@ -278,6 +278,10 @@ var descriptions = map[string]string{
 	"settings.lint.max_seconds":           "Longest speaking time before a story is too long.",
 	"settings.lint.filler_per_100":        "Most filler words per 100 before the filler rule speaks.",
 	"settings.lint.duplicate_similarity":  "Share of shared phrases (0 to 1) that makes two stories the same.",
+	"settings.stats":                      "Thresholds of starpack stats.",
+	"settings.stats.target":               "Stories that should answer each question well (1 to 10; default 2).",
+	"settings.stats.stale_days":           "Days without a rehearsal that make a story stale (default 14).",
+	"settings.stats.many_roles":           "Roles picking one story that count as many (default 3).",
 	"settings.dictionary":                 "Words the spelling check accepts.",
 	"settings.dictionary[]":               "A word.",
 }
