@@ -122,6 +122,7 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newFeedbackCmd(a),
 		newDebriefCmd(a),
 		newDrillCmd(a),
+		newStatsCmd(a),
 		newNewCmd(a),
 		newVersionCmd(a),
 	)
