@@ -232,3 +232,55 @@ func TestToldToTheSameCompany(t *testing.T) {
 		t.Errorf("round 4: %v", err)
 	}
 }
+
+// The calendar is written by default for a role with rounds, never for a
+// redacted copy, and, named with --only, fails a packet that has none.
+func TestCalendarOutput(t *testing.T) {
+	t.Parallel()
+	ws := loopWorkspace(t, map[string]string{"roles/beta.yaml": "company: Beta\ntitle: Engineer\n"})
+	ics, err := Pick(Outputs(), []string{"interview.ics"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		role   string
+		opts   Options
+		want   []string
+		errMsg string
+	}{
+		{name: "a role with rounds", role: "acme", want: []string{"brief.pdf", "cheatsheet.pdf", "matrix.xlsx", "notes.md", "interview.ics"}},
+		{name: "a role without", role: "beta", want: []string{"brief.pdf", "cheatsheet.pdf", "matrix.xlsx", "notes.md"}},
+		{name: "redacted", role: "acme", opts: Options{Redact: true}, want: []string{"brief.pdf", "cheatsheet.pdf", "matrix.xlsx", "notes.md"}},
+		{name: "named, with rounds", role: "acme", opts: Options{Outputs: ics, Named: true}, want: []string{"interview.ics"}},
+		{name: "named, without", role: "beta", opts: Options{Outputs: ics, Named: true}, errMsg: `role "beta" has no interview rounds: nothing to put in interview.ics`},
+		{name: "named, redacted", role: "acme", opts: Options{Outputs: ics, Named: true, Redact: true}, errMsg: "a redacted copy has no interview.ics"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			role, err := ws.Role(tt.role)
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts := tt.opts
+			opts.Out, opts.Date = t.TempDir(), day("2026-11-25")
+			b, err := New(ws, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := b.Build(role)
+			if tt.errMsg != "" {
+				if res.Err == nil || !strings.Contains(res.Err.Error(), tt.errMsg) {
+					t.Fatalf("err = %v, want %q", res.Err, tt.errMsg)
+				}
+				return
+			}
+			if res.Err != nil {
+				t.Fatal(res.Err)
+			}
+			if !slices.Equal(res.Files, tt.want) {
+				t.Errorf("files %q, want %q", res.Files, tt.want)
+			}
+		})
+	}
+}

@@ -59,8 +59,13 @@ func Outputs() []Output {
 // CalendarFile is the packet's calendar of interview rounds.
 const CalendarFile = "interview.ics"
 
-// needsRounds says that a packet without interview rounds has no calendar.
+// needsRounds says that a packet without interview rounds has no
+// calendar, nor has a redacted copy: a calendar is the candidate's own.
 func needsRounds(p *export.Packet) error {
+	if p.Redacted {
+		return &source.Error{Msg: "a redacted copy has no " + CalendarFile + ": the calendar is yours, not for sharing",
+			Hint: "build it without --redact"}
+	}
 	if p.Loop != nil && len(p.Loop.Rounds) > 0 {
 		return nil
 	}
