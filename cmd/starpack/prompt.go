@@ -35,7 +35,7 @@ func (a *app) newPrompter() prompter {
 	out, ok2 := a.stdout.(*os.File)
 	if ok1 && ok2 && os.Getenv("TERM") != "dumb" && term.IsTerminal(int(in.Fd())) && term.IsTerminal(int(out.Fd())) {
 		if state, err := term.MakeRaw(int(in.Fd())); err == nil {
-			t := &termPrompter{fd: int(in.Fd()), state: state}
+			t := &termPrompter{fd: int(in.Fd()), state: state, out: out}
 			t.t = term.NewTerminal(struct {
 				io.Reader
 				io.Writer
@@ -75,8 +75,10 @@ func (l *linePrompter) Close()                         {}
 type termPrompter struct {
 	fd       int
 	state    *term.State
+	out      io.Writer
 	t        *term.Terminal
 	complete []string
+	stopped  bool // the last line was cut short: the cursor is after its prompt
 }
 
 func (p *termPrompter) Ask(prompt string, complete []string) (string, error) {
@@ -86,11 +88,17 @@ func (p *termPrompter) Ask(prompt string, complete []string) (string, error) {
 	if errors.Is(err, term.ErrPasteIndicator) {
 		err = nil
 	}
+	p.stopped = err != nil
 	return strings.TrimSpace(line), err
 }
 
 func (p *termPrompter) Say(format string, args ...any) { fmt.Fprintf(p.t, format+"\n", args...) }
-func (p *termPrompter) Close()                         { _ = term.Restore(p.fd, p.state) }
+func (p *termPrompter) Close() {
+	if p.stopped {
+		fmt.Fprint(p.out, "\r\n")
+	}
+	_ = term.Restore(p.fd, p.state)
+}
 
 // autoComplete completes the word before the cursor on Tab, and lists the
 // choices when there are several.
