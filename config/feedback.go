@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -65,5 +66,13 @@ func (w *Workspace) AppendFeedback(roleID string, entries []stories.Feedback) er
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		return &source.Error{File: w.Show(FeedbackDir), Msg: "cannot make the folder: " + err.Error(), Err: err}
 	}
-	return WriteFile(name, data)
+	if err := WriteFile(name, data); err != nil {
+		if errors.Is(err, fs.ErrPermission) {
+			dir := w.Show(FeedbackDir)
+			return &source.Error{Msg: fmt.Sprintf("cannot write %s: the folder %s is not writable; make it writable (chmod u+w %s) and run the command again",
+				w.FeedbackFile(roleID), dir, dir), Err: err}
+		}
+		return err
+	}
+	return nil
 }

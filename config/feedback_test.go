@@ -153,11 +153,15 @@ func TestAppendFeedback(t *testing.T) {
 			t.Errorf("file changed to %q", got)
 		}
 	})
-	t.Run("import twice adds nothing", func(t *testing.T) {
-		list, _ := ws.Feedback("acme")
-		again := stories.FeedbackChanges(stories.LatestFeedback(list), []stories.Feedback{{Story: "a.conflict", Rating: 3, Status: "ready", Comment: "Lead with the numbers.\nShorter."}})
-		if len(again) != 0 {
-			t.Errorf("changes = %+v, want none", again)
+	t.Run("cleared cells and the coach's columns read back", func(t *testing.T) {
+		entries := []stories.Feedback{{Story: "a.conflict", Cleared: []string{"comment"}, Columns: map[string]string{"My notes": "ask", "Old": ""},
+			Date: "2026-11-22", Source: "m.xlsx", Build: "abc", Base: 2}}
+		if err := ws.AppendFeedback("cleared", entries); err != nil {
+			t.Fatal(err)
+		}
+		list, err := ws.Feedback("cleared")
+		if err != nil || !reflect.DeepEqual(list, entries) {
+			t.Errorf("read back %+v (%v), want %+v", list, err, entries)
 		}
 	})
 }

@@ -79,11 +79,11 @@ func (l *LintSettings) Check() error {
 	sort.Strings(names)
 	for _, id := range names {
 		if _, ok := lint.RuleByID(id); !ok {
-			msg := fmt.Sprintf("unknown rule %q", id)
+			msg := fmt.Sprintf("unknown lint rule %q", id)
 			if s := source.Suggest(id, lint.RuleIDs()); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
-			return errAt("rules."+id, "rules: "+strings.Join(lint.RuleIDs(), ", "), "%s", msg)
+			return errAt("rules."+id, "the rules are "+strings.Join(lint.RuleIDs(), ", ")+" (what each finds: starpack lint --help)", "%s", msg)
 		}
 		if _, ok := lint.ParseSeverity(l.Rules[id]); !ok {
 			return errAt("rules."+id+"=", "use off, info, warning or error",
@@ -151,10 +151,16 @@ func (s *Settings) LintConfig() lint.Config {
 }
 
 // Lint lints bank, the workspace's, with the workspace's settings; terse
-// as in lint.Config.
+// as in lint.Config. Beside the stories' own rules it checks the workspace
+// for made-up data (see madeUp): template placeholders, and sample data
+// beside the user's own.
 func (w *Workspace) Lint(bank *stories.Bank, terse bool) []lint.Finding {
+	if bank == nil {
+		bank = &stories.Bank{} // a bank that did not load: the workspace's own checks still run
+	}
 	cfg := w.Settings.LintConfig()
 	cfg.Terse = terse
 	cfg.ReadFile = lint.FSReader(w.FS, w.Display)
+	cfg.Workspace = w.madeUp(bank)
 	return lint.Run(bank, w.Catalog(), cfg)
 }

@@ -48,7 +48,7 @@ func TestLintSettingsErrors(t *testing.T) {
 		name, yaml, want string
 	}{
 		{"unknown rule", "paper: A4\nlint:\n  rules:\n    speling: off\n",
-			`starpack.yaml:4:5: lint: unknown rule "speling" (did you mean "spelling"?)`},
+			`starpack.yaml:4:5: lint: unknown lint rule "speling" (did you mean "spelling"?)`},
 		{"bad severity", "lint:\n  rules: {filler: loud}\n",
 			`starpack.yaml:2:19: lint: rule filler: unknown severity "loud"`},
 		{"speaking rate", "lint:\n  words_per_minute: 1000\n",

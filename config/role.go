@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/starpack/starpack/stories"
@@ -113,6 +114,11 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 			return nil, source.Errorf(at("job_description_file"), "paste the text under job_description: instead", "job_description_file cannot be read here")
 		}
 		jd, err := readJD(r.JobDescriptionFile)
+		if errors.Is(err, errOutside) {
+			return nil, source.Errorf(at("job_description_file"),
+				"keep the file in roles/ beside the role file (job_description_file: "+path.Base(r.JobDescriptionFile)+"), or paste its text under job_description:",
+				"job_description_file %q is outside the workspace: starpack reads only files inside it", r.JobDescriptionFile)
+		}
 		if err != nil {
 			return nil, source.Errorf(at("job_description_file"), "the path is relative to the role file's folder",
 				"cannot read job description %q: %v", r.JobDescriptionFile, unwrapPath(err))
@@ -168,12 +174,17 @@ func LoadRole(fsys fs.FS, prefix, name string) (*Role, error) {
 	}
 	dir := path.Dir(name)
 	return ParseRole(id, display, data, func(jd string) ([]byte, error) {
-		if path.IsAbs(jd) {
-			return nil, fmt.Errorf("give a path relative to the role file")
+		name := path.Join(dir, filepath.ToSlash(jd))
+		if filepath.IsAbs(jd) || path.IsAbs(filepath.ToSlash(jd)) || !fs.ValidPath(name) {
+			return nil, errOutside
 		}
-		return fs.ReadFile(fsys, path.Join(dir, jd))
+		return fs.ReadFile(fsys, name)
 	})
 }
+
+// errOutside says that a file a role names is outside the folder it may
+// read from.
+var errOutside = errors.New("outside the workspace")
 
 func unwrapPath(err error) error {
 	var pe *fs.PathError

@@ -301,11 +301,3 @@ func displayDir(cwd, dir string) string {
 	}
 	return rel
 }
-
-// StarterSettings is the starpack.yaml of a workspace starpack makes
-// without an example: every key optional, commented.
-const StarterSettings = `# yaml-language-server: $schema=.starpack/schema/settings.json
-# starpack settings: every key is optional. See the README for all of them.
-# candidate: {name: Your Name, email: you@example.org, pitch: "Tell me about yourself..."}
-# paper: A4
-`

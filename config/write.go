@@ -1,6 +1,9 @@
 package config
 
 import (
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 
@@ -24,6 +27,10 @@ func WriteFile(path string, data []byte) error {
 		mode = st.Mode().Perm()
 	}
 	tmp, err := os.CreateTemp(dir, "."+base+".*.tmp")
+	if errors.Is(err, fs.ErrPermission) {
+		return &source.Error{File: path, Msg: fmt.Sprintf("cannot write: the folder %s is not writable; make it writable (chmod u+w %s) and run the command again",
+			filepath.Clean(dir), filepath.Clean(dir)), Err: err}
+	}
 	if err != nil {
 		return &source.Error{File: path, Msg: "cannot write: " + err.Error(), Err: err, Hint: "check the folder's permissions and free space"}
 	}

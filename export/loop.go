@@ -155,15 +155,18 @@ func (l *Loop) redact(r *stories.Redactor) *Loop {
 		q.Rounds = append(q.Rounds, rd)
 	}
 	tell := func(t loop.Telling) loop.Telling {
-		t.Story, t.Role, t.Kind, t.Question = r.Apply(t.Story), r.Apply(t.Role), r.Apply(t.Kind), r.Apply(t.Question)
+		t.Story, t.Kind, t.Question = r.ApplyID(t.Story), r.Apply(t.Kind), r.Apply(t.Question)
 		t.With = r.ApplyAll(t.With)
+		if t.Role != "" {
+			t.Role = "another role" // a role id may name the company
+		}
 		return t
 	}
 	for _, t := range l.Told {
 		q.Told = append(q.Told, tell(t))
 	}
 	for _, g := range l.Gaps {
-		g.Role, g.Question = r.Apply(g.Role), RedactQuestion(g.Question, r)
+		g.Role, g.Question = "", RedactQuestion(g.Question, r)
 		q.Gaps = append(q.Gaps, g)
 	}
 	q.History = map[string]loop.History{}
@@ -173,7 +176,7 @@ func (l *Loop) redact(r *stories.Redactor) *Loop {
 			told = append(told, tell(t))
 		}
 		h.Told = told
-		q.History[r.Apply(id)] = h
+		q.History[r.ApplyID(id)] = h
 	}
 	return q
 }

@@ -15,7 +15,7 @@ import (
 
 // Packet is everything one prep packet shows.
 type Packet struct {
-	RoleID    string // names the output folder ("all" for the whole bank)
+	RoleID    string // names the output folder ("all" for the whole bank); a neutral label in a redacted copy
 	Candidate config.Candidate
 	Company   string
 	Title     string // the job title
@@ -34,6 +34,11 @@ type Packet struct {
 	// Dir is the packet's folder, as an absolute path when it is known
 	// (the calendar points at it).
 	Dir string
+	// Build identifies this build of the packet; FeedbackBase is how many
+	// entries of the role's feedback file it was built from. The workbook
+	// records both, so that an import tells the coach's edits apart.
+	Build        string
+	FeedbackBase int
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied
@@ -108,12 +113,21 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	}
 	q.Selection = sel
 	q.Loop = p.Loop.redact(r)
+	q.Dir = "" // it names the role
 	if p.Feedback != nil {
 		q.Feedback = map[string]stories.Feedback{}
 		for id, f := range p.Feedback {
-			f.Story = r.Apply(f.Story)
-			f.Comment = r.Apply(f.Comment)
-			q.Feedback[r.Apply(id)] = f
+			f.Story = r.ApplyID(f.Story)
+			f.Status, f.Comment = r.Apply(f.Status), r.Apply(f.Comment)
+			if f.Columns != nil {
+				cols := map[string]string{}
+				for h, v := range f.Columns {
+					cols[r.Apply(h)] = r.Apply(v)
+				}
+				f.Columns = cols
+			}
+			f.Source = ""
+			q.Feedback[r.ApplyID(id)] = f
 		}
 	}
 	return &q

@@ -3,7 +3,9 @@ package stories
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf16"
 
@@ -20,7 +22,8 @@ const MaxRating = 5
 
 // feedbackHeader starts a new feedback file.
 const feedbackHeader = `# Coach feedback, imported by "starpack feedback" and "starpack build".
-# Append-only: each import adds entries below; the latest value of each field wins.
+# Append-only: each import adds the cells the coach changed; the latest entry for a cell wins.
+# cleared: cells the coach emptied; build: the workbook's build; base: the entries it showed.
 `
 
 // NormalStatus folds a status as typed ("Needs Work", " needs-work ") to
@@ -60,6 +63,12 @@ func ParseFeedback(file string, data []byte) ([]Feedback, error) {
 			return nil, source.Errorf(valuePos(file, n, "comment"), "shorten the comment: a spreadsheet cell holds no more",
 				"the comment on story %q is %d characters, more than the %d starpack takes", f.Story, size, MaxField)
 		}
+		for _, c := range f.Cleared {
+			if c != FieldRating && c != FieldStatus && c != FieldComment {
+				return nil, source.Errorf(valuePos(file, n, "cleared"), "cleared: lists rating, status or comment",
+					"feedback entry %d: unknown field %q in cleared", i+1, c)
+			}
+		}
 		if f.Rating < 0 || f.Rating > MaxRating {
 			return nil, source.Errorf(valuePos(file, n, "rating"), fmt.Sprintf("a rating is a whole number from 1 to %d", MaxRating),
 				"rating %d is out of range", f.Rating)
@@ -68,22 +77,96 @@ func ParseFeedback(file string, data []byte) ([]Feedback, error) {
 	return list, nil
 }
 
+// The coach's cells of a story, by field name. A column the coach added
+// is named ColumnField(header).
+const (
+	FieldRating  = "rating"
+	FieldStatus  = "status"
+	FieldComment = "comment"
+)
+
+// columnPrefix names a coach column among the fields.
+const columnPrefix = "column:"
+
+// ColumnField is the field name of the coach's own column header.
+func ColumnField(header string) string { return columnPrefix + header }
+
+// FieldLabel is how messages name a field: "rating", or the column's
+// header in quotes.
+func FieldLabel(field string) string {
+	if h, ok := strings.CutPrefix(field, columnPrefix); ok {
+		return fmt.Sprintf("column %q", h)
+	}
+	return field
+}
+
+// Cells returns the coach's cells the entry sets or clears, by field:
+// the rating as a number ("4"), "" for a cleared cell.
+func (f Feedback) Cells() map[string]string {
+	out := map[string]string{}
+	for _, c := range f.Cleared {
+		out[c] = ""
+	}
+	if f.Rating != 0 {
+		out[FieldRating] = strconv.Itoa(f.Rating)
+	}
+	if f.Status != "" {
+		out[FieldStatus] = f.Status
+	}
+	if f.Comment != "" {
+		out[FieldComment] = f.Comment
+	}
+	for h, v := range f.Columns {
+		out[ColumnField(h)] = v
+	}
+	return out
+}
+
+// set sets one cell of the entry: a value, or "" to clear it.
+func (f *Feedback) set(field, value string) {
+	if h, ok := strings.CutPrefix(field, columnPrefix); ok {
+		if f.Columns == nil {
+			f.Columns = map[string]string{}
+		}
+		f.Columns[h] = value
+		return
+	}
+	f.Cleared = slices.DeleteFunc(f.Cleared, func(c string) bool { return c == field })
+	switch field {
+	case FieldRating:
+		f.Rating, _ = strconv.Atoi(value)
+	case FieldStatus:
+		f.Status = value
+	case FieldComment:
+		f.Comment = value
+	}
+	if value == "" {
+		f.Cleared = append(f.Cleared, field)
+		slices.Sort(f.Cleared)
+	}
+}
+
 // LatestFeedback folds a feedback list, oldest first, into the latest
-// feedback per story id: each field holds its latest non-empty value, and
-// Date and Source name the latest entry about the story.
+// feedback per story id: each cell holds the value of the latest entry
+// that set or cleared it (a cleared cell is empty), and Date and Source
+// name the latest entry about the story. Columns holds the coach's
+// columns that are not empty; Cleared, Build and Base are left empty.
 func LatestFeedback(list []Feedback) map[string]Feedback {
 	out := map[string]Feedback{}
 	for _, f := range list {
 		cur := out[f.Story]
 		cur.Story = f.Story
-		if f.Rating != 0 {
-			cur.Rating = f.Rating
+		for field, v := range f.Cells() {
+			cur.set(field, v)
 		}
-		if f.Status != "" {
-			cur.Status = f.Status
+		cur.Cleared = nil
+		for h, v := range cur.Columns {
+			if v == "" {
+				delete(cur.Columns, h)
+			}
 		}
-		if f.Comment != "" {
-			cur.Comment = f.Comment
+		if len(cur.Columns) == 0 {
+			cur.Columns = nil
 		}
 		if f.Date != "" {
 			cur.Date = f.Date
@@ -96,6 +179,19 @@ func LatestFeedback(list []Feedback) map[string]Feedback {
 	return out
 }
 
+// Columns returns the headers of the coach's own columns that hold a
+// value in latest, sorted: the columns a rebuilt workbook carries.
+func Columns(latest map[string]Feedback) []string {
+	var out []string
+	for _, f := range latest {
+		for h := range f.Columns {
+			out = append(out, h)
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
 // NormalComment is a comment as starpack stores and compares it: line
 // endings made \n and outer space trimmed, so that a workbook re-saved by
 // another program compares equal.
@@ -105,37 +201,91 @@ func NormalComment(s string) string {
 	return strings.TrimSpace(s)
 }
 
-// FeedbackChanges compares imported feedback (one entry per workbook row,
-// in row order) with the latest feedback and returns only what changed:
-// each returned entry holds the fields that differ, the others left empty.
-// Empty imported fields mean "not given" and never count as a change, and
-// an entry repeated later in imported is not returned twice, so importing
-// the same workbook again returns nothing.
-func FeedbackChanges(latest map[string]Feedback, imported []Feedback) []Feedback {
-	seen := map[string]Feedback{}
-	var out []Feedback
-	for _, in := range imported {
-		cur, ok := seen[in.Story]
-		if !ok {
-			cur = latest[in.Story]
-		}
-		ch := Feedback{Story: in.Story, Date: in.Date, Source: in.Source}
-		changed := false
-		if in.Rating != 0 && in.Rating != cur.Rating {
-			ch.Rating, cur.Rating, changed = in.Rating, in.Rating, true
-		}
-		if st := strings.TrimSpace(in.Status); st != "" && st != cur.Status {
-			ch.Status, cur.Status, changed = st, st, true
-		}
-		if c := NormalComment(in.Comment); c != "" && c != NormalComment(cur.Comment) {
-			ch.Comment, cur.Comment, changed = c, c, true
-		}
-		seen[in.Story] = cur
-		if changed {
-			out = append(out, ch)
+// Edit is one coach's cell whose value differs from what starpack wrote
+// into that cell of the same workbook: an edit by the coach. Value is ""
+// when the coach emptied the cell.
+type Edit struct {
+	Story string
+	Field string // FieldRating, FieldStatus, FieldComment or ColumnField(header)
+	Value string // a rating as a whole number ("4")
+	Cell  string // where it is, for messages: "matrix.xlsx: Stories!O3"
+}
+
+// EditSource is the workbook edits come from: its file name, the import
+// date, its build id and its base, how many entries of the role's
+// feedback file it was built from.
+type EditSource struct {
+	Source, Date, Build string
+	Base                int
+}
+
+// Clash is an edit that met another edit of the same cell, imported after
+// its workbook was built: Taken says which one the feedback now holds.
+// When the other edit's workbook was built from more feedback (newer),
+// the edit is not taken; when both workbooks were built from the same
+// feedback (copies of one build), it is a conflict and the edit being
+// imported, the newer import, is taken.
+type Clash struct {
+	Edit        Edit
+	Other       string // the other edit's value
+	OtherSource string // the workbook the other edit came from
+	Taken       bool   // the edit was taken over the other one
+}
+
+// MergeEdits returns the entries to append to a feedback file list for
+// the edits of one workbook, one entry per story in the order of edits,
+// and the clashes met. An edit is taken unless the file holds it already
+// (the same workbook imported twice, or the same value from another
+// copy), or an edit of the same cell imported since its workbook was built
+// came from a newer build. Edits of one workbook never clash with each
+// other: a story's later edit of a cell wins.
+func MergeEdits(list []Feedback, from EditSource, edits []Edit) ([]Feedback, []Clash) {
+	base := min(max(from.Base, 0), len(list))
+	latest := LatestFeedback(list)
+	// since holds, per story and field, the entries imported after the
+	// workbook was built that set the cell.
+	type key struct{ story, field string }
+	since := map[key][]Feedback{}
+	for _, f := range list[base:] {
+		for field := range f.Cells() {
+			k := key{f.Story, field}
+			since[k] = append(since[k], f)
 		}
 	}
-	return out
+	var out []Feedback
+	var clashes []Clash
+	at := map[string]int{} // story -> index in out
+	for _, e := range edits {
+		k := key{e.Story, e.Field}
+		later := since[k]
+		if len(later) == 0 {
+			if latest[e.Story].Cells()[e.Field] == e.Value {
+				continue // the feedback holds it already
+			}
+		} else {
+			if slices.ContainsFunc(later, func(f Feedback) bool { return f.Base == from.Base && f.Cells()[e.Field] == e.Value }) {
+				continue // imported already
+			}
+			last := later[len(later)-1]
+			other := last.Cells()[e.Field]
+			if other == e.Value {
+				continue
+			}
+			newer := last.Base > from.Base && last.Build != ""
+			clashes = append(clashes, Clash{Edit: e, Other: other, OtherSource: last.Source, Taken: !newer})
+			if newer {
+				continue
+			}
+		}
+		i, ok := at[e.Story]
+		if !ok {
+			i = len(out)
+			at[e.Story] = i
+			out = append(out, Feedback{Story: e.Story, Date: from.Date, Source: from.Source, Build: from.Build, Base: from.Base})
+		}
+		out[i].set(e.Field, e.Value)
+	}
+	return out, clashes
 }
 
 // AppendFeedback returns the feedback file old (nil for a new file) with
@@ -170,7 +320,7 @@ func AppendFeedback(file string, old []byte, entries []Feedback) ([]byte, error)
 		return nil, &source.Error{File: file, Msg: "cannot append to the feedback file: " + err.Error(), Err: err, Hint: hint}
 	}
 	before, _ := ParseFeedback(file, old)
-	if len(list) != len(before)+len(entries) || !slices.Equal(list[len(before):], entries) {
+	if len(list) != len(before)+len(entries) || !reflect.DeepEqual(list[len(before):], entries) {
 		return nil, &source.Error{File: file, Msg: "cannot append to the feedback file: it is not a plain list of entries", Hint: hint}
 	}
 	return data, nil

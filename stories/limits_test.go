@@ -30,8 +30,8 @@ func TestLimits(t *testing.T) {
 		{"deep nesting", []byte("project: x\ntags: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n"), "p.yaml:2:1: exceeded max depth"},
 		{"long field", []byte("project: x\nstories:\n  - question: a\n    action: " + strings.Repeat("word ", 7000) + "\n"),
 			`p.yaml:4:13: action of story "x.a" is 34999 characters, more than the 32767 starpack takes`},
-		{"long line", []byte("project: x\n# " + strings.Repeat("x", 1<<20+1) + "\n"), "p.yaml:2:1: line is 1024 KB long, more than the 1024 KB starpack reads"},
-		{"huge file", bytes.Repeat([]byte("# padding line of a very large file\n"), (10<<20)/36+10), "p.yaml: file is 10 MB, more than the 10 MB starpack reads"},
+		{"long line", []byte("project: x\n# " + strings.Repeat("x", 1<<20+1) + "\n"), "p.yaml:2:1: line is 1,048,579 bytes long; starpack reads lines of up to 1,048,576 bytes (1 MiB)"},
+		{"huge file", bytes.Repeat([]byte("# padding line of a very large file\n"), (10<<20)/36+10), "p.yaml: file is 10,486,116 bytes; starpack reads files of up to 10,485,760 bytes (10 MiB)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -85,8 +85,7 @@ func LoadBank(fsys fs.FS, dir, prefix string) (*Bank, error) {
 // loadFile reads and decodes one story file of a bank.
 func loadFile(fsys fs.FS, prefix, name string) (*Project, error) {
 	if st, err := fs.Stat(fsys, name); err == nil && st.Size() > source.MaxFileSize {
-		return nil, &source.Error{File: path.Join(prefix, name), Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", st.Size()>>20, source.MaxFileSize>>20),
-			Hint: "split it into smaller files, one per project"}
+		return nil, source.TooLarge(path.Join(prefix, name), st.Size(), "split it into smaller files, one per project")
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
@@ -150,6 +149,11 @@ func (b *Bank) Check() error {
 				fp := first.Pos["id"]
 				if fp.File == "" {
 					fp = first.Pos[""]
+				}
+				if _, explicit := s.Pos["id"]; !explicit && s.Pos[""].File != "" {
+					return source.Errorf(s.Pos[""], fmt.Sprintf("add an id to this story, e.g. id: %s-2", s.ID),
+						"this story has no id, and the one starpack makes from its project and question, %q, is already the id of the story at %s:%d:%d",
+						s.ID, fp.File, fp.Line, fp.Col)
 				}
 				return source.Errorf(s.FieldPos("id"), "give each story its own id",
 					"duplicate story id %q (first used at %s:%d:%d)", s.ID, fp.File, fp.Line, fp.Col)

@@ -32,11 +32,14 @@ func TestCatalogLookup(t *testing.T) {
 }
 
 func TestRedactor(t *testing.T) {
-	r := NewRedactor(map[string]string{"BigBank": "a large bank", "Toronto": "a major city", "Big Bank Corp": "a firm", "C++": "a language"})
+	r := NewRedactor(map[string]string{"BigBank": "a large bank", "Toronto": "a major city", "Big Bank Corp": "a firm", "C++": "a language", "CTO": "executive"})
 	tests := []struct{ in, want string }{
 		{"Worked at BigBank in Toronto.", "Worked at a large bank in a major city."},
 		{"bigbank and TORONTO", "a large bank and a major city"},
-		{"BigBanks are not BigBank", "BigBanks are not a large bank"},
+		{"BigBanks are not BigBank", "a large banks are not a large bank"},
+		{"BigBank's CTOs' and CTO’s", "a large bank's executives' and executive’s"},
+		{"the CTOs met the cto", "the executives met the executive"},
+		{"CTOsphere BigBankers", "CTOsphere BigBankers"},
 		{"Big Bank Corp", "a firm"},
 		{"wrote C++ code", "wrote a language code"},
 		{"Torontonian", "Torontonian"},
@@ -45,6 +48,16 @@ func TestRedactor(t *testing.T) {
 	for _, tt := range tests {
 		if got := r.Apply(tt.in); got != tt.want {
 			t.Errorf("Apply(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	ids := NewRedactor(map[string]string{"Northwind Analytics": "a data company", "Kafka": "a bus"})
+	for in, want := range map[string]string{
+		"northwind-analytics.conflict": "a-data-company.conflict",
+		"kafka.success":                "a-bus.success",
+		"kafkaesque.success":           "kafkaesque.success",
+	} {
+		if got := ids.ApplyID(in); got != want {
+			t.Errorf("ApplyID(%q) = %q, want %q", in, got, want)
 		}
 	}
 	if got := NewRedactor(nil).Apply("x"); got != "x" {

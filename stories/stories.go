@@ -217,12 +217,22 @@ func (b *Bank) Story(id string) *Story {
 }
 
 // Feedback is what a coach said about one story, as imported from a
-// workbook. Empty fields mean "not given".
+// workbook: one entry of a feedback file. Empty fields mean "not given";
+// Cleared names the coach's cells emptied (see stories/feedback.go).
 type Feedback struct {
 	Story   string `yaml:"story"`
 	Rating  int    `yaml:"rating,omitempty"`
 	Status  string `yaml:"status,omitempty"`
 	Comment string `yaml:"comment,omitempty"`
-	Date    string `yaml:"date"`
-	Source  string `yaml:"source,omitempty"`
+	// Columns are the coach's own columns of the Stories sheet, by
+	// header; "" means the coach emptied the cell.
+	Columns map[string]string `yaml:"columns,omitempty"`
+	// Cleared lists the fields (rating, status, comment) the coach emptied.
+	Cleared []string `yaml:"cleared,flow,omitempty"`
+	Date    string   `yaml:"date"`
+	Source  string   `yaml:"source,omitempty"`
+	// Build is the build id of the workbook the entry came from, and Base
+	// how many entries of the feedback file that workbook was built from.
+	Build string `yaml:"build,omitempty"`
+	Base  int    `yaml:"base,omitempty"`
 }

@@ -50,7 +50,7 @@ byte-identical files.`,
   starpack build acme --only notes # just out/acme/notes.md
   starpack build --all --date 2026-12-01`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.roles = args
+			opts.roles, opts.quiet = args, a.quiet // -q is global
 			if opts.watch {
 				return a.watchRun(cmd, opts)
 			}
@@ -63,7 +63,6 @@ byte-identical files.`,
 	f.StringSliceVar(&opts.only, "only", nil, "outputs to write, comma-separated: "+strings.Join(packet.Names(packet.Outputs()), ","))
 	f.BoolVar(&opts.redact, "redact", false, "apply the redaction rules of starpack.yaml and the role, for sharing")
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
-	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print nothing but errors")
 	f.BoolVar(&opts.json, "json", false, "print what was built as JSON: out, built, failed, packets[{role, dir, files, warnings, error, hint}]")
 	f.BoolVarP(&opts.watch, "watch", "w", false, "build, then rebuild what a changed story, role, template or setting affects, until Ctrl-C")
 	f.IntVar(&opts.round, "round", 0, "the interview round of ROLE to prepare, from 1 (default: the next one on or after the build date)")
@@ -78,15 +77,40 @@ type job struct {
 	err  error
 }
 
-// buildRun wires the flags to the pipeline (export/packet): it opens the
-// workspace, lints the bank beside the build, builds the packets on a few
-// workers and reports what came of each.
+// buildRun wires the flags to the pipeline (export/packet): it builds
+// (see build) and reports the lint and what came of each packet.
 func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
+	o, err := a.build(cmd, opts)
+	if o != nil {
+		lintSummary(a.stderr, o.lint, opts.quiet)
+	}
+	if err != nil {
+		return err
+	}
+	if opts.json {
+		return a.buildJSONReport(o.outDir, o.jobs, o.results)
+	}
+	return a.reportBuild(o.outDir, o.results, opts.quiet)
+}
+
+// buildOutcome is what a build did: the packets built (results, in job
+// order) and the lint of the bank, for build and watch to report.
+type buildOutcome struct {
+	outDir  string
+	jobs    []job
+	results []packet.Result
+	lint    lintResult
+}
+
+// build opens the workspace, lints the bank beside the build and builds
+// the packets on a few workers. The outcome is nil when nothing was
+// built; with an error about the roles to build, it holds the lint.
+func (a *app) build(cmd *cobra.Command, opts *buildOptions) (*buildOutcome, error) {
 	if opts.all && len(opts.roles) > 0 {
-		return usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
+		return nil, usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
 	if opts.round != 0 && len(opts.roles) != 1 {
-		return usageError{fmt.Errorf("--round %d: name the one ROLE whose round it is", opts.round)}
+		return nil, usageError{fmt.Errorf("--round %d: name the one ROLE whose round it is", opts.round)}
 	}
 	outs := packet.Outputs()
 	if a.outputs != nil {
@@ -94,33 +118,28 @@ func (a *app) buildRun(cmd *cobra.Command, opts *buildOptions) error {
 	}
 	outs, err := packet.Pick(outs, opts.only)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	date, err := buildDate(opts.date, a.now)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ws, err := a.openWorkspace(cmd, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	b, err := packet.New(ws, packet.Options{Date: date, Redact: opts.redact, Outputs: outs, Named: len(opts.only) > 0, Round: opts.round})
 	if err != nil {
-		return err
+		return nil, err
 	}
 	bank, _ := ws.Bank() // loaded by New
-	flushLint := lintInBackground(a.stderr, ws, bank, opts.quiet)
-	defer flushLint()
+	lintDone := lintInBackground(ws, bank)
 	jobs, err := roleJobs(ws, opts)
 	if err != nil {
-		return err
+		return &buildOutcome{lint: lintDone()}, err
 	}
-	results := buildAll(b, jobs, a.progress(len(jobs), opts.quiet || opts.json))
-	flushLint()
-	if opts.json {
-		return a.buildJSONReport(b.OutDir(), jobs, results)
-	}
-	return a.reportBuild(b.OutDir(), results, opts.quiet)
+	results := buildAll(b, jobs, a.progress(len(jobs), opts.quiet || opts.json || opts.watch))
+	return &buildOutcome{outDir: b.OutDir(), jobs: jobs, results: results, lint: lintDone()}, nil
 }
 
 // roleJobs lists the packets to build: the whole bank, the roles named, or

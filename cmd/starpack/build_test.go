@@ -38,7 +38,7 @@ func (a *app) exec(args ...string) error {
 func TestBuildFailureKeepsOldPacket(t *testing.T) {
 	t.Chdir(t.TempDir())
 	a, _, _ := testApp(t)
-	if err := a.exec("init", "ws"); err != nil {
+	if err := a.exec("init", "--example", "ws"); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.exec("build", "--workspace", "ws", "example"); err != nil {
@@ -66,7 +66,7 @@ func TestBuildFailureKeepsOldPacket(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Error("notes.md changed although the build failed")
 	}
-	known := map[string]bool{}
+	known := map[string]bool{packet.ManifestFile: true}
 	for _, o := range packet.Outputs() {
 		known[o.File] = true
 	}
@@ -83,7 +83,7 @@ func TestBuildFailureKeepsOldPacket(t *testing.T) {
 func TestOutputConfined(t *testing.T) {
 	t.Chdir(t.TempDir())
 	a, _, errb := testApp(t)
-	if err := a.exec("init", "ws"); err != nil {
+	if err := a.exec("init", "--example", "ws"); err != nil {
 		t.Fatal(err)
 	}
 	os.MkdirAll(filepath.Join("ws", "out"), 0o755)
@@ -109,7 +109,7 @@ func TestBatchOfFifty(t *testing.T) {
 	}
 	t.Chdir(t.TempDir())
 	a, out, errb := testApp(t)
-	if err := a.exec("init", "ws"); err != nil {
+	if err := a.exec("init", "--example", "ws"); err != nil {
 		t.Fatal(err)
 	}
 	example, err := os.ReadFile(filepath.Join("ws", "roles", "example.yaml"))
@@ -144,7 +144,7 @@ func TestBatchOfFifty(t *testing.T) {
 		}
 	}
 	errs := regexp.MustCompile(`(?m)^starpack: ws/roles/`).FindAllString(errb.String(), -1)
-	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:5:7: date "2026-13-45x" is not a date`) {
+	if len(errs) != 1 || !strings.Contains(errb.String(), `ws/roles/role-17.yaml:6:7: date "2026-13-45x" is not a date`) {
 		t.Errorf("want one error for role-17, got:\n%s", errb.String())
 	}
 	if !strings.Contains(errb.String(), "starpack: built 49 of 50 packets in ws/out; 1 failed") {
@@ -240,7 +240,7 @@ func TestRenderConcurrently(t *testing.T) {
 		files   []string
 		warning string
 	}{
-		{"together", []packet.Output{{Name: "a", File: "a.txt", Render: together}, {Name: "b", File: "b.txt", Render: waiting}}, "", []string{"a.txt", "b.txt"}, "a.txt: first warning"},
+		{"together", []packet.Output{{Name: "a", File: "a.txt", Render: together}, {Name: "b", File: "b.txt", Render: waiting}}, "", []string{"a.txt", "b.txt", packet.ManifestFile}, "a.txt: first warning"},
 		{"failing", []packet.Output{{Name: "a", File: "a.txt", Render: func(w io.Writer, p *export.Packet, a *packet.Assets) ([]string, error) {
 			return []string{"first warning"}, nil
 		}},

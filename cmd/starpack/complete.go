@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 
@@ -10,12 +11,90 @@ import (
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories/loop"
+	"github.com/starpack/starpack/stories/source"
 )
 
-// Shell completion: cobra's `starpack completion bash|zsh|fish|powershell`
-// prints the script; the functions here fill in what only the workspace
-// knows. They never print: a completion that cannot find the workspace
-// offers nothing.
+// Shell completion: `starpack completion bash|zsh|fish|powershell` prints
+// cobra's script for the shell; the functions here fill in what only the
+// workspace knows. They never print: a completion that cannot find the
+// workspace offers nothing.
+
+// shells are the shells starpack writes completion scripts for, each with
+// the line that loads the script.
+var shells = []struct{ name, load string }{
+	{"bash", "source <(starpack completion bash)   # in ~/.bashrc"},
+	{"zsh", `starpack completion zsh > "${fpath[1]}/_starpack"`},
+	{"fish", "starpack completion fish > ~/.config/fish/completions/starpack.fish"},
+	{"powershell", "starpack completion powershell | Out-String | Invoke-Expression"},
+}
+
+// orList joins names as "a, b or c".
+func orList(names []string) string {
+	if len(names) < 2 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+func shellNames() []string {
+	names := make([]string, len(shells))
+	for i, s := range shells {
+		names[i] = s.name
+	}
+	return names
+}
+
+type completionOptions struct {
+	shell         string
+	noDescription bool
+}
+
+func newCompletionCmd(a *app) *cobra.Command {
+	opts := &completionOptions{}
+	var load strings.Builder
+	for _, s := range shells {
+		fmt.Fprintf(&load, "  %s\n", s.load)
+	}
+	cmd := &cobra.Command{
+		Use:   "completion bash|zsh|fish|powershell",
+		Short: "Print the shell completion script of bash, zsh, fish or powershell",
+		Long: `Completion prints the script that makes your shell complete starpack's
+commands, flags, role ids and outputs. Load it once:
+
+` + load.String(),
+		Example:   "  source <(starpack completion bash)",
+		Args:      argsOf(1, 1, "source <(starpack completion bash)", arg{"SHELL", orList(shellNames())}),
+		ValidArgs: shellNames(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.shell = args[0]
+			return a.completionRun(cmd.Root(), opts)
+		},
+	}
+	cmd.Flags().BoolVar(&opts.noDescription, "no-descriptions", false, "leave the descriptions out of the completions")
+	return cmd
+}
+
+func (a *app) completionRun(root *cobra.Command, opts *completionOptions) error {
+	desc := !opts.noDescription
+	switch opts.shell {
+	case "bash":
+		return root.GenBashCompletionV2(a.stdout, desc)
+	case "zsh":
+		if desc {
+			return root.GenZshCompletion(a.stdout)
+		}
+		return root.GenZshCompletionNoDesc(a.stdout)
+	case "fish":
+		return root.GenFishCompletion(a.stdout, desc)
+	case "powershell":
+		if desc {
+			return root.GenPowerShellCompletionWithDesc(a.stdout)
+		}
+		return root.GenPowerShellCompletion(a.stdout)
+	}
+	return usageError{&source.Error{Msg: fmt.Sprintf("completion: unknown shell %q: starpack completes %s", opts.shell, orList(shellNames())),
+		Hint: "for example: source <(starpack completion bash)"}}
+}
 
 // addCompletion fills in the completions of root's commands.
 func (a *app) addCompletion(root *cobra.Command) {

@@ -51,7 +51,7 @@ it.`,
   # round1.yaml
   - {question: conflict, story: stream.conflict, rating: solid, note: They wanted numbers}
   - {question: "Why are you leaving?", story: improvised, rating: weak}`,
-		Args: argsUsage(cobra.ExactArgs(1)),
+		Args: argsOf(1, 1, "starpack debrief acme", arg{"ROLE", "the role whose round it was: its id (acme for roles/acme.yaml) or a path"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.role = args[0]
 			return a.debriefRun(cmd, opts)
@@ -117,7 +117,7 @@ func (a *app) debriefRun(cmd *cobra.Command, opts *debriefOptions) error {
 		return err
 	}
 	if len(asked) == 0 {
-		fmt.Fprintf(a.stdout, "nothing recorded: %s is unchanged\n", ws.DebriefFile(role.ID))
+		fmt.Fprintf(a.out(), "nothing recorded: %s is unchanged\n", ws.DebriefFile(role.ID))
 		return nil
 	}
 	d := loop.Debrief{Round: n, At: rd.When(), Kind: rd.Kind, With: rd.With, Written: date.Format(time.DateOnly), Asked: asked}
@@ -235,7 +235,8 @@ func storyIDs(bank *stories.Bank) []string {
 
 // debriefReport says what was recorded and what it changes.
 func (a *app) debriefReport(ws *config.Workspace, role *config.Role, d loop.Debrief) error {
-	fmt.Fprintf(a.stdout, "recorded %s of %s in %s:\n", stories.Count(len(d.Asked), "question", "questions"),
+	w := a.out()
+	fmt.Fprintf(w, "recorded %s of %s in %s:\n", stories.Count(len(d.Asked), "question", "questions"),
 		role.Rounds[d.Round-1].Label(d.Round), ws.DebriefFile(role.ID))
 	cat := ws.Catalog()
 	for _, q := range d.Asked {
@@ -243,7 +244,7 @@ func (a *app) debriefReport(ws *config.Workspace, role *config.Role, d loop.Debr
 		if q.Rating != "" {
 			line += " (" + q.Rating + ")"
 		}
-		fmt.Fprintln(a.stdout, line)
+		fmt.Fprintln(w, line)
 	}
 	gaps, err := ws.DebriefGaps(role.ID)
 	if err != nil {
@@ -251,11 +252,11 @@ func (a *app) debriefReport(ws *config.Workspace, role *config.Role, d loop.Debr
 	}
 	for _, g := range gaps {
 		if g.Round == d.Round {
-			fmt.Fprintf(a.stdout, "no story answers %q yet: write one with question: %s\n", g.Question.Title, questionRef(g.Question))
+			fmt.Fprintf(w, "no story answers %q yet: write one with question: %s\n", g.Question.Title, questionRef(g.Question))
 		}
 	}
 	if next := role.NextRoundAfter(d.Round); next > 0 {
-		fmt.Fprintf(a.stdout, "next: starpack build %s --round %d\n", role.ID, next)
+		fmt.Fprintf(w, "next: starpack build %s --round %d\n", role.ID, next)
 	}
 	return nil
 }

@@ -51,7 +51,7 @@ TERM=dumb). Without a terminal it reads the same answers line by line from
 stdin, for scripts and tests.`,
 		Example: `  starpack drill acme
   starpack drill --count 3`,
-		Args: argsUsage(cobra.MaximumNArgs(1)),
+		Args: argsOf(0, 1, "starpack drill acme", arg{"ROLE", "the role whose stories to rehearse (default: the whole bank)"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.role = args[0]
@@ -101,14 +101,14 @@ func (a *app) drillRun(cmd *cobra.Command, opts *drillOptions) error {
 	}
 	done := s.run(ctx, plan)
 	if len(done) == 0 {
-		fmt.Fprintln(a.stdout, "nothing recorded")
+		fmt.Fprintln(a.out(), "nothing recorded")
 		return nil
 	}
 	files, err := ws.AppendPractice(done)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(a.stdout, "recorded %s in %s\n", stories.Count(len(done), "rehearsal", "rehearsals"), strings.Join(files, ", "))
+	fmt.Fprintf(a.out(), "recorded %s in %s\n", stories.Count(len(done), "rehearsal", "rehearsals"), strings.Join(files, ", "))
 	return nil
 }
 

@@ -2,7 +2,9 @@ package main
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,9 +25,13 @@ func newFeedbackCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "feedback WORKBOOK.xlsx",
 		Short: "Import a coach's ratings, status and comments from a workbook",
-		Long: `Feedback reads the Rating, Status and Coach comments columns of a matrix.xlsx
-that your coach edited and appends what changed to feedback/<role-id>.yaml.
-The next build shows the feedback in the brief, the notes and the workbook.
+		Long: `Feedback reads the Rating, Status and Coach comments columns (and any column
+the coach added) of a matrix.xlsx that your coach edited, and appends the cells
+the coach changed to feedback/<role-id>.yaml: those that differ from what
+starpack wrote into that workbook, a cleared cell included. An older workbook
+never undoes a newer edit; two copies of one build that disagree are reported
+as a conflict, the newer import kept. The next build shows the feedback in the
+brief, the notes and the workbook.
 
 The role is the one the workbook was built for (recorded in the file), else
 --role, else the folder the workbook is in (out/<role-id>/matrix.xlsx).
@@ -34,7 +40,7 @@ and unknown story ids are reported. Importing the same workbook twice adds
 nothing.`,
 		Example: `  starpack feedback ~/Downloads/matrix.xlsx
   starpack feedback coach-notes.xlsx --role acme`,
-		Args: argsUsage(cobra.ExactArgs(1)),
+		Args: argsOf(1, 1, "starpack feedback ~/Downloads/matrix.xlsx", arg{"WORKBOOK", "the matrix.xlsx your coach edited and sent back"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.workbook = args[0]
 			return a.feedbackRun(cmd, opts)
@@ -70,7 +76,7 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions) error {
 	}
 	changes, warnings, err := packet.ImportFeedback(ws, id, path, im, date)
 	for _, w := range warnings {
-		fmt.Fprintf(a.stderr, "starpack: warning: %s\n", w)
+		fmt.Fprintf(a.note(), "starpack: warning: %s\n", w)
 	}
 	if err != nil {
 		return err
@@ -80,12 +86,12 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions) error {
 		return feedbackJSONReport(a.stdout, path, id, file, changes, warnings)
 	}
 	if len(changes) == 0 {
-		fmt.Fprintf(a.stdout, "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
+		fmt.Fprintf(a.out(), "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
 		return nil
 	}
-	fmt.Fprintf(a.stdout, "imported %s from %s into %s:\n", stories.Count(len(changes), "change", "changes"), filepath.Base(path), file)
+	fmt.Fprintf(a.out(), "imported %s from %s into %s:\n", stories.Count(len(changes), "change", "changes"), filepath.Base(path), file)
 	for _, c := range changes {
-		fmt.Fprintf(a.stdout, "  %s: %s\n", c.Story, describe(c))
+		fmt.Fprintf(a.out(), "  %s: %s\n", c.Story, describe(c))
 	}
 	return nil
 }
@@ -101,6 +107,16 @@ func describe(f stories.Feedback) string {
 	}
 	if f.Comment != "" {
 		parts = append(parts, fmt.Sprintf("comment %q", stories.Shorten(strings.ReplaceAll(f.Comment, "\n", " "), 50)))
+	}
+	for _, c := range f.Cleared {
+		parts = append(parts, c+" cleared")
+	}
+	for _, h := range slices.Sorted(maps.Keys(f.Columns)) {
+		if v := f.Columns[h]; v == "" {
+			parts = append(parts, fmt.Sprintf("%q cleared", h))
+		} else {
+			parts = append(parts, fmt.Sprintf("%q: %q", h, stories.Shorten(strings.ReplaceAll(v, "\n", " "), 50)))
+		}
 	}
 	return strings.Join(parts, ", ")
 }

@@ -2,31 +2,38 @@ package main
 
 import (
 	"fmt"
-	"io/fs"
-	"os"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
-	"github.com/starpack/starpack/config/schema"
-	"github.com/starpack/starpack/stories/source"
 )
 
 type initOptions struct {
-	dir string
+	dir     string
+	example bool
 }
 
 func newInitCmd(a *app) *cobra.Command {
 	opts := &initOptions{dir: "."}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "init [DIR]",
-		Short: "Make a workspace with an example story bank and role",
-		Long: `Init makes a workspace in DIR (default: the current folder): starpack.yaml,
-stories/ with an example bank, and roles/example.yaml. It never overwrites a
-file; a folder that already holds starpack.yaml is left alone.`,
-		Example: `  starpack init my-prep && cd my-prep && starpack build`,
-		Args:    argsUsage(cobra.MaximumNArgs(1)),
+		Short: "Make an empty workspace of your own (--example: the sample one)",
+		Long: `Init makes a workspace in DIR (default: the current folder), made if missing:
+starpack.yaml with your candidate details to fill in, an empty stories/ for
+your bank and an empty roles/ for your job applications, and the editor
+schemas. Fill it with starpack import and starpack new role.
+
+With --example it makes the sample workspace instead: an example story bank,
+an example role and a made-up candidate, ready to build, to see what
+starpack makes. Its files say they are sample data; starpack doctor says how
+to remove them once you add your own.
+
+Init never overwrites a file; a folder that already holds starpack.yaml is
+left alone.`,
+		Example: `  starpack init my-prep && cd my-prep && starpack import ~/notes/stories.txt
+  starpack init --example demo && cd demo && starpack build`,
+		Args: argsOf(0, 1, "starpack init my-prep", arg{"DIR", "the folder to make the workspace in"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				opts.dir = args[0]
@@ -34,47 +41,25 @@ file; a folder that already holds starpack.yaml is left alone.`,
 			return a.initRun(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.example, "example", false, "make the sample workspace: an example bank, role and candidate, ready to build")
+	return cmd
 }
 
 func (a *app) initRun(opts *initOptions) error {
-	dir := opts.dir
-	if _, err := os.Stat(filepath.Join(dir, config.FileName)); err == nil {
-		return &source.Error{File: filepath.Join(dir, config.FileName), Msg: "already a workspace",
-			Hint: "build it with: starpack build --workspace " + dir}
-	}
-	example := config.Example()
-	// Refuse before writing anything if a file is in the way.
-	var files []string
-	err := fs.WalkDir(example, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		if _, err := os.Stat(filepath.Join(dir, p)); err == nil {
-			return &source.Error{File: filepath.Join(dir, p), Msg: "already exists", Hint: "init only makes new files; pick an empty folder"}
-		}
-		files = append(files, p)
-		return nil
-	})
+	files, err := config.Create(opts.dir, opts.dir, opts.example)
 	if err != nil {
 		return err
 	}
-	for _, p := range files {
-		data, err := fs.ReadFile(example, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return &source.Error{File: filepath.Dir(target), Msg: "cannot make folder: " + err.Error(), Err: err}
-		}
-		if err := config.WriteFile(target, data); err != nil {
-			return err
-		}
+	cd := ""
+	if filepath.Clean(opts.dir) != "." {
+		cd = "cd " + opts.dir + " && "
 	}
-	if err := schema.Write(dir); err != nil {
-		return err
+	if opts.example {
+		fmt.Fprintf(a.out(), "made the sample workspace in %s: %d files of sample data (starpack.yaml, stories/, roles/example.yaml)\n", opts.dir, len(files))
+		fmt.Fprintf(a.out(), "next: %sstarpack build example\n", cd)
+		return nil
 	}
-	fmt.Fprintf(a.stdout, "made a workspace in %s: %d files (starpack.yaml, stories/, roles/)\n", dir, len(files))
-	fmt.Fprintf(a.stdout, "next: cd %s && starpack build example\n", dir)
+	fmt.Fprintf(a.out(), "made an empty workspace in %s: starpack.yaml, stories/, roles/\n", opts.dir)
+	fmt.Fprintf(a.out(), "next: %sstarpack import YOUR-NOTES.txt, then starpack new role acme\n", cd)
 	return nil
 }

@@ -73,7 +73,11 @@ type feedbackChangeJSON struct {
 	Rating  int    `json:"rating,omitempty"`
 	Status  string `json:"status,omitempty"`
 	Comment string `json:"comment,omitempty"`
-	Date    string `json:"date"`
+	// Columns are the coach's own columns ("" when emptied); Cleared the
+	// fields emptied.
+	Columns map[string]string `json:"columns,omitempty"`
+	Cleared []string          `json:"cleared,omitempty"`
+	Date    string            `json:"date"`
 }
 
 // feedbackJSONReport prints what a feedback import changed as one JSON
@@ -84,7 +88,7 @@ func feedbackJSONReport(w io.Writer, workbook, role, file string, changes []stor
 		rep.Warnings = []string{}
 	}
 	for _, c := range changes {
-		rep.Changes = append(rep.Changes, feedbackChangeJSON{c.Story, c.Rating, c.Status, c.Comment, c.Date})
+		rep.Changes = append(rep.Changes, feedbackChangeJSON{c.Story, c.Rating, c.Status, c.Comment, c.Columns, c.Cleared, c.Date})
 	}
 	return writeJSON(w, rep)
 }

@@ -1,9 +1,9 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -26,9 +26,13 @@ func newLintCmd(a *app) *cobra.Command {
 		Long: `Lint checks every story for what a coach would fix before reading it for
 meaning: STAR answers missing a part, results without a number, answers too
 short or too long to say aloud, misspellings, "we" where the interviewer wants
-"I", filler words, the same story told twice, mistyped question ids and empty
-fields. Each finding is printed as file:line:col: severity: message [rule].
+"I", filler words, the same story told twice, mistyped question ids, empty
+fields, and made-up text: a template's placeholders left in a role or story,
+and the example's sample data beside your own. Each finding is printed as file:line:col: severity: message [rule].
 
+The rules, with their default severity:
+
+` + ruleTable() + `
 Rules can be switched off or given another severity in starpack.yaml:
 
   lint:
@@ -43,7 +47,7 @@ warnings too.`,
 		Example: `  starpack lint
   starpack lint --strict
   starpack lint --format json`,
-		Args: argsUsage(cobra.NoArgs),
+		Args: argsOf(0, 0, "starpack lint --strict"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.lintRun(cmd, opts)
 		},
@@ -52,6 +56,16 @@ warnings too.`,
 	f.BoolVar(&opts.strict, "strict", false, "fail (exit 1) on warnings too")
 	f.StringVar(&opts.format, "format", "text", "output format: text or json")
 	return cmd
+}
+
+// ruleTable lists the lint rules for --help: id, default severity, what
+// each finds.
+func ruleTable() string {
+	var b strings.Builder
+	for _, r := range lint.Rules {
+		fmt.Fprintf(&b, "  %-17s %-8s %s\n", r.ID, r.Severity, r.What)
+	}
+	return b.String()
 }
 
 func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
@@ -70,6 +84,8 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	n := len(bank.Stories())
 	if opts.format == "json" {
 		err = lint.WriteJSON(a.stdout, n, findings)
+	} else if a.quiet {
+		err = lint.WriteText(a.stdout, lint.Errors(findings)) // -q: the errors alone
 	} else {
 		err = lint.WriteText(a.stdout, findings)
 		if err == nil {
@@ -85,46 +101,63 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	return nil
 }
 
-// lintSummary is what build says of the lint: its errors and a one-line
-// summary (only the errors when quiet). It never stops a build.
+// lintResult is the lint of a build's bank.
+type lintResult struct {
+	stories  int
+	findings []lint.Finding
+}
+
 // maxBuildLintErrors is how many lint errors build shows before its
 // summary line: enough to act on, not a flood for a large bank.
 const maxBuildLintErrors = 5
 
-func lintSummary(w io.Writer, ws *config.Workspace, bank *stories.Bank, quiet bool) {
-	findings := ws.Lint(bank, true) // only the errors' text is shown
-	shown := 0
-	for _, f := range findings {
+// lintErrorLines are the lint errors build shows, one line each.
+func lintErrorLines(l lintResult) []string {
+	var out []string
+	for _, f := range l.findings {
 		if f.Severity == lint.Error {
-			if shown == maxBuildLintErrors {
-				fmt.Fprintf(w, "starpack: lint: ... and more errors (all of them: starpack lint)\n")
+			if len(out) == maxBuildLintErrors {
+				out = append(out, "starpack: lint: ... and more errors (all of them: starpack lint)")
 				break
 			}
-			fmt.Fprintf(w, "starpack: lint: %s\n", f)
-			shown++
+			out = append(out, fmt.Sprintf("starpack: lint: %s", f))
 		}
 	}
+	return out
+}
+
+// lintLine is build's one-line account of the lint, saying that the
+// build goes on when there are errors.
+func lintLine(l lintResult) string {
+	anyway := ""
+	if lint.Tally(l.findings).Errors > 0 {
+		anyway = "; building anyway: fix the errors before you use the packets"
+	}
+	return fmt.Sprintf("lint: %s%s (details: starpack lint)", lint.Summary(l.stories, l.findings), anyway)
+}
+
+// lintSummary is what build says of the lint: its errors and a one-line
+// summary (only the errors when quiet). It never stops a build.
+func lintSummary(w io.Writer, l lintResult, quiet bool) {
+	for _, line := range lintErrorLines(l) {
+		fmt.Fprintln(w, line)
+	}
 	if !quiet {
-		fmt.Fprintf(w, "starpack: lint: %s (details: starpack lint)\n", lint.Summary(len(bank.Stories()), findings))
+		fmt.Fprintf(w, "starpack: %s\n", lintLine(l))
 	}
 }
 
-// lintInBackground runs lintSummary while the packets render (it only
-// reads the bank) and returns a function that waits for it and prints its
-// lines to w; later calls do nothing. The build calls it before its own
-// output, so what is printed, and in what order, is as before.
-func lintInBackground(w io.Writer, ws *config.Workspace, bank *stories.Bank, quiet bool) (flush func()) {
-	var buf bytes.Buffer
-	done := make(chan struct{})
+// lintInBackground lints the bank while the packets render (it only reads
+// the bank) and returns a function that waits for the result.
+func lintInBackground(ws *config.Workspace, bank *stories.Bank) (wait func() lintResult) {
+	done := make(chan lintResult, 1)
 	go func() {
-		defer close(done)
-		lintSummary(&buf, ws, bank, quiet)
+		done <- lintResult{len(bank.Stories()), ws.Lint(bank, true)} // only the errors' text is shown
 	}()
 	var once sync.Once
-	return func() {
-		once.Do(func() {
-			<-done
-			w.Write(buf.Bytes())
-		})
+	var res lintResult
+	return func() lintResult {
+		once.Do(func() { res = <-done })
+		return res
 	}
 }

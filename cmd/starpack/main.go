@@ -28,6 +28,24 @@ type app struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
 	outputs        []packet.Output // nil: every output; tests inject failing ones
+	quiet          bool            // -q: print errors only
+}
+
+// out is where a command prints what it did: stdout, or nothing with -q.
+func (a *app) out() io.Writer {
+	if a.quiet {
+		return io.Discard
+	}
+	return a.stdout
+}
+
+// note is where a command prints warnings and notes on stderr: nothing
+// with -q, which prints errors only.
+func (a *app) note() io.Writer {
+	if a.quiet {
+		return io.Discard
+	}
+	return a.stderr
 }
 
 // Exit codes.
@@ -37,7 +55,9 @@ const (
 	exitUsage = 2
 )
 
-// usageError is a mistake in how the command was called.
+// usageError is a mistake in how the command was called. The hint of the
+// error it wraps (a *source.Error), when set, says how to call it; else
+// the command's --help is named.
 type usageError struct{ err error }
 
 func (e usageError) Error() string { return e.err.Error() }
@@ -62,7 +82,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	if err == nil {
 		return exitOK
 	}
@@ -71,7 +91,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
-		fmt.Fprintf(stderr, "starpack: %v\nhint: see 'starpack --help'\n", err)
+		hint := source.HintOf(err)
+		if hint == "" {
+			hint = "see '" + cmd.CommandPath() + " --help'"
+		}
+		fmt.Fprintf(stderr, "starpack: %v\nhint: %s\n", err, hint)
 		return exitUsage
 	}
 	report(stderr, err)
@@ -105,14 +129,18 @@ func newRootCmd(a *app) *cobra.Command {
 		Long: `starpack turns a bank of behavioral-interview stories (stories/*.yaml) into a
 prep packet for one job application (roles/<id>.yaml): a PDF brief, a one-page
 cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
-		Example: `  starpack init my-prep            # a workspace with an example story and role
+		Example: `  starpack init my-prep            # an empty workspace of your own
   starpack import notes.txt        # your plain-text notes -> stories/*.yaml
-  starpack build acme              # out/acme/: brief.pdf, cheatsheet.pdf, matrix.xlsx, notes.md`,
+  starpack new role acme           # roles/acme.yaml: fill in company, title, job description
+  starpack build acme              # out/acme/: brief.pdf, cheatsheet.pdf, matrix.xlsx, notes.md
+  starpack doctor                  # what to fix, and what to do next`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
 	root.PersistentFlags().String("workspace", "", "workspace folder (default: $STARPACK_WORKSPACE, else the nearest folder upwards holding starpack.yaml)")
+	root.PersistentFlags().BoolVarP(&a.quiet, "quiet", "q", false, "print nothing but errors")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.CompletionOptions.DisableDefaultCmd = true
 	root.AddCommand(
 		newInitCmd(a),
 		newImportCmd(a),
@@ -124,17 +152,33 @@ cheat sheet, an Excel answer matrix for your coach, and Markdown notes.`,
 		newDrillCmd(a),
 		newStatsCmd(a),
 		newNewCmd(a),
+		newDoctorCmd(a),
 		newVersionCmd(a),
+		newCompletionCmd(a),
 	)
 	a.addCompletion(root)
 	return root
 }
 
-// argsUsage makes an argument check report a usage error (exit 2).
-func argsUsage(check cobra.PositionalArgs) cobra.PositionalArgs {
+// arg is one positional argument of a command, for messages: its name
+// as the usage line spells it and what it is.
+type arg struct{ name, what string }
+
+// argsOf checks a command's positional arguments: from lo to hi of them
+// (hi < 0: any number), described by want in order (the last describes
+// any beyond). A missing or extra argument is a usage error (exit 2) that
+// says which argument, with example as the hint.
+func argsOf(lo, hi int, example string, want ...arg) cobra.PositionalArgs {
 	return func(cmd *cobra.Command, args []string) error {
-		if err := check(cmd, args); err != nil {
-			return usageError{err}
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		hint := "for example: " + example
+		if len(args) < lo {
+			a := want[min(len(args), len(want)-1)]
+			label := strings.Join(append([]string{name}, args...), " ")
+			return usageError{&source.Error{Msg: fmt.Sprintf("%s: missing %s: %s", label, a.name, a.what), Hint: hint}}
+		}
+		if hi >= 0 && len(args) > hi {
+			return usageError{&source.Error{Msg: fmt.Sprintf("%s: too many arguments (%s); usage: %s", name, strings.Join(args, " "), cmd.UseLine()), Hint: hint}}
 		}
 		return nil
 	}

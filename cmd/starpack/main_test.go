@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,14 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
+// runMainEnv makes the test binary run starpack itself, for tests that
+// start it as a process of its own (the kill test) without building it.
+const runMainEnv = "STARPACK_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
 	testscript.Main(hermetic{m}, map[string]func(){
 		"starpack": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
@@ -46,7 +54,19 @@ func TestScripts(t *testing.T) {
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
 			"waitfor":  cmdWaitFor,
+			"bigfile":  cmdBigFile,
+			"utf16":    cmdUTF16,
 			"pdftext":  cmdPDFText,
+			"pdflines": cmdPDFLines,
+			"mtime":    cmdMtime,
+		},
+		// root: the tests run as root, who may write into any folder
+		// (a test then drops that power with setpriv).
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("TESTDATA", testdata)
@@ -72,7 +92,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown command", []string{"bogus"}, 2, "unknown command"},
 		{"unknown flag", []string{"build", "--bogus"}, 2, "unknown flag"},
 		{"bad date", []string{"build", "--date", "tomorrow"}, 2, "YYYY-MM-DD"},
-		{"too many args", []string{"init", "a", "b"}, 2, "accepts at most 1 arg"},
+		{"too many args", []string{"init", "a", "b"}, 2, "init: too many arguments (a b); usage: starpack init [DIR] [flags]"},
+		{"missing arg", []string{"select"}, 2, "select: missing ROLE"},
 		{"unknown output", []string{"build", "--only", "slides"}, 2, `unknown output "slides"`},
 		{"unknown role", []string{"build", "nosuch"}, 1, `unknown role "nosuch"`},
 		{"all with role", []string{"build", "--all", "x"}, 2, "--all"},

@@ -78,7 +78,7 @@ added, never renamed; "cues", "competencies", "focus" and "keywords" of
 ` + selectJSONShape,
 		Example: `  starpack select acme
   starpack select roles/acme.yaml --json | jq '.answers[].picks[].story'`,
-		Args: argsUsage(cobra.ExactArgs(1)),
+		Args: argsOf(1, 1, "starpack select acme", arg{"ROLE", "the role to choose stories for: its id (acme for roles/acme.yaml) or a path"}),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.role = args[0]
 			return a.selectRun(cmd, opts)
@@ -116,7 +116,7 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if opts.json {
 		return writeSelectJSON(a.stdout, role, sel, lp)
 	}
-	return writeSelectText(a.stdout, role, sel, lp)
+	return writeSelectText(a.out(), role, sel, lp)
 }
 
 // The JSON shape of `select --json`; see selectJSONShape.

@@ -42,7 +42,7 @@ question), stale_days (14) and many_roles (3). --json prints the same as one
 JSON object. Stats reports; it exits 0 whatever it finds.`,
 		Example: `  starpack stats
   starpack stats --json | jq '.conflicts'`,
-		Args: argsUsage(cobra.NoArgs),
+		Args: argsOf(0, 0, "starpack stats"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.statsRun(cmd, opts)
 		},
@@ -83,7 +83,7 @@ func (a *app) statsRun(cmd *cobra.Command, opts *statsOptions) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	}
-	return writeStats(a.stdout, rep)
+	return writeStats(a.out(), rep)
 }
 
 // rolePicks loads every role and the stories its packet picks for its next
@@ -95,7 +95,7 @@ func (a *app) rolePicks(ws *config.Workspace, date time.Time) ([]*config.Role, m
 	for _, id := range ids {
 		role, picked, err := rolePicked(ws, id, date)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "starpack: warning: role %s left out: %v\n", id, err)
+			fmt.Fprintf(a.note(), "starpack: warning: role %s left out: %v\n", id, err)
 			continue
 		}
 		roles = append(roles, role)

@@ -34,7 +34,7 @@ func TestNoControlCodes(t *testing.T) {
 	t.Chdir(t.TempDir())
 	a, out, errb := testApp(t)
 	for _, args := range [][]string{
-		{"init", "ws"},
+		{"init", "--example", "ws"},
 		{"build", "--workspace", "ws", "--only", "notes"},
 		{"select", "--workspace", "ws", "example"},
 		{"lint", "--workspace", "ws"},

@@ -12,7 +12,7 @@ func newVersionCmd(a *app) *cobra.Command {
 		Use:     "version",
 		Short:   "Print starpack's version",
 		Example: "  starpack version",
-		Args:    argsUsage(cobra.NoArgs),
+		Args:    argsOf(0, 0, "starpack version"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.versionRun()
 		},
@@ -20,7 +20,7 @@ func newVersionCmd(a *app) *cobra.Command {
 }
 
 func (a *app) versionRun() error {
-	_, err := fmt.Fprintf(a.stdout, "starpack %s\n", version())
+	_, err := fmt.Fprintf(a.out(), "starpack %s\n", version())
 	return err
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/source"
 )
 
@@ -85,6 +86,10 @@ type watchSpace struct{ dir, display string }
 // every build with the paths that caused it (none for the first) and its
 // error; tests use it to wait. A failed build is reported and watching goes
 // on.
+//
+// The first build reports as build does; each rebuild in one line (what
+// changed, what was rebuilt, the lint's summary), with the lint's errors
+// and the packets' warnings only when they differ from the last build's.
 func (a *app) watchLoop(ctx context.Context, cmd *cobra.Command, opts *buildOptions, ws watchSpace,
 	events <-chan string, add func(dir string), delay time.Duration, built func(changed []string, err error)) error {
 	watchDirs := func() {
@@ -97,27 +102,21 @@ func (a *app) watchLoop(ctx context.Context, cmd *cobra.Command, opts *buildOpti
 			add(t)
 		}
 	}
-	build := func(o *buildOptions, changed []string) {
-		err := a.buildRun(cmd, o)
-		if err != nil && !errors.Is(err, errSilent) {
-			report(a.stderr, err)
-		}
-		watchDirs()
-		if built != nil {
-			built(changed, err)
-		}
-	}
-
+	w := &watchState{a: a, ws: ws}
 	watchDirs()
-	build(opts, nil)
-	fmt.Fprintln(a.stderr, "starpack: watching stories, roles, templates and starpack.yaml; Ctrl-C stops")
+	err := w.first(cmd, opts)
+	w.known = ws.files()
+	if built != nil {
+		built(nil, err)
+	}
+	fmt.Fprintln(a.note(), "starpack: watching stories, roles, templates and starpack.yaml; Ctrl-C stops")
 
 	pending := map[string]bool{}
 	var fire <-chan time.Time
 	for {
 		select {
 		case <-ctx.Done():
-			fmt.Fprintln(a.stderr, "starpack: stopped watching")
+			fmt.Fprintln(a.note(), "starpack: stopped watching")
 			return nil
 		case p, ok := <-events:
 			if !ok {
@@ -129,29 +128,140 @@ func (a *app) watchLoop(ctx context.Context, cmd *cobra.Command, opts *buildOpti
 			}
 		case <-fire:
 			fire = nil
-			changed := make([]string, 0, len(pending))
-			for p := range pending {
-				changed = append(changed, p)
-			}
-			sort.Strings(changed)
+			changed := w.settle(pending)
 			pending = map[string]bool{}
 			o, what := rebuildPlan(ws, opts, changed)
 			if o == nil {
 				continue
 			}
-			names := make([]string, len(changed))
-			for i, c := range changed {
-				names[i] = filepath.Join(ws.display, filepath.FromSlash(c))
+			err := w.rebuild(cmd, o, changed, what)
+			watchDirs()
+			w.known = ws.files()
+			if built != nil {
+				built(changed, err)
 			}
-			fmt.Fprintf(a.stderr, "starpack: changed: %s; rebuilding %s\n", strings.Join(names, ", "), what)
-			build(o, changed)
 		}
 	}
 }
 
+// watchState is what a watch remembers between builds: the files there
+// were, and the details (lint errors, warnings) last printed.
+type watchState struct {
+	a       *app
+	ws      watchSpace
+	known   map[string]bool
+	details string
+}
+
+// first is the first build, reported in full as build reports it.
+func (w *watchState) first(cmd *cobra.Command, opts *buildOptions) error {
+	o, err := w.a.build(cmd, opts)
+	if o != nil {
+		lintSummary(w.a.stderr, o.lint, opts.quiet)
+		w.details = strings.Join(w.detailLines(o), "\n")
+	}
+	if err == nil {
+		err = w.a.reportBuild(o.outDir, o.results, opts.quiet)
+	}
+	if err != nil && !errors.Is(err, errSilent) {
+		report(w.a.stderr, err)
+	}
+	return err
+}
+
+// settle turns the paths that changed in a burst into the files to name:
+// sorted, and without the files that came and went within it (an
+// editor's temporary files).
+func (w *watchState) settle(pending map[string]bool) []string {
+	var changed []string
+	for p := range pending {
+		_, err := os.Stat(filepath.Join(w.ws.dir, filepath.FromSlash(p)))
+		if err == nil || w.known[p] {
+			changed = append(changed, p)
+		}
+	}
+	sort.Strings(changed)
+	return changed
+}
+
+// rebuild builds again and reports it in one line, with the details when
+// they changed and any error in full.
+func (w *watchState) rebuild(cmd *cobra.Command, opts *buildOptions, changed []string, what string) error {
+	names := make([]string, len(changed))
+	for i, c := range changed {
+		names[i] = filepath.Join(w.ws.display, filepath.FromSlash(c))
+	}
+	head := "starpack: " + listShort(names, 3) + " changed"
+	o, err := w.a.build(cmd, opts)
+	if o != nil {
+		if d := strings.Join(w.detailLines(o), "\n"); d != w.details {
+			w.details = d
+			if d != "" {
+				fmt.Fprintln(w.a.stderr, d)
+			}
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(w.a.stderr, "%s; %s not rebuilt: %v\n", head, what, err)
+		if h := source.HintOf(err); h != "" {
+			fmt.Fprintf(w.a.stderr, "hint: %s\n", h)
+		}
+		return err
+	}
+	failed := 0
+	for _, r := range o.results {
+		if r.Err != nil {
+			failed++
+			report(w.a.stderr, r.Err)
+		}
+	}
+	summary := "lint: " + lint.Summary(o.lint.stories, o.lint.findings)
+	line := fmt.Sprintf("%s; rebuilt %s in %s (%s)", head, what, o.outDir, summary)
+	if failed > 0 {
+		line = fmt.Sprintf("%s; rebuilt %d of %d packets in %s, %d failed (%s)", head, len(o.results)-failed, len(o.results), o.outDir, failed, summary)
+		err = errSilent
+	}
+	if failed > 0 || !opts.quiet {
+		fmt.Fprintln(w.a.stderr, line)
+	}
+	return err
+}
+
+// detailLines are a build's lint errors and the packets' warnings and
+// notices, as build prints them.
+func (w *watchState) detailLines(o *buildOutcome) []string {
+	lines := lintErrorLines(o.lint)
+	if w.a.quiet {
+		return lines
+	}
+	for _, r := range o.results {
+		for _, x := range r.Warnings {
+			lines = append(lines, "starpack: warning: "+x)
+		}
+		for _, n := range r.Notices {
+			lines = append(lines, "starpack: "+n)
+		}
+	}
+	return lines
+}
+
+// files lists the files of the watched folders, slash-separated, relative
+// to the workspace.
+func (ws watchSpace) files() map[string]bool {
+	known := map[string]bool{}
+	for _, dir := range []string{".", config.StoriesDir, config.RolesDir} {
+		entries, _ := os.ReadDir(filepath.Join(ws.dir, dir))
+		for _, e := range entries {
+			known[path.Join(dir, e.Name())] = true
+		}
+	}
+	return known
+}
+
 // watchedFile says whether a changed path is one the packets are made of,
-// and returns it relative to the workspace, slash-separated. Editors' swap
-// and backup files, hidden files and the output folder are not.
+// and returns it relative to the workspace, slash-separated. Editors'
+// swap, backup and temporary files, hidden files and the output folder are
+// not.
 func watchedFile(ws watchSpace, path string) (string, bool) {
 	rel, err := filepath.Rel(ws.dir, path)
 	if err != nil || strings.HasPrefix(rel, "..") {
@@ -159,7 +269,7 @@ func watchedFile(ws watchSpace, path string) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	base := filepath.Base(rel)
-	if strings.HasPrefix(base, ".") || strings.HasSuffix(base, "~") || strings.HasSuffix(base, ".swp") || strings.HasSuffix(base, ".tmp") {
+	if editorTemp(base) {
 		return "", false
 	}
 	yaml := strings.HasSuffix(base, ".yaml") || strings.HasSuffix(base, ".yml")
@@ -179,6 +289,24 @@ func watchedFile(ws watchSpace, path string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// editorTemp reports whether a file name is one of an editor's swap,
+// backup or temporary files (vim, emacs, JetBrains, Kate, sed -i, ...) or
+// a hidden file (gedit's, and emacs's lock files).
+func editorTemp(base string) bool {
+	if strings.HasPrefix(base, ".") || strings.HasPrefix(base, "#") || strings.HasSuffix(base, "#") || strings.HasSuffix(base, "~") {
+		return true
+	}
+	for _, suffix := range []string{".swp", ".swo", ".swx", ".tmp", ".temp", ".bak", ".orig", ".kate-swp", "___jb_tmp___", "___jb_old___", ".crswap", ".part"} {
+		if strings.HasSuffix(base, suffix) {
+			return true
+		}
+	}
+	if strings.Trim(base, "0123456789") == "" {
+		return true // vim's test of the folder: 4913
+	}
+	return strings.HasPrefix(base, "sed") && len(base) == 9 && !strings.Contains(base, ".") // sed -i
 }
 
 // rebuildPlan says what to rebuild for the changed files: a role file

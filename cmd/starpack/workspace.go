@@ -24,8 +24,8 @@ func (a *app) openWorkspace(cmd *cobra.Command, example bool) (*config.Workspace
 	ws, err := config.Load(layers, cwd)
 	switch {
 	case errors.Is(err, config.ErrNoWorkspace) && example:
-		fmt.Fprintln(a.stderr, "starpack: no workspace here (no starpack.yaml in this folder or above); using the embedded example")
-		fmt.Fprintln(a.stderr, "hint: make your own with: starpack init my-prep")
+		fmt.Fprintln(a.note(), "starpack: no workspace here (no starpack.yaml in this folder or above); using the embedded example")
+		fmt.Fprintln(a.note(), "hint: make your own with: starpack init my-prep")
 		ws = config.OpenExample()
 		return ws, ws.Layer(layers)
 	case errors.Is(err, config.ErrNoWorkspace):
@@ -41,6 +41,6 @@ func noWorkspace(what string) error {
 	if what != "" {
 		msg = "no workspace " + what
 	}
-	return &source.Error{Msg: msg + " (no starpack.yaml in this folder or above)",
+	return &source.Error{Msg: msg + " (no starpack.yaml in this folder or above)", Err: config.ErrNoWorkspace,
 		Hint: "make one with: starpack init my-prep   (or pass --workspace DIR)"}
 }

@@ -18,7 +18,9 @@ import (
 // -insert adds a column of the coach's own before the third column; -sort
 // sorts the story rows by ID, descending; -norole removes the role the
 // workbook records; each ID (or row:N for sheet row N) is followed by the
-// cells to set in its row, found by header name.
+// cells to set in its row, found by header name: HEADER=VALUE sets text,
+// HEADER= empties the cell, and HEADER==FORMULA puts a formula in it with
+// no saved value (as a program that does not compute formulas saves it).
 func cmdXLSXEdit(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) < 1 {
 		ts.Fatalf("usage: xlsxedit FILE [-insert] [-sort] [-norole] [ID HEADER=VALUE...]...")
@@ -64,7 +66,14 @@ func cmdXLSXEdit(ts *testscript.TestScript, neg bool, args []string) {
 				ts.Fatalf("xlsxedit: no column %q or no row %q", header, id)
 			}
 			cell, _ := excelize.CoordinatesToCellName(col+1, row+1)
-			ts.Check(f.SetCellStr(sheet, cell, value))
+			switch {
+			case strings.HasPrefix(value, "="):
+				ts.Check(f.SetCellFormula(sheet, cell, value[1:]))
+			case value == "":
+				ts.Check(f.SetCellValue(sheet, cell, nil))
+			default:
+				ts.Check(f.SetCellStr(sheet, cell, value))
+			}
 		default:
 			id = arg
 		}

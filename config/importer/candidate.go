@@ -30,14 +30,16 @@ func parseNotes(file string, data []byte, cat *stories.Catalog) (*plaintext.Resu
 
 // candidateEdit is what a résumé changes in starpack.yaml.
 type candidateEdit struct {
-	data []byte   // the new starpack.yaml; nil when nothing changes
-	set  []string // keys filled in from the résumé
-	kept []string // notes on keys the file already sets otherwise
+	data     []byte   // the new starpack.yaml; nil when nothing changes
+	set      []string // keys filled in from the résumé
+	kept     []string // notes on keys the file already sets otherwise
+	replaced []string // notes on keys that held the example's made-up values
 }
 
 // mergeCandidate fills candidate name, email and pitch of starpack.yaml
-// (data, named file) from a résumé, where the file does not set them yet.
-// Values already there are the user's and are kept. A file without a
+// (data, named file) from a résumé, where the file does not set them yet
+// or holds the example's made-up candidate (config.SampleCandidate).
+// Other values already there are the user's and are kept. A file without a
 // candidate: key gets one appended, leaving every byte before it as it
 // was; otherwise the YAML node tree is edited, which keeps comments. The
 // result is checked to load before it is returned.
@@ -62,6 +64,16 @@ func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) 
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			if root.Content[i].Value == "candidate" {
 				cand = root.Content[i+1]
+			}
+		}
+	}
+
+	sample := map[string]bool{}
+	if cand != nil && cand.Kind == yaml.MappingNode && config.MarkedSample(data) {
+		var c config.Candidate
+		if cand.Decode(&c) == nil {
+			for _, k := range config.SampleCandidate(c) {
+				sample[k] = true
 			}
 		}
 	}
@@ -111,7 +123,12 @@ func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) 
 				cand.Content = append(cand.Content, scalar(w.key), scalar(w.value))
 				ed.set = append(ed.set, w.key)
 			case have.Kind == yaml.ScalarNode && strings.TrimSpace(have.Value) == "":
-				*have = *scalar(w.value)
+				fill(have, w.value)
+				ed.set = append(ed.set, w.key)
+			case have.Kind == yaml.ScalarNode && sample[w.key] && strings.TrimSpace(have.Value) != w.value:
+				ed.replaced = append(ed.replaced, fmt.Sprintf("replaced the example's made-up candidate %s %q in %s with %q from %s",
+					w.key, shortQuote(have.Value), file, shortQuote(w.value), from))
+				fill(have, w.value)
 				ed.set = append(ed.set, w.key)
 			case strings.TrimSpace(have.Value) != w.value:
 				ed.kept = append(ed.kept, fmt.Sprintf("kept candidate %s of %s; %s gives %q", w.key, file, from, shortQuote(w.value)))
@@ -131,6 +148,13 @@ func mergeCandidate(file string, data []byte, b jsonresume.Basics, from string) 
 		return candidateEdit{}, fmt.Errorf("cannot add the résumé's candidate to %s: %w", file, err)
 	}
 	return ed, nil
+}
+
+// fill sets a scalar's value, keeping the comments around it.
+func fill(n *yaml.Node, v string) {
+	head, line, foot := n.HeadComment, n.LineComment, n.FootComment
+	*n = *scalar(v)
+	n.HeadComment, n.LineComment, n.FootComment = head, line, foot
 }
 
 func scalar(v string) *yaml.Node {

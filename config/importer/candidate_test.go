@@ -62,3 +62,43 @@ func TestMergeCandidate(t *testing.T) {
 		}
 	})
 }
+
+// TestMergeCandidateSample: the sample workspace's made-up candidate is
+// replaced by the résumé's, and said so; the same values in a file that
+// starpack did not write as sample data are the user's, and kept. The
+// starter file's comments stay beside the values filled in.
+func TestMergeCandidateSample(t *testing.T) {
+	ana := jsonresume.Basics{Name: "Ana Diaz", Email: "ana@diaz.dev", Summary: "I build pipelines."}
+	sample := config.SampleMarker + " a made-up candidate\ncandidate:\n  name: Sam Lee\n  email: sam@example.org\n"
+	tests := []struct {
+		name, in       string
+		set            []string
+		kept, replaced int
+		want           []string
+	}{
+		{"marked sample", sample, []string{"name", "email", "pitch"}, 0, 2, []string{"  name: Ana Diaz", "  email: ana@diaz.dev"}},
+		{"same values, unmarked", "candidate:\n  name: Sam Lee\n  email: sam@example.org\n", []string{"pitch"}, 2, 0, []string{"  name: Sam Lee"}},
+		{"starter", config.StarterSettings, []string{"name", "email", "pitch"}, 0, 0,
+			[]string{"  name: Ana Diaz # your name, on the cover of the brief", "  email: ana@diaz.dev # under your name"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ed, err := mergeCandidate("starpack.yaml", []byte(tt.in), ana, "ana.json")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.Join(ed.set, ",") != strings.Join(tt.set, ",") || len(ed.kept) != tt.kept || len(ed.replaced) != tt.replaced {
+				t.Errorf("set %q kept %q replaced %q; want %q, %d kept, %d replaced", ed.set, ed.kept, ed.replaced, tt.set, tt.kept, tt.replaced)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(ed.data), w+"\n") {
+					t.Errorf("result lacks line %q:\n%s", w, ed.data)
+				}
+			}
+		})
+	}
+	ed, _ := mergeCandidate("starpack.yaml", []byte(sample), ana, "ana.json")
+	if want := `replaced the example's made-up candidate name "Sam Lee" in starpack.yaml with "Ana Diaz" from ana.json`; len(ed.replaced) == 0 || ed.replaced[0] != want {
+		t.Errorf("note %q, want %q", ed.replaced, want)
+	}
+}

@@ -3,8 +3,11 @@
 // files (stories/jsonresume) become story files, one per project, with
 // file names and story ids that do not clash with the bank already there,
 // and a résumé's name, email and summary fill in the candidate of
-// starpack.yaml where it is empty. Nothing is written unless every file
-// parses, and no story file is replaced without Force.
+// starpack.yaml where it is empty or the sample workspace's made-up one.
+// A workspace that does not exist yet is made empty (config.Create). The
+// Result says what of the example's sample data the workspace still
+// holds. Nothing is written unless every file parses, and no story file is
+// replaced without Force.
 package importer
 
 import (
@@ -12,11 +15,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/starpack/starpack/config"
-	"github.com/starpack/starpack/config/schema"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/jsonresume"
 	"github.com/starpack/starpack/stories/source"
@@ -31,11 +34,25 @@ type Target struct {
 
 // Result is what an import did.
 type Result struct {
-	Files    []string // per file read: "notes.txt: 2 projects, 18 stories -> stories/a.yaml, ..."
+	Files    []File   // per file read, in order
+	Folder   string   // the story folder written to, named for messages
 	Warnings []string // text the importers could not place, and the like
 	Resume   string   // the first résumé imported, or ""
 	Set      []string // candidate keys filled in from Resume
 	Kept     []string // notes on candidate keys starpack.yaml already sets otherwise
+	Replaced []string // notes on candidate keys that held the example's made-up values
+	// Samples is the example's sample data the workspace still holds
+	// after the import, and Removal how to remove it ("" when none).
+	Samples config.Samples
+	Removal string
+}
+
+// File is what one file read gave.
+type File struct {
+	Name     string   // as given
+	Projects int      // projects found
+	Stories  int      // stories found
+	Written  []string // the story files written, named for messages
 }
 
 // project is one story file to write.
@@ -44,23 +61,26 @@ type project struct {
 	p    *stories.Project
 }
 
-// Import reads files and writes their projects into the workspace t. force
-// allows replacing existing story files.
+// Import reads files and writes their projects into the workspace t,
+// making it when t.Fresh (an empty workspace of the user's own) and
+// making its roles folder when missing. force allows replacing existing
+// story files.
 func Import(t Target, files []string, force bool) (*Result, error) {
 	settings := config.Defaults()
+	var ws *config.Workspace
 	if !t.Fresh {
-		ws, err := config.Open(t.Dir, t.Display)
-		if err != nil {
+		var err error
+		if ws, err = config.Open(t.Dir, t.Display); err != nil {
 			return nil, err
 		}
 		settings = ws.Settings
 	}
-	res := &Result{}
+	res := &Result{Folder: filepath.Join(t.Display, config.StoriesDir)}
 	projects, basics, err := parse(t, files, settings.Catalog(), res)
 	if err != nil {
 		return nil, err
 	}
-	if err := fit(t, projects, force); err != nil {
+	if err := fit(t, ws, projects, force); err != nil {
 		return nil, err
 	}
 	var cand candidateEdit
@@ -68,13 +88,29 @@ func Import(t Target, files []string, force bool) (*Result, error) {
 		if cand, err = candidate(t, *basics, res.Resume); err != nil {
 			return nil, err
 		}
-		res.Set, res.Kept = cand.set, cand.kept
+		res.Set, res.Kept, res.Replaced = cand.set, cand.kept, cand.replaced
+	}
+	if t.Fresh {
+		_, err = config.Create(t.Dir, t.Display, false)
+	} else {
+		err = config.EnsureRolesDir(t.Dir, t.Display)
+	}
+	if err != nil {
+		return nil, err
 	}
 	if err := write(t, projects); err != nil {
 		return nil, err
 	}
 	if cand.data != nil {
-		return res, config.WriteFile(filepath.Join(t.Dir, config.FileName), cand.data)
+		if err := config.WriteFile(filepath.Join(t.Dir, config.FileName), cand.data); err != nil {
+			return nil, err
+		}
+	}
+	if after, err := config.Open(t.Dir, t.Display); err == nil {
+		res.Samples = after.Samples()
+		if res.Samples.Any() {
+			res.Removal = after.Removal(res.Samples)
+		}
 	}
 	return res, nil
 }
@@ -98,30 +134,30 @@ func parse(t Target, files []string, cat *stories.Catalog, res *Result) ([]proje
 			basics, res.Resume = b, f
 		}
 		res.Warnings = append(res.Warnings, parsed.Warnings...)
-		var names []string
+		rf := File{Name: f, Projects: len(parsed.Projects), Stories: parsed.Stories()}
 		for _, p := range parsed.Projects {
 			name := uniqueName(config.StoriesDir+"/"+stories.ProjectFileName(p), taken)
 			taken[name] = true
 			p.File = filepath.Join(t.Display, filepath.FromSlash(name))
 			projects = append(projects, project{filepath.Join(t.Dir, filepath.FromSlash(name)), p})
-			names = append(names, p.File)
+			rf.Written = append(rf.Written, p.File)
 		}
-		res.Files = append(res.Files, fmt.Sprintf("%s: %s, %s -> %s", f, stories.Count(len(parsed.Projects), "project", "projects"),
-			stories.Count(parsed.Stories(), "story", "stories"), strings.Join(names, ", ")))
+		res.Files = append(res.Files, rf)
 	}
 	return projects, basics, nil
 }
 
 // fit refuses to overwrite story files without force, and gives the new
-// stories ids that the rest of the bank does not use.
-func fit(t Target, projects []project, force bool) error {
+// stories ids that the rest of the bank does not use. ws is the workspace
+// imported into (nil when it is made by the import): a story file in the
+// way that is the example's sample data says so, and how to remove it.
+func fit(t Target, ws *config.Workspace, projects []project, force bool) error {
 	bank := &stories.Bank{}
 	replaced := map[string]bool{}
 	for _, pr := range projects {
 		if _, err := os.Stat(pr.path); err == nil {
 			if !force {
-				return &source.Error{File: pr.p.File, Msg: "story file already exists",
-					Hint: "use --force to overwrite it, or --into another workspace"}
+				return inTheWay(ws, pr)
 			}
 			replaced[filepath.Clean(pr.path)] = true
 		}
@@ -144,6 +180,20 @@ func fit(t Target, projects []project, force bool) error {
 	return bank.Check()
 }
 
+// inTheWay is the error for a story file the import would replace.
+func inTheWay(ws *config.Workspace, pr project) error {
+	if ws != nil {
+		if s := ws.Samples(); slices.ContainsFunc(s.Stories, func(rel string) bool {
+			return filepath.Clean(filepath.Join(ws.Dir, filepath.FromSlash(rel))) == filepath.Clean(pr.path)
+		}) {
+			return &source.Error{File: pr.p.File, Msg: "story file already exists, holding the example's sample stories (from starpack init --example)",
+				Hint: "remove the sample data first: " + ws.Removal(s) + "; or replace the file with --force"}
+		}
+	}
+	return &source.Error{File: pr.p.File, Msg: "story file already exists",
+		Hint: "use --force to overwrite it, or --into another workspace"}
+}
+
 // candidate merges a résumé's basics into the workspace's starpack.yaml
 // (a new one for a fresh workspace).
 func candidate(t Target, b jsonresume.Basics, from string) (candidateEdit, error) {
@@ -158,17 +208,8 @@ func candidate(t Target, b jsonresume.Basics, from string) (candidateEdit, error
 	return mergeCandidate(settingsFile, data, b, from)
 }
 
-// write makes the workspace when it is fresh and writes the story files
-// and the editor schemas.
+// write writes the story files and the editor schemas.
 func write(t Target, projects []project) error {
-	if t.Fresh {
-		if err := os.MkdirAll(t.Dir, 0o755); err != nil {
-			return &source.Error{File: t.Display, Msg: "cannot make the workspace: " + err.Error(), Err: err}
-		}
-		if err := config.WriteFile(filepath.Join(t.Dir, config.FileName), []byte(config.StarterSettings)); err != nil {
-			return err
-		}
-	}
 	if err := os.MkdirAll(filepath.Join(t.Dir, config.StoriesDir), 0o755); err != nil {
 		return &source.Error{File: filepath.Join(t.Display, config.StoriesDir), Msg: "cannot make the folder: " + err.Error(), Err: err}
 	}
@@ -198,7 +239,7 @@ func write(t Target, projects []project) error {
 			return err
 		}
 	}
-	return schema.Write(t.Dir)
+	return config.WriteSchemas(t.Dir)
 }
 
 // uniqueIDs renames stories of the first n projects (the imported ones)

@@ -13,26 +13,23 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/stories"
-	"github.com/starpack/starpack/stories/source"
 )
 
 // Dir is where a workspace keeps its copies of the schemas, relative to the
 // workspace folder. Files starpack writes point at them by relative path.
-const Dir = ".starpack/schema"
+const Dir = config.SchemaDir
 
 // Kinds of files, named as their schema files are (story.json, ...).
 const (
-	Story    = "story"
-	Role     = "role"
-	Settings = "settings"
+	Story    = config.KindStory
+	Role     = config.KindRole
+	Settings = config.KindSettings
 )
 
 // Names lists the schema names in a stable order.
@@ -48,16 +45,11 @@ func File(name string) ([]byte, error) {
 
 // Path is the schema's path relative to a file at rel (slash-separated,
 // relative to the workspace), for a `# yaml-language-server: $schema=` line.
-func Path(name, rel string) string {
-	up := strings.Repeat("../", strings.Count(rel, "/"))
-	return up + Dir + "/" + name + ".json"
-}
+func Path(name, rel string) string { return config.SchemaPath(name, rel) }
 
 // Line is the comment line that opens a file starpack writes at rel, so
 // that editors find the file's schema.
-func Line(name, rel string) string {
-	return "# yaml-language-server: $schema=" + Path(name, rel) + "\n"
-}
+func Line(name, rel string) string { return config.SchemaLine(name, rel) }
 
 // Generate builds the schema of one kind from the Go types. The output is
 // deterministic (keys sorted, two-space indent, final newline).
@@ -288,25 +280,5 @@ var descriptions = map[string]string{
 
 // Write writes the schemas into the workspace in dir, under Dir, where the
 // `# yaml-language-server: $schema=` line of every file starpack writes
-// points. The folder is starpack's own: a schema that is missing or from
-// another version is (re)written, one that is current is left alone.
-func Write(dir string) error {
-	target := filepath.Join(dir, filepath.FromSlash(Dir))
-	for _, name := range Names {
-		data, err := File(name)
-		if err != nil {
-			return err
-		}
-		path := filepath.Join(target, name+".json")
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, data) {
-			continue
-		}
-		if err := os.MkdirAll(target, 0o755); err != nil {
-			return &source.Error{File: target, Msg: "cannot make the folder: " + err.Error(), Err: err}
-		}
-		if err := config.WriteFile(path, data); err != nil {
-			return err
-		}
-	}
-	return nil
-}
+// points (config.WriteSchemas: the workspace owns its paths and writes).
+func Write(dir string) error { return config.WriteSchemas(dir) }

@@ -100,7 +100,7 @@ func readFont(ws *config.Workspace, name string) ([]byte, error) {
 	case st.IsDir():
 		return nil, errors.New("it is a folder")
 	case st.Size() > maxFontSize:
-		return nil, fmt.Errorf("the file is %d MB, more than the %d MB starpack reads", st.Size()>>20, maxFontSize>>20)
+		return nil, fmt.Errorf("the file is %s bytes; starpack reads fonts of up to %s bytes (%s)", source.Bytes(st.Size()), source.Bytes(maxFontSize), source.MiB(maxFontSize))
 	}
 	data, err := rd()
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/starpack/starpack/config"
@@ -29,10 +31,14 @@ func ReadWorkbook(path string) (*xlsx.Import, error) {
 }
 
 // WorkbookRole decides which role a workbook at path is for: the one it
-// records, else flag (--role), else the packet folder it is in when a role
-// has that name.
+// records (a redacted copy records a label, matched against the labels
+// of the workspace's roles), else flag (--role), else the packet folder it
+// is in when a role has that name.
 func WorkbookRole(ws *config.Workspace, im *xlsx.Import, path, flag string) (string, error) {
 	id := im.RoleID
+	if im.Redacted && id != "" {
+		id = roleOfLabel(ws, id)
+	}
 	switch {
 	case id != "" && flag != "" && flag != id:
 		return "", &source.Error{File: path, Msg: fmt.Sprintf("the workbook was built for role %q, not %q", id, flag),
@@ -58,11 +64,39 @@ func WorkbookRole(ws *config.Workspace, im *xlsx.Import, path, flag string) (str
 	return id, nil
 }
 
-// ImportFeedback appends to the role's feedback file what the workbook
-// (read from path) holds that the file does not, and returns those
-// changes and warnings about rows it could not take. Rows naming stories
-// the bank does not have are warnings and are not imported. A redacted
-// copy's ids and comments are mapped back to the workspace's.
+// Label is the neutral name a redacted packet of role id goes by, in its
+// folder name, manifest and workbook: derived from the role id and the
+// redaction rules that apply to it (see stories.Label).
+func Label(ws *config.Workspace, id string) string {
+	var role *config.Role
+	if id != AllID {
+		role, _ = ws.Role(id)
+	}
+	return stories.Label(id, ws.Settings.RedactRules(role))
+}
+
+// roleOfLabel finds the role whose redacted packets go by label; "" when
+// none does (the rules changed since, say).
+func roleOfLabel(ws *config.Workspace, label string) string {
+	ids, _ := ws.RoleIDs()
+	for _, id := range append(ids, AllID) {
+		if Label(ws, id) == label {
+			return id
+		}
+	}
+	return ""
+}
+
+// ImportFeedback appends to the role's feedback file the coach's edits
+// in the workbook (read from path): the cells whose value differs from
+// what starpack wrote into that workbook, a cleared cell included (see
+// stories.MergeEdits for edits imported before and conflicts). It returns
+// the entries appended and warnings: cells it could not take, rows naming
+// stories the bank does not have, clashes with other edits. A redacted
+// copy's ids are mapped back to the workspace's. A workbook that does not
+// record what starpack wrote (made by an older starpack) is read as
+// before: a cell that differs from the latest feedback is an edit, and a
+// blank one is not.
 func ImportFeedback(ws *config.Workspace, roleID, path string, im *xlsx.Import, date time.Time) ([]stories.Feedback, []string, error) {
 	bank, err := ws.Bank()
 	if err != nil {
@@ -82,9 +116,26 @@ func ImportFeedback(ws *config.Workspace, roleID, path string, im *xlsx.Import, 
 		}
 		warnings = append(warnings, is.Msg)
 	}
+	edits, unknown := workbookEdits(ws, bank, roleID, path, im)
+	warnings = append(warnings, unknown...)
+	from := stories.EditSource{Source: filepath.Base(path), Date: date.Format("2006-01-02"), Base: len(list)}
+	if im.Record != nil {
+		from.Build, from.Base = im.Record.Build, im.Record.Base
+	}
+	changes, clashes := stories.MergeEdits(list, from, edits)
+	for _, c := range clashes {
+		warnings = append(warnings, clashMessage(c))
+	}
+	if err := ws.AppendFeedback(roleID, changes); err != nil {
+		return nil, warnings, err
+	}
+	return changes, warnings, nil
+}
 
-	// A redacted copy shows redacted ids and comments: map them back, and
-	// treat a comment the coach left as it was shown as unchanged.
+// workbookEdits lists the coach's edits of a workbook in row order, with
+// story ids mapped back from a redacted copy, and warnings about rows
+// naming unknown stories.
+func workbookEdits(ws *config.Workspace, bank *stories.Bank, roleID, path string, im *xlsx.Import) ([]stories.Edit, []string) {
 	var red *stories.Redactor
 	if im.Redacted {
 		var role *config.Role
@@ -96,16 +147,27 @@ func ImportFeedback(ws *config.Workspace, roleID, path string, im *xlsx.Import, 
 	ids := map[string]string{}
 	var known []string
 	for _, s := range bank.Stories() {
-		ids[red.Apply(s.ID)] = s.ID
+		ids[red.ApplyID(s.ID)] = s.ID
 		known = append(known, s.ID)
 	}
-	day, from := date.Format("2006-01-02"), filepath.Base(path)
-	var imported []stories.Feedback
+	var edits []stories.Edit
+	var warnings []string
 	for _, r := range im.Rows {
-		id, ok := ids[r.ID]
-		if !ok && r.Rating == 0 && r.Status == "" && r.Comment == "" {
-			continue // a story since removed from the bank, with nothing to lose
+		values := r.Values()
+		var written map[string]string
+		if im.Record != nil {
+			written = im.Record.Written[r.ID]
 		}
+		var fields []string
+		for field, v := range values {
+			if (im.Record != nil && v != written[field]) || (im.Record == nil && v != "") {
+				fields = append(fields, field)
+			}
+		}
+		if len(fields) == 0 {
+			continue
+		}
+		id, ok := ids[r.ID]
 		if !ok {
 			msg := fmt.Sprintf("%s: %s row %d: unknown story %q", path, im.Sheet, r.Line, r.ID)
 			if s := source.Suggest(r.ID, known); s != "" {
@@ -114,70 +176,54 @@ func ImportFeedback(ws *config.Workspace, roleID, path string, im *xlsx.Import, 
 			warnings = append(warnings, msg+"; not imported")
 			continue
 		}
-		fb := r.Feedback(day, from)
-		fb.Story = id
-		if red != nil && fb.Comment == stories.NormalComment(red.Apply(latest[id].Comment)) {
-			fb.Comment = ""
+		slices.SortFunc(fields, fieldOrder)
+		for _, field := range fields {
+			edits = append(edits, stories.Edit{Story: id, Field: field, Value: values[field],
+				Cell: fmt.Sprintf("%s: %s!%s", path, im.Sheet, r.Cells[field])})
 		}
-		imported = append(imported, fb)
 	}
-	changes := stories.FeedbackChanges(latest, imported)
-	if err := ws.AppendFeedback(roleID, changes); err != nil {
-		return nil, warnings, err
-	}
-	return changes, warnings, nil
+	return edits, warnings
 }
 
-// syncFeedback runs before a packet is built. It imports what the
-// packet's existing workbook in dir holds that the role's feedback file
-// does not, so that a rebuild never overwrites a coach's edits, and returns
-// the role's latest feedback for the outputs to show.
-func (b *Builder) syncFeedback(id, dir string, rep *Report) (map[string]stories.Feedback, error) {
-	book := filepath.Join(dir, MatrixFile)
-	if _, err := os.Stat(book); err != nil {
-		book = ""
+// fieldOrder puts the rating, status and comment first, then the coach's
+// columns by header.
+func fieldOrder(a, b string) int {
+	rank := func(f string) int {
+		return map[string]int{stories.FieldRating: 1, stories.FieldStatus: 2, stories.FieldComment: 3}[f]
 	}
-	if b.ws.Embedded() {
-		// The embedded example has no feedback folder: refuse to overwrite
-		// a workbook a coach has filled in.
-		if book == "" || !b.matrix {
-			return nil, nil
-		}
-		if im, err := ReadWorkbook(book); err == nil && im.HasFeedback() {
-			return nil, &source.Error{File: book, Msg: "holds coach feedback, and the embedded example has no feedback folder to keep it in",
-				Hint: "make a workspace (starpack init my-prep) and import it there with: starpack feedback " + book + " --role example; or move the file aside"}
-		}
-		return nil, nil
+	ra, rb := rank(a), rank(b)
+	if ra == 0 {
+		ra = 4
 	}
-	// Two packets of one role (a batch naming it twice) must not append to
-	// its feedback file at once.
-	b.fbMutex.Lock()
-	defer b.fbMutex.Unlock()
-	if book != "" {
-		im, err := ReadWorkbook(book)
-		switch {
-		case err != nil && b.matrix:
-			return nil, &source.Error{File: book, Msg: "cannot read the coach's feedback before rebuilding the workbook: " + err.Error(), Err: err,
-				Hint: "move the file aside to rebuild it (its feedback is then not imported)"}
-		case err != nil:
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: feedback not imported: %v", book, err))
-		case im.RoleID != "" && im.RoleID != id:
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf("%s: built for role %q, not %q; its feedback is not imported (use starpack feedback)", book, im.RoleID, id))
-		default:
-			changes, warnings, err := ImportFeedback(b.ws, id, book, im, b.opts.Date)
-			rep.Warnings = append(rep.Warnings, warnings...)
-			if err != nil {
-				return nil, err
-			}
-			if len(changes) > 0 {
-				rep.Notices = append(rep.Notices, fmt.Sprintf("imported %s from %s into %s before rebuilding it", stories.Count(len(changes), "change", "changes"), book,
-					b.ws.FeedbackFile(id)))
-			}
-		}
+	if rb == 0 {
+		rb = 4
 	}
-	list, err := b.ws.Feedback(id)
-	if err != nil {
-		return nil, err
+	if ra != rb {
+		return ra - rb
 	}
-	return stories.LatestFeedback(list), nil
+	return strings.Compare(a, b)
+}
+
+// clashMessage says what became of an edit that met another one.
+func clashMessage(c stories.Clash) string {
+	what := fmt.Sprintf("%s %s", c.Edit.Story, stories.FieldLabel(c.Edit.Field))
+	mine, other := shown(c.Edit.Field, c.Edit.Value), shown(c.Edit.Field, c.Other)
+	if c.Taken {
+		return fmt.Sprintf("%s: conflict: %s is %s here and %s in %s, both edited from the same build; kept %s, the newer import",
+			c.Edit.Cell, what, mine, other, c.OtherSource, mine)
+	}
+	return fmt.Sprintf("%s: %s is %s here, but %s came from a newer build (%s), imported since; kept %s",
+		c.Edit.Cell, what, mine, other, c.OtherSource, other)
+}
+
+// shown is a cell value for a message: a rating as it is, text quoted,
+// "empty" for a cleared cell.
+func shown(field, v string) string {
+	switch {
+	case v == "":
+		return "empty"
+	case field == stories.FieldRating:
+		return v
+	}
+	return fmt.Sprintf("%q", stories.Shorten(strings.ReplaceAll(v, "\n", " "), 60))
 }

@@ -2,6 +2,8 @@ package packet
 
 import (
 	"fmt"
+	"io"
+	"maps"
 	"slices"
 	"time"
 
@@ -225,4 +227,25 @@ func debriefGaps(gaps []tailor.Gap, asked []loop.Gap, covered map[string]bool) [
 		out = append(out, g)
 	}
 	return out
+}
+
+// hashLoop adds what the outputs show of the packet's interview loop to a
+// build id's hash: the rounds, the round prepared, the tellings and each
+// story's rehearsals, and where the packet is (the calendar names it).
+// Nothing is added for a packet without a loop, so its id stays as it was.
+func hashLoop(h io.Writer, p *export.Packet) {
+	lp := p.Loop
+	if lp == nil || len(lp.Rounds) == 0 && len(lp.Told) == 0 && len(lp.History) == 0 {
+		return
+	}
+	fmt.Fprintf(h, "loop %d %q\n", lp.Round, p.Dir)
+	for _, r := range lp.Rounds {
+		fmt.Fprintf(h, "%q %q %q %q %v\n", r.When(), r.Kind, r.With, r.Notes, r.Length)
+	}
+	for _, t := range lp.Told {
+		fmt.Fprintf(h, "%+v\n", t)
+	}
+	for _, id := range slices.Sorted(maps.Keys(lp.History)) {
+		fmt.Fprintf(h, "%q %+v\n", id, lp.History[id])
+	}
 }

@@ -1,8 +1,9 @@
 // Package packet is starpack's pipeline, as a library: for one role of a
 // workspace (or the whole bank) it prepares the packet (syncs the coach's
 // edits from the workbook about to be replaced, selects the stories,
-// redacts when asked), renders each output, and writes them into the
-// packet folder, out/<role-id>/.
+// redacts when asked), renders each output, and replaces the packet
+// folder, out/<role-id>/ (a redacted copy: out/redacted/<label>/), whole:
+// staged beside it with a manifest, then swapped in (see write.go).
 //
 //	load (config) → select (stories/tailor) → render (export/*) → write (here)
 //
@@ -12,6 +13,8 @@
 package packet
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -53,6 +56,8 @@ type Builder struct {
 	outDir  string
 	matrix  bool // the workbook is among the outputs
 	fbMutex sync.Mutex
+	// dirLocks holds a *sync.Mutex per packet folder.
+	dirLocks sync.Map
 }
 
 // New loads what every packet of a build shares. Errors are the
@@ -108,29 +113,49 @@ func ID(role *config.Role) string {
 func (b *Builder) Prepare(role *config.Role) (*export.Packet, Report, error) {
 	var rep Report
 	id := ID(role)
-	feedback, err := b.syncFeedback(id, filepath.Join(b.outDir, id), &rep)
+	feedback, base, err := b.syncFeedback(id, b.dir(id), &rep)
 	if err != nil {
 		return nil, rep, err
 	}
-	p, err := b.packet(role, feedback)
+	p, err := b.packet(role, feedback, base)
 	return p, rep, err
 }
 
+// label is the neutral name of the packet id's redacted copy, or "" when
+// the builder does not redact.
+func (b *Builder) label(id string) string {
+	if !b.opts.Redact {
+		return ""
+	}
+	return Label(b.ws, id)
+}
+
+// dir is the folder of the packet id: out/<id>, or out/redacted/<label>
+// for a redacted copy.
+func (b *Builder) dir(id string) string {
+	if l := b.label(id); l != "" {
+		return filepath.Join(b.outDir, RedactedDir, l)
+	}
+	return filepath.Join(b.outDir, id)
+}
+
 // packet selects the stories of one role and gathers what the outputs
-// show.
-func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback) (*export.Packet, error) {
+// show: feedback is the role's latest, from the first base entries of its
+// feedback file.
+func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback, base int) (*export.Packet, error) {
 	s := &b.ws.Settings
 	p := &export.Packet{
-		RoleID:    ID(role),
-		Candidate: s.Candidate,
-		Bank:      b.bank,
-		Catalog:   b.cat,
-		Feedback:  feedback,
-		Generated: b.opts.Date,
-		Paper:     s.Paper,
-		Title:     "All stories",
+		RoleID:       ID(role),
+		Candidate:    s.Candidate,
+		Bank:         b.bank,
+		Catalog:      b.cat,
+		Feedback:     feedback,
+		FeedbackBase: base,
+		Generated:    b.opts.Date,
+		Paper:        s.Paper,
+		Title:        "All stories",
 	}
-	if abs, err := filepath.Abs(filepath.Join(b.outDir, p.RoleID)); err == nil {
+	if abs, err := filepath.Abs(b.dir(p.RoleID)); err == nil {
 		p.Dir = abs
 	}
 	if role != nil {
@@ -154,7 +179,13 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 	}
 	if b.opts.Redact {
 		p = p.Redact(stories.NewRedactor(s.RedactRules(role)))
+		p.RoleID = b.label(ID(role))
 	}
+	outs, err := b.outputsFor(p)
+	if err != nil {
+		outs = b.opts.Outputs // the packet fails when rendered, and says why
+	}
+	p.Build = buildID(p, outs)
 	return p, nil
 }
 
@@ -227,13 +258,24 @@ func (b *Builder) Build(role *config.Role) (res Result) {
 		res.Err = err
 		return res
 	}
-	dir := filepath.Join(b.outDir, id)
+	dir, err := Dir(b.outDir, id, b.label(id))
+	if err != nil {
+		res.Err = err
+		return res
+	}
 	files, err := b.Render(p, dir, &res.Report)
 	if err != nil {
 		res.Err = err
 		return res
 	}
-	if res.Err = write(b.outDir, id, files); res.Err != nil {
+	m := Manifest{Build: p.Build, Date: b.opts.Date.UTC().Format("2006-01-02"), Role: id}
+	if b.opts.Redact {
+		m.Role, m.Label, m.Redacted = "", p.RoleID, true
+	}
+	b.dirLock(dir).Lock()
+	res.Err = write(dir, files, m)
+	b.dirLock(dir).Unlock()
+	if res.Err != nil {
 		return res
 	}
 	for _, f := range files {
@@ -241,4 +283,39 @@ func (b *Builder) Build(role *config.Role) (res Result) {
 	}
 	res.Dir = dir
 	return res
+}
+
+// dirLock is the lock of one packet folder: two packets of one role (a
+// batch naming it twice) are not swapped in at once.
+func (b *Builder) dirLock(dir string) *sync.Mutex {
+	m, _ := b.dirLocks.LoadOrStore(dir, &sync.Mutex{})
+	return m.(*sync.Mutex)
+}
+
+// buildID identifies a build of a packet: a hash of what its outputs
+// show (the stories, the selection, the feedback and its base, the date,
+// the packet's name) and of which outputs are built. The same inputs give
+// the same id.
+func buildID(p *export.Packet, outs []Output) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%q %q %q %q %v %d %q\n", p.RoleID, p.Heading(), p.Interview, p.Generated.UTC().Format(time.RFC3339), p.Redacted, p.FeedbackBase, Names(outs))
+	fmt.Fprintf(h, "%q %q %q\n", p.Candidate, p.Focus, p.Keywords)
+	for _, s := range p.Bank.Stories() {
+		fmt.Fprintf(h, "%q %q %q %q %q %q %q %q %q\n", s.ID, s.Question, s.Title, s.Situation, s.Task, s.Action, s.Result, s.Notes, s.Tags)
+		if s.Project != nil {
+			fmt.Fprintf(h, "%q %q %q\n", s.Project.Project, s.Project.Company, s.Project.When)
+		}
+		if fb, ok := p.Feedback[s.ID]; ok {
+			fmt.Fprintf(h, "%d %q %q %v\n", fb.Rating, fb.Status, fb.Comment, fb.Columns)
+		}
+	}
+	if p.Selection != nil {
+		for _, a := range p.Selection.Answers {
+			for _, pk := range a.Picks {
+				fmt.Fprintf(h, "%s=%s ", a.Question.ID, pk.Story.ID)
+			}
+		}
+	}
+	hashLoop(h, p)
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }

@@ -35,3 +35,17 @@ const (
 	SheetMinSize = sheetMinSize
 	SheetMaxSize = sheetMaxSize
 )
+
+// BuiltinFonts returns the bytes of the built-in fonts, as shared by every
+// document (not copies).
+func BuiltinFonts() ([][]byte, error) {
+	faces, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	var out [][]byte
+	for _, fc := range faces {
+		out = append(out, fc.data)
+	}
+	return out, nil
+}

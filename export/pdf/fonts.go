@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"math"
@@ -32,7 +31,7 @@ const (
 // faces or a fallback font from the settings.
 type face struct {
 	family, style string // how fpdf knows it
-	data          []byte // never handed to fpdf itself: fpdf writes into it
+	data          []byte // the font file; fpdf neither keeps nor writes it
 	font          *sfnt.Font
 	upem          float64
 	// Built-in faces know every BMP rune up front; fallback faces look
@@ -158,10 +157,8 @@ func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 	switch {
 	case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' && !d.goFaces[st].hasBMP(r):
 		return faceRef(st), ' ', true
-	case r < 0x20 || r >= 0x7f && r < 0xa0 || r == '\u00ad' || r == '\ufeff' ||
-		r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
-		r == 0x2060 || r == 0x2028 || r == 0x2029:
-		return 0, 0, false // invisible controls, joiners and variation selectors
+	case invisible(r):
+		return 0, 0, false
 	}
 	if d.goFaces[st].hasBMP(r) {
 		return faceRef(st), r, true
@@ -197,6 +194,14 @@ func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 		return faceRef(st), d.placeholder(st), true
 	}
 	return ref, r, true
+}
+
+// invisible reports the runes the documents skip: controls, joiners and
+// variation selectors.
+func invisible(r rune) bool {
+	return r < 0x20 || r >= 0x7f && r < 0xa0 || r == '\u00ad' || r == '\ufeff' ||
+		r >= 0x200b && r <= 0x200f || r >= 0xfe00 && r <= 0xfe0f || r >= 0xe0100 && r <= 0xe01ef ||
+		r == 0x2060 || r == 0x2028 || r == 0x2029
 }
 
 func (d *doc) placeholder(st style) rune {
@@ -281,8 +286,9 @@ func (d *doc) missingWarnings() []string {
 }
 
 // ensureFont registers a face with fpdf the first time it is used, so that
-// only the faces a document draws with are embedded. fpdf gets its own copy
-// of the font bytes: it writes into the slice it is given.
+// only the faces a document draws with are embedded. fpdf parses each font
+// once per process and never writes into the bytes it is given, so the
+// shared font data is passed as it is.
 func (d *doc) ensureFont(ref faceRef) error {
 	if d.registered[ref] {
 		return nil
@@ -294,7 +300,7 @@ func (d *doc) ensureFont(ref faceRef) error {
 				err = fmt.Errorf("font %s: %v", fc.family, r)
 			}
 		}()
-		d.f.AddUTF8FontFromBytes(fc.family, fc.style, bytes.Clone(fc.data))
+		d.f.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
 		return d.f.Error()
 	}()
 	if err != nil {

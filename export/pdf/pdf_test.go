@@ -736,3 +736,24 @@ func TestCheatSheetShrinks(t *testing.T) {
 		t.Errorf("shortened cards are set in %g pt, want %g", long, pdf.SheetMinSize)
 	}
 }
+
+// The Go fonts are handed to fpdf as they are, shared by every document:
+// fpdf must not write into them.
+func TestFontBytesIntact(t *testing.T) {
+	fonts, err := pdf.BuiltinFonts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := make([][]byte, len(fonts))
+	for i, data := range fonts {
+		before[i] = bytes.Clone(data)
+	}
+	p := workspacePacket(t, "testdata/bank", "acme")
+	build(t, briefOf(p, pdf.Options{}))
+	build(t, sheetOf(p, pdf.Options{}))
+	for i, data := range fonts {
+		if !bytes.Equal(data, before[i]) {
+			t.Errorf("built-in font %d was written to", i)
+		}
+	}
+}

@@ -1,9 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -13,38 +17,69 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
-// Row is one story's coach feedback as read from a workbook. Empty values
+// Row is one story's coach's cells as read from a workbook. Empty values
 // mean the coach left the cell blank.
 type Row struct {
 	ID      string
 	Rating  int // 1-5, or 0 when blank or not a valid rating
 	Status  string
 	Comment string
-	Line    int // the row number in the sheet, for messages
+	// Columns holds the coach's own columns of the sheet, by header.
+	Columns map[string]string
+	// Unread names the fields whose cell could not be taken: a rating that
+	// is not 1-5, a formula without a saved value. They are not imported.
+	Unread map[string]bool
+	Line   int               // the row number in the sheet, for messages
+	Cells  map[string]string // field -> cell reference ("P3"), for messages
 }
 
-// Feedback turns the row into a feedback entry dated date from source.
-func (r Row) Feedback(date, source string) stories.Feedback {
-	return stories.Feedback{Story: r.ID, Rating: r.Rating, Status: r.Status, Comment: stories.NormalComment(r.Comment),
-		Date: date, Source: source}
+// Values returns the row's coach's cells by field (stories.FieldRating,
+// ..., stories.ColumnField(header)), leaving out those in Unread.
+func (r Row) Values() map[string]string {
+	out := map[string]string{stories.FieldStatus: r.Status, stories.FieldComment: r.Comment, stories.FieldRating: ""}
+	if r.Rating != 0 {
+		out[stories.FieldRating] = strconv.Itoa(r.Rating)
+	}
+	for h, v := range r.Columns {
+		out[stories.ColumnField(h)] = v
+	}
+	for f := range r.Unread {
+		delete(out, f)
+	}
+	return out
 }
 
 // Import is what a coach's workbook holds.
 type Import struct {
-	RoleID   string // the role the workbook was built for; "" when it does not say
+	RoleID   string // the role the workbook was built for (a label in a redacted copy); "" when it does not say
 	Redacted bool   // the workbook is a redacted copy: its ids and texts went through the redaction rules
 	Sheet    string // the sheet the rows came from
 	Rows     []Row
+	Columns  []string // the headers of the coach's own columns, in sheet order
 	Warnings []string // every issue, as messages
 	Issues   []Issue
+	// Record is what starpack wrote into the coach's cells; nil for a
+	// workbook that does not record it (one made before starpack did).
+	Record *Record
+}
+
+// Record is what a workbook records of its making: the build id, the
+// feedback base, and what starpack wrote into each story's coach's cells
+// (a story left out had them all empty).
+type Record struct {
+	Build   string
+	Base    int
+	Written map[string]map[string]string // story id -> field -> value
 }
 
 // HasFeedback reports whether a coach filled in any of the workbook's
 // rows.
 func (im *Import) HasFeedback() bool {
 	for _, r := range im.Rows {
-		if r.Rating != 0 || r.Status != "" || r.Comment != "" {
-			return true
+		for _, v := range r.Values() {
+			if v != "" {
+				return true
+			}
 		}
 	}
 	return false
@@ -71,34 +106,66 @@ var columnNames = map[string][]string{
 }
 
 // Read reads the coach's columns from a workbook written by Write and
-// edited in a spreadsheet program, and the role id the workbook records
-// (its custom property, else the Role sheet's "Role id" row). name is how
-// messages name the workbook. It reads the Stories sheet (or the first
-// sheet with an ID column) by header name, so columns may be moved,
-// inserted or deleted and rows sorted or filtered. Values outside the
-// drop-downs and rows without an ID are warnings; a workbook that cannot be
-// read or lacks a column is a *source.Error with a hint.
+// edited in a spreadsheet program, the role id the workbook records (its
+// custom property, else the Role sheet's "Role id" row) and its record of
+// what starpack wrote. name is how messages name the workbook. It reads
+// the Stories sheet (or the first sheet with an ID column) by header name,
+// so columns may be moved, inserted or deleted and rows sorted or
+// filtered; a column with a header starpack does not write is the coach's
+// own. A formula takes the value the file saved with it. Values outside
+// the drop-downs, formulas without a saved value and rows without an ID
+// are warnings; a workbook that cannot be read or lacks a column is a
+// *source.Error with a hint.
 func Read(r io.Reader, name string) (*Import, error) {
-	f, err := excelize.OpenReader(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, &source.Error{File: name, Msg: "cannot read workbook: " + err.Error(), Err: err}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, &source.Error{File: name, Msg: "not a readable .xlsx workbook: " + strings.TrimPrefix(err.Error(), "zip: "), Err: err,
 			Hint: "save it from your spreadsheet program as Excel 2007-365 (.xlsx), without a password"}
 	}
 	defer f.Close()
-	im := &Import{RoleID: roleID(f), Redacted: redacted(f)}
+	im := &Import{RoleID: roleID(f), Redacted: redacted(f), Record: readRecord(f)}
 	sheet, head, cols, err := findSheet(f, name)
 	if err != nil {
 		return nil, err
 	}
 	im.Sheet = sheet
-	warn := func(line int, id, field, value string, format string, args ...any) {
-		msg := fmt.Sprintf("%s: %s!%s: %s", name, sheet, cellName(cols[field]+1, line), fmt.Sprintf(format, args...))
-		im.Issues = append(im.Issues, Issue{Line: line, Story: id, Field: field, Value: value, Msg: msg})
-		im.Warnings = append(im.Warnings, msg)
+	rd := &reader{f: f, im: im, name: name, sheet: sheet, cols: cols, formulas: hasFormulas(data)}
+	for h := range cols {
+		if c, ok := strings.CutPrefix(h, "+"); ok {
+			im.Columns = append(im.Columns, c)
+		}
 	}
-	rows, err := f.Rows(sheet)
+	slices.SortFunc(im.Columns, func(a, b string) int { return cols["+"+a] - cols["+"+b] })
+	if err := rd.rows(head); err != nil {
+		return nil, err
+	}
+	return im, nil
+}
+
+// reader reads the rows of the feedback sheet.
+type reader struct {
+	f           *excelize.File
+	im          *Import
+	name, sheet string
+	cols        map[string]int // field -> 0-based column; the coach's own as "+header"
+	formulas    bool           // the workbook has formulas: look for blank ones
+}
+
+func (rd *reader) warn(line int, id, field, value string, format string, args ...any) {
+	col := rd.cols[field]
+	msg := fmt.Sprintf("%s: %s!%s: %s", rd.name, rd.sheet, cellName(col+1, line), fmt.Sprintf(format, args...))
+	rd.im.Issues = append(rd.im.Issues, Issue{Line: line, Story: id, Field: field, Value: value, Msg: msg})
+	rd.im.Warnings = append(rd.im.Warnings, msg)
+}
+
+func (rd *reader) rows(head int) error {
+	rows, err := rd.f.Rows(rd.sheet)
 	if err != nil {
-		return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
+		return &source.Error{File: rd.name, Msg: fmt.Sprintf("cannot read sheet %q", rd.sheet), Err: err}
 	}
 	defer rows.Close()
 	seen := map[string]int{}
@@ -110,47 +177,161 @@ func Read(r io.Reader, name string) (*Import, error) {
 		}
 		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 		if err != nil {
-			return nil, &source.Error{File: name, Msg: fmt.Sprintf("%s row %d: %v", sheet, line, err), Err: err}
+			return &source.Error{File: rd.name, Msg: fmt.Sprintf("%s row %d: %v", rd.sheet, line, err), Err: err}
 		}
-		get := func(col int) string {
-			if col < len(cells) {
-				return strings.TrimSpace(cells[col])
-			}
-			return ""
-		}
-		row := Row{ID: get(cols["id"]), Status: get(cols["status"]), Comment: stories.NormalComment(get(cols["comment"])), Line: line}
-		rating := get(cols["rating"])
-		if row.ID == "" {
-			if rating != "" || row.Status != "" || row.Comment != "" {
-				warn(line, "", "id", "", "feedback in a row without a story ID; skipped (put the ID back to import it)")
-			}
+		row, ok := rd.row(cells, line)
+		if !ok {
 			continue
 		}
-		if rating != "" {
-			n, ok := parseRating(rating)
-			if ok {
-				row.Rating = n
-			} else {
-				warn(line, row.ID, "rating", rating, "rating %q for %s is not a whole number from 1 to %d; not imported", rating, row.ID, stories.MaxRating)
-			}
-		}
-		if row.Status != "" {
-			st, ok := stories.NormalStatus(row.Status)
-			row.Status = st
-			if !ok {
-				warn(line, row.ID, "status", st, "status %q for %s is not one of %s; imported as written", st, row.ID, strings.Join(stories.Statuses, ", "))
-			}
-		}
 		if first, ok := seen[row.ID]; ok {
-			warn(line, row.ID, "id", row.ID, "story %s also appears in row %d; the lower row wins", row.ID, first)
+			rd.warn(line, row.ID, "id", row.ID, "story %s also appears in row %d; the lower row wins", row.ID, first)
 		}
 		seen[row.ID] = line
-		im.Rows = append(im.Rows, row)
+		rd.im.Rows = append(rd.im.Rows, row)
 	}
 	if err := rows.Error(); err != nil {
-		return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", sheet), Err: err}
+		return &source.Error{File: rd.name, Msg: fmt.Sprintf("cannot read sheet %q", rd.sheet), Err: err}
 	}
-	return im, nil
+	return nil
+}
+
+// row reads one sheet row; false for a row without a story ID.
+func (rd *reader) row(cells []string, line int) (Row, bool) {
+	get := func(field string) string {
+		col, ok := rd.cols[field]
+		if !ok || col >= len(cells) {
+			return ""
+		}
+		return strings.TrimSpace(cells[col])
+	}
+	row := Row{ID: get("id"), Status: get("status"), Comment: stories.NormalComment(get("comment")), Line: line, Cells: map[string]string{}}
+	rating := get("rating")
+	for _, h := range rd.im.Columns {
+		if row.Columns == nil {
+			row.Columns = map[string]string{}
+		}
+		row.Columns[h] = stories.NormalComment(get("+" + h))
+	}
+	if row.ID == "" {
+		if rating != "" || row.Status != "" || row.Comment != "" {
+			rd.warn(line, "", "id", "", "feedback in a row without a story ID; skipped (put the ID back to import it)")
+		}
+		return row, false
+	}
+	for key, col := range rd.cols {
+		field := key
+		switch {
+		case key == "id":
+			continue
+		case strings.HasPrefix(key, "+"):
+			field = stories.ColumnField(key[1:])
+		}
+		row.Cells[field] = cellName(col+1, line)
+		if rd.formulas && get(key) == "" {
+			rd.blankFormula(&row, key, field)
+		}
+	}
+	if rating != "" && !row.Unread[stories.FieldRating] {
+		if n, ok := parseRating(rating); ok {
+			row.Rating = n
+		} else {
+			rd.warn(line, row.ID, "rating", rating, "rating %q for %s is not a whole number from 1 to %d; not imported", rating, row.ID, stories.MaxRating)
+			row.unread(stories.FieldRating)
+		}
+	}
+	if row.Status != "" {
+		st, ok := stories.NormalStatus(row.Status)
+		row.Status = st
+		if !ok {
+			rd.warn(line, row.ID, "status", st, "status %q for %s is not one of %s; imported as written", st, row.ID, strings.Join(stories.Statuses, ", "))
+		}
+	}
+	return row, true
+}
+
+// blankFormula marks a blank cell holding a formula whose value the file
+// does not hold (a program that does not compute formulas saved it) as
+// unread, with a warning naming the cell.
+func (rd *reader) blankFormula(row *Row, key, field string) {
+	ref := row.Cells[field]
+	formula, err := rd.f.GetCellFormula(rd.sheet, ref)
+	if err != nil || formula == "" {
+		return
+	}
+	rd.warn(row.Line, row.ID, key, formula, "a formula (=%s) without a saved value for %s; not imported (open and save the workbook in a spreadsheet program, or type the value)",
+		strings.TrimPrefix(formula, "="), row.ID)
+	row.unread(field)
+}
+
+func (r *Row) unread(field string) {
+	if r.Unread == nil {
+		r.Unread = map[string]bool{}
+	}
+	r.Unread[field] = true
+}
+
+// formulaTag finds a formula in a worksheet's XML.
+var formulaTag = regexp.MustCompile(`<(?:\w+:)?f[ >/]`)
+
+// hasFormulas reports whether any worksheet of the workbook (the .xlsx
+// file's bytes) holds a formula: only then is a blank coach's cell worth a
+// closer look.
+func hasFormulas(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true
+	}
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			return true
+		}
+		part, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil || formulaTag.Match(part) {
+			return true
+		}
+	}
+	return false
+}
+
+// readRecord reads the record sheet; nil when there is none.
+func readRecord(f *excelize.File) *Record {
+	rows, err := f.GetRows(SheetRecord, excelize.Options{RawCellValue: true})
+	if err != nil || len(rows) < 4 || len(rows[0]) == 0 || rows[0][0] != recordMarker {
+		return nil
+	}
+	rec := &Record{Written: map[string]map[string]string{}}
+	cell := func(r []string, i int) string {
+		if i < len(r) {
+			return r[i]
+		}
+		return ""
+	}
+	rec.Build = cell(rows[1], 1)
+	rec.Base, _ = strconv.Atoi(cell(rows[2], 1))
+	head := rows[3]
+	for _, r := range rows[4:] {
+		id := cell(r, 0)
+		if id == "" {
+			continue
+		}
+		w := map[string]string{}
+		for i, h := range head[1:] {
+			field := map[string]string{"Rating": stories.FieldRating, "Status": stories.FieldStatus, "Coach comments": stories.FieldComment}[h]
+			if i >= 3 {
+				field = stories.ColumnField(h)
+			}
+			if v := cell(r, i+1); v != "" && field != "" {
+				w[field] = v
+			}
+		}
+		rec.Written[id] = w
+	}
+	return rec
 }
 
 // parseRating accepts a whole number 1-5 however a program saved it:
@@ -183,6 +364,9 @@ func findSheet(f *excelize.File, name string) (string, int, map[string]int, erro
 		}
 	}
 	for _, sheet := range order {
+		if sheet == SheetRecord {
+			continue
+		}
 		head, cols, err := findHeader(f, sheet)
 		if err != nil {
 			return "", 0, nil, err
@@ -220,15 +404,18 @@ func findHeader(f *excelize.File, sheet string) (int, map[string]int, error) {
 		cols := map[string]int{}
 		for i, c := range cells {
 			h := strings.Join(strings.Fields(strings.ToLower(c)), " ")
+			known := false
 			for key, names := range columnNames {
-				if _, done := cols[key]; done {
-					continue
-				}
-				for _, n := range names {
-					if h == n {
+				if slices.Contains(names, h) {
+					known = true
+					if _, done := cols[key]; !done {
 						cols[key] = i
 					}
 				}
+			}
+			own := strings.Join(strings.Fields(c), " ")
+			if _, dup := cols["+"+own]; !known && own != "" && !dup && !knownHeader(own) {
+				cols["+"+own] = i
 			}
 		}
 		if _, ok := cols["id"]; ok {

@@ -125,9 +125,15 @@ func TestRoundTrip(t *testing.T) {
 		"warehouse.conflict":         {ID: "warehouse.conflict", Rating: 3, Status: "needs work", Comment: "Say what the tests showed.\nShorter."},
 		"ingestion.why-streaming":    {ID: "ingestion.why-streaming"},
 	}
+	if !slices.Equal(im.Columns, []string{"My notes"}) {
+		t.Errorf("coach's columns = %q, want My notes", im.Columns)
+	}
+	if r := byID["warehouse.learned"]; !r.Unread["rating"] {
+		t.Errorf("rating 7 was read: %+v", r)
+	}
 	for id, w := range want {
 		g := byID[id]
-		g.Line = 0
+		g.Line, g.Cells, g.Columns, g.Unread = 0, nil, nil, nil
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("%s: got %+v\nwant %+v", id, g, w)
 		}
@@ -218,7 +224,7 @@ func TestReadLibreOffice(t *testing.T) {
 	}
 	byID := map[string]Row{}
 	for _, r := range im.Rows {
-		r.Line = 0
+		r.Line, r.Cells = 0, nil
 		byID[r.ID] = r
 	}
 	want := map[string]Row{

@@ -4,8 +4,10 @@
 //
 // The workbook has three sheets: Matrix (questions by projects, the
 // stories picked for the role marked, gaps shown), Stories (one row per
-// story with the coach's columns Rating, Status and Coach comments) and
-// Role (the application the packet is for). Every text is written as a
+// story with the coach's columns Rating, Status and Coach comments, and
+// the columns the coach added) and Role (the application the packet is
+// for), and a very hidden fourth, SheetRecord, recording what starpack
+// wrote into the coach's cells so that Read tells the coach's edits. Every text is written as a
 // string, never as a formula. The same packet gives the same bytes.
 package xlsx
 
@@ -14,6 +16,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf16"
@@ -40,6 +43,19 @@ const RoleProperty = "starpack-role"
 // copy, so that an import compares the coach's cells with redacted text.
 const RedactedProperty = "starpack-redacted"
 
+// BuildProperty is the custom document property that holds the build id.
+const BuildProperty = "starpack-build"
+
+// SheetRecord is the very hidden sheet in which a workbook records what
+// starpack wrote into each coach's cell, the build id and the feedback
+// base, so that an import takes only the cells a coach changed. A hidden
+// sheet survives a re-save by Excel, LibreOffice and Google Sheets (a
+// custom part does not: LibreOffice drops what it does not know).
+const SheetRecord = "_starpack"
+
+// recordMarker heads the record sheet.
+const recordMarker = "starpack record"
+
 // MaxCellChars is the most characters (UTF-16 units) a spreadsheet cell holds.
 const MaxCellChars = excelize.TotalCellChars
 
@@ -50,22 +66,38 @@ const fontFamily = "Calibri"
 // Gap is what an empty matrix cell shows.
 const Gap = "—"
 
-// Stories sheet columns, in order: the story, the coach's three columns,
-// then the interview loop's (rehearsals and tellings, empty when none).
+// Stories sheet columns, in order. The last three are the coach's; the
+// coach's own columns, when there are any, come after them, then the
+// interview loop's (loopHeaders).
 var storyHeaders = []string{
 	"ID", "Project", "Question", "Title", "Situation", "Task", "Action", "Result", "Notes",
 	"Tags", "Words", "Minutes", "Picked", "Rating", "Status", "Coach comments",
-	"Practised", "Self-rating", "Told",
 }
 
 // storyWidths are the Stories column widths, in characters.
-var storyWidths = []float64{24, 26, 22, 32, 48, 36, 56, 48, 40, 18, 8, 9, 8, 8, 12, 48, 10, 11, 40}
+var storyWidths = []float64{24, 26, 22, 32, 48, 36, 56, 48, 40, 18, 8, 9, 8, 8, 12, 48}
+
+// loopHeaders are the interview loop's columns of the Stories sheet, the
+// last ones: rehearsals and tellings, empty when none. loopWidths are their
+// widths.
+var (
+	loopHeaders = []string{"Practised", "Self-rating", "Told"}
+	loopWidths  = []float64{10, 11, 40}
+)
+
+// knownHeader reports whether a Stories header is one starpack writes
+// (not a coach's own column).
+func knownHeader(h string) bool {
+	same := func(s string) bool { return strings.EqualFold(s, h) }
+	return slices.ContainsFunc(storyHeaders, same) || slices.ContainsFunc(loopHeaders, same)
+}
 
 const (
 	colRating  = 14 // 1-based column numbers of the coach's columns
 	colStatus  = 15
 	colComment = 16
-	colLoop    = 17 // the first of the interview loop's columns
+
+	extraWidth = 24 // a coach's own column
 
 	matrixQuestionWidth = 34
 	matrixProjectWidth  = 32
@@ -83,7 +115,7 @@ func Write(w io.Writer, p *export.Packet) error {
 	}
 	f := excelize.NewFile()
 	defer f.Close()
-	b := &book{f: f, p: p, picked: pickedSet(p)}
+	b := &book{f: f, p: p, picked: pickedSet(p), extra: stories.Columns(p.Feedback)}
 	if err := b.write(); err != nil {
 		return fmt.Errorf("writing workbook: %w", err)
 	}
@@ -98,6 +130,7 @@ type book struct {
 	p      *export.Packet
 	s      styles
 	picked map[string]bool // ids of the stories picked for the role
+	extra  []string        // the coach's own columns, carried from the feedback
 }
 
 type styles struct {
@@ -122,6 +155,11 @@ func (b *book) write() error {
 		return err
 	}
 	if err := b.matrix(); err != nil {
+		return err
+	}
+	// The record goes in before the Stories sheet is streamed: hiding a
+	// sheet afterwards would read the streamed sheet back into memory.
+	if err := b.record(); err != nil {
 		return err
 	}
 	if err := b.stories(); err != nil {
@@ -154,6 +192,11 @@ func (b *book) props() error {
 	}
 	if p.RoleID != "" {
 		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: RoleProperty, Value: p.RoleID}); err != nil {
+			return err
+		}
+	}
+	if p.Build != "" {
+		if err := b.f.SetCustomProps(excelize.CustomProperty{Name: BuildProperty, Value: p.Build}); err != nil {
 			return err
 		}
 	}
@@ -395,24 +438,11 @@ func (b *book) matrix() error {
 					return err
 				}
 			default:
-				// Several stories answer this question for this project:
-				// one paragraph each, the picked ones bold.
-				var runs []excelize.RichTextRun
-				var all []string
-				for i, s := range list {
-					text := matrixCue(s)
-					if i > 0 {
-						text = "\n\n" + text
-					}
-					all = append(all, text)
-					run := excelize.RichTextRun{Text: text, Font: &excelize.Font{Family: fontFamily, Size: 11}}
-					if b.picked[s.ID] {
-						run.Font.Bold = true
-						style = b.s.picked
-					}
-					runs = append(runs, run)
+				runs, text, picked := b.cellRuns(list)
+				if picked {
+					style = b.s.picked
 				}
-				n = max(n, lines(strings.Join(all, ""), matrixProjectWidth))
+				n = max(n, lines(text, matrixProjectWidth))
 				if err := f.SetCellRichText(sheet, ref, runs); err != nil {
 					return err
 				}
@@ -447,6 +477,47 @@ func (b *book) matrix() error {
 	return b.print(sheet, wide, true)
 }
 
+// cellRuns is the matrix cell of several stories answering one question
+// for one project: a paragraph each, the picked ones bold. When their cues
+// run past what a cell holds, the cell ends at the last cue that fits with
+// a note of how many stories it leaves out (the Stories sheet lists them
+// all). It returns the runs, their text and whether any story is picked.
+func (b *book) cellRuns(list []*stories.Story) ([]excelize.RichTextRun, string, bool) {
+	var runs []excelize.RichTextRun
+	var all strings.Builder
+	picked, size := false, 0
+	const room = 80 // for the note
+	for i, s := range list {
+		text := matrixCue(s)
+		if i > 0 {
+			text = "\n\n" + text
+		}
+		if n := utf16Len(text); size+n > MaxCellChars-room {
+			note := fmt.Sprintf("\n\n… and %d more %s: see the Stories sheet", len(list)-i, plural(len(list)-i, "story", "stories"))
+			runs = append(runs, excelize.RichTextRun{Text: note, Font: &excelize.Font{Family: fontFamily, Italic: true, Color: "595959", Size: 11}})
+			all.WriteString(note)
+			break
+		} else {
+			size += n
+		}
+		all.WriteString(text)
+		run := excelize.RichTextRun{Text: text, Font: &excelize.Font{Family: fontFamily, Size: 11}}
+		if b.picked[s.ID] {
+			run.Font.Bold = true
+			picked = true
+		}
+		runs = append(runs, run)
+	}
+	return runs, all.String(), picked
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // matrixCue is a story's matrix cell: its cue and, on a second line, the
 // key number of its result.
 func matrixCue(s *stories.Story) string {
@@ -463,9 +534,16 @@ func (b *book) stories() error {
 	all := p.Bank.Stories()
 	lastRow := max(2, len(all)+1)
 
+	headers := append(append(slices.Clone(storyHeaders), b.extra...), loopHeaders...)
+	widths := slices.Clone(storyWidths)
+	for range b.extra {
+		widths = append(widths, extraWidth)
+	}
+	widths = append(widths, loopWidths...)
+
 	// Sheet-level settings go in before the stream starts: the stream
 	// writer copies them into the sheet when it is flushed.
-	lastCol := colName(len(storyHeaders))
+	lastCol := colName(len(headers))
 	if err := f.AutoFilter(sheet, "A1:"+lastCol+fmt.Sprint(lastRow), nil); err != nil {
 		return err
 	}
@@ -501,20 +579,20 @@ func (b *book) stories() error {
 	}
 	// The stream writer puts each new width first; add them last to first
 	// so that the sheet lists its columns in order, as Excel requires.
-	for i := len(storyWidths) - 1; i >= 0; i-- {
-		if err := sw.SetColWidth(i+1, i+1, storyWidths[i]); err != nil {
+	for i := len(widths) - 1; i >= 0; i-- {
+		if err := sw.SetColWidth(i+1, i+1, widths[i]); err != nil {
 			return err
 		}
 	}
-	head := make([]any, len(storyHeaders))
-	for i, h := range storyHeaders {
+	head := make([]any, len(headers))
+	for i, h := range headers {
 		head[i] = excelize.Cell{StyleID: b.s.header, Value: h}
 	}
 	if err := sw.SetRow("A1", head, excelize.RowOpts{Height: 30}); err != nil {
 		return err
 	}
 	cat := catalog(p)
-	row := make([]any, len(storyHeaders))
+	row := make([]any, len(headers))
 	for i, s := range all {
 		fb := p.Feedback[s.ID]
 		project := ""
@@ -542,7 +620,11 @@ func (b *book) stories() error {
 		row[colStatus-1] = textCell(b.s.coach, fb.Status)
 		row[colComment-1] = textCell(b.s.coach, fb.Comment)
 		n = max(n, lines(fb.Comment, storyWidths[colComment-1]))
-		n = max(n, b.loopCells(row, s.ID))
+		for j, h := range b.extra {
+			row[colComment+j] = textCell(b.s.coach, fb.Columns[h])
+			n = max(n, lines(fb.Columns[h], extraWidth))
+		}
+		n = max(n, b.loopCells(row[len(storyHeaders)+len(b.extra):], s.ID))
 		if err := sw.SetRow(cellName(1, i+2), row, excelize.RowOpts{Height: height(n)}); err != nil {
 			return err
 		}
@@ -550,31 +632,35 @@ func (b *book) stories() error {
 	return sw.Flush()
 }
 
-// loopCells fills the interview loop's columns of a story's row: how often
-// it was rehearsed, its last self-rating, and where it was told (empty
-// cells when the loop knows nothing of it). It returns the lines the
-// tellings take.
-func (b *book) loopCells(row []any, id string) int {
+// loopCells fills the interview loop's cells of a story's row (cells, one
+// per loopHeaders): how often it was rehearsed, its last self-rating, and
+// where it was told (empty when the loop knows nothing of it). It returns
+// the lines the tellings take.
+func (b *book) loopCells(cells []any, id string) int {
 	h := b.p.Loop.Story(id)
-	row[colLoop-1] = excelize.Cell{StyleID: b.s.number}
+	cells[0] = excelize.Cell{StyleID: b.s.number}
 	if h.Practised > 0 {
-		row[colLoop-1] = excelize.Cell{StyleID: b.s.number, Value: h.Practised}
+		cells[0] = excelize.Cell{StyleID: b.s.number, Value: h.Practised}
 	}
-	row[colLoop] = excelize.Cell{StyleID: b.s.number}
+	cells[1] = excelize.Cell{StyleID: b.s.number}
 	if h.LastRating > 0 {
-		row[colLoop] = excelize.Cell{StyleID: b.s.number, Value: h.LastRating}
+		cells[1] = excelize.Cell{StyleID: b.s.number, Value: h.LastRating}
 	}
 	told := strings.TrimPrefix(export.TellingLine(h.Told), "told in ")
-	row[colLoop+1] = textCell(b.s.body, told)
-	return lines(told, storyWidths[colLoop+1])
+	cells[2] = textCell(b.s.body, told)
+	return lines(told, loopWidths[2])
 }
 
 func (b *book) role() error {
 	f, p := b.f, b.p
 	const sheet = SheetRole
 	type kv struct{ k, v string }
+	idRow := "Role id"
+	if p.Redacted {
+		idRow = "Packet" // a label: a redacted copy never names the role
+	}
 	rows := []kv{
-		{"Role id", p.RoleID},
+		{idRow, p.RoleID},
 		{"Company", p.Company},
 		{"Title", p.Title},
 		{"Interview date", p.Interview},
@@ -617,7 +703,7 @@ func (b *book) role() error {
 	// an import finds the role id here.
 	kept := rows[:0]
 	for _, r := range rows {
-		if r.v != "" || r.k == "Role id" {
+		if r.v != "" || r.k == idRow {
 			kept = append(kept, r)
 		}
 	}
@@ -735,3 +821,62 @@ func textCell(style int, s string) excelize.Cell {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// record writes the very hidden SheetRecord: the build id, the feedback
+// base, and for each story with feedback what the Stories sheet shows in
+// its coach's cells (a story left out shows them empty).
+func (b *book) record() error {
+	f, p := b.f, b.p
+	if _, err := f.NewSheet(SheetRecord); err != nil {
+		return err
+	}
+	// Not a stream: the file writes its streams in no fixed order, and
+	// the same packet must give the same bytes.
+	head := [][]any{
+		{recordMarker, "what starpack wrote into the coach's cells of the Stories sheet; keep this sheet as it is"},
+		{"build", p.Build},
+		{"base", strconv.Itoa(p.FeedbackBase)},
+		append([]any{"ID", "Rating", "Status", "Coach comments"}, toAny(b.extra)...),
+	}
+	for i, r := range head {
+		if err := f.SetSheetRow(SheetRecord, cellName(1, i+1), &r); err != nil {
+			return err
+		}
+	}
+	line := len(head) + 1
+	for _, s := range p.Bank.Stories() {
+		fb, ok := p.Feedback[s.ID]
+		if !ok {
+			continue
+		}
+		rating := ""
+		if fb.Rating != 0 {
+			rating = strconv.Itoa(fb.Rating)
+		}
+		vals := []string{s.ID, rating, fb.Status, fb.Comment}
+		for _, h := range b.extra {
+			vals = append(vals, fb.Columns[h])
+		}
+		if strings.Join(vals[1:], "") == "" {
+			continue
+		}
+		for i, v := range vals {
+			if v == "" {
+				continue
+			}
+			if err := f.SetCellStr(SheetRecord, cellName(i+1, line), v); err != nil {
+				return err
+			}
+		}
+		line++
+	}
+	return f.SetSheetVisible(SheetRecord, false, true)
+}
+
+func toAny(list []string) []any {
+	out := make([]any, len(list))
+	for i, s := range list {
+		out[i] = s
+	}
+	return out
+}

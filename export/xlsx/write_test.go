@@ -151,8 +151,11 @@ func TestWriteLayout(t *testing.T) {
 	f := open(t, data)
 
 	t.Run("sheets", func(t *testing.T) {
-		if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Stories,Role" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Stories,Role,"+SheetRecord {
 			t.Errorf("sheets = %s", got)
+		}
+		if vis, err := f.GetSheetVisible(SheetRecord); err != nil || vis {
+			t.Errorf("the record sheet is visible")
 		}
 		if f.GetActiveSheetIndex() != 0 {
 			t.Errorf("active sheet = %d, want the Matrix", f.GetActiveSheetIndex())
@@ -452,5 +455,36 @@ func TestMatrixSkipsProjectsWithoutStories(t *testing.T) {
 	}
 	if len(rows[0]) != len(p.Bank.Projects) {
 		t.Errorf("%d columns for %d projects with stories (+1 question column)", len(rows[0]), len(p.Bank.Projects)-1)
+	}
+}
+
+// The interview loop's columns are starpack's: a workbook read back takes
+// the coach's own column as theirs, and the loop's not, wherever they are.
+func TestLoopColumnsAreNotTheCoachs(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	fb := p.Feedback["warehouse.conflict"]
+	fb.Columns = map[string]string{"My notes": "ask about the outage"}
+	p.Feedback["warehouse.conflict"] = fb
+	p.Loop = &export.Loop{History: map[string]loop.History{
+		"warehouse.conflict": {Practised: 2, LastRating: 3, Told: []loop.Telling{{Story: "warehouse.conflict", Round: 1}}}}}
+	data := write(t, p)
+	rows, err := open(t, data).GetRows(SheetStories)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0][len(storyHeaders):], ","); got != "My notes,Practised,Self-rating,Told" {
+		t.Errorf("headers after the coach's: %s", got)
+	}
+	im, err := Read(bytes.NewReader(data), "matrix.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range im.Rows {
+		for h := range r.Columns {
+			if h != "My notes" {
+				t.Errorf("row %s: column %q read as the coach's", r.ID, h)
+			}
+		}
 	}
 }

@@ -77,6 +77,8 @@ const (
 	Duplicate       = "duplicate"
 	UnknownQuestion = "unknown-question"
 	EmptyField      = "empty-field"
+	Placeholder     = "placeholder" // see madeup.go
+	SampleData      = "sample-data"
 )
 
 // Rules lists every rule with its default severity, in the order findings
@@ -100,6 +102,10 @@ var Rules = []Rule{
 		"use a catalog question id (most-challenging, conflict, ...) or write the question out as a title"},
 	{EmptyField, Warning, "an empty field, or a story with no text",
 		"write the field, or delete the line"},
+	{Placeholder, Error, "a role or story still holding the text of starpack's template (\"Company name\", \"Job title\", \"What you had to do.\")",
+		"write your own text over the template's, or delete the file"},
+	{SampleData, Error, "the example's sample data (stories, role or candidate from `starpack init --example`) beside your own",
+		"delete the example's files and put your own name in starpack.yaml: starpack doctor lists what to remove"},
 }
 
 // RuleByID returns the rule with the given id.
@@ -175,6 +181,11 @@ type Config struct {
 	// ReadFile returns a story file's text by the name in Project.File, to
 	// place findings on the word. Nil, or an error, places them on the field.
 	ReadFile func(file string) ([]byte, error)
+	// Workspace holds findings about the workspace around the bank (roles,
+	// settings, where files came from) that only the caller can see; Run
+	// gives them their rule's configured severity and hint, and drops those
+	// of rules switched off.
+	Workspace []Finding
 	// Terse leaves out spelling suggestions unless misspellings are
 	// errors: for a caller that counts the findings below error and shows
 	// only the errors' text (build's summary). Looking for suggestions is
@@ -248,6 +259,7 @@ func Run(bank *stories.Bank, cat *stories.Catalog, cfg Config) []Finding {
 	if cfg.severity(Duplicate) != Off {
 		l.duplicates(all)
 	}
+	l.workspace(cfg.Workspace)
 	Sort(l.out)
 	return l.out
 }
@@ -316,6 +328,17 @@ func Tally(fs []Finding) Count {
 		}
 	}
 	return c
+}
+
+// Errors returns the findings of severity error.
+func Errors(fs []Finding) []Finding {
+	var out []Finding
+	for _, f := range fs {
+		if f.Severity == Error {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Failed reports whether the findings should fail a check: any error, or

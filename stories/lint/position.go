@@ -3,7 +3,6 @@ package lint
 import (
 	"bytes"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -112,7 +111,36 @@ func (f *field) pos(off int) source.Position {
 // plain, quoted, literal (|) and folded (>) scalars alike. It returns nil
 // when the two do not match (an alias, or text it cannot follow).
 func alignScalar(src []byte, start int, value string) []int {
-	p := start
+	p, style, ok := scalarStart(src, start)
+	if !ok {
+		return nil
+	}
+	out := make([]int, len(value))
+	for i := range out {
+		out[i] = -1
+	}
+	for i, r := range value {
+		if unicode.IsSpace(r) {
+			continue
+		}
+		at, next, ok := matchRune(src, p, r, style)
+		if !ok {
+			return nil
+		}
+		out[i], p = at, next
+		// Mark the rest of a multi-byte rune with the same place.
+		for j := i + 1; j < i+utf8.RuneLen(r) && j < len(out); j++ {
+			out[j] = out[i]
+		}
+	}
+	return out
+}
+
+// scalarStart finds where the text of the scalar written at start begins,
+// past a tag or an anchor and a block header, and its style: '|', '>',
+// '"', '\” or 0 for plain. An alias has no text of its own (not ok).
+func scalarStart(src []byte, start int) (p int, style byte, ok bool) {
+	p = start
 	// Skip a tag or an anchor before the value: !!str "x", &a |.
 	for p < len(src) && (src[p] == '!' || src[p] == '&') {
 		for p < len(src) && !isSpaceByte(src[p]) {
@@ -123,79 +151,55 @@ func alignScalar(src []byte, start int, value string) []int {
 		}
 	}
 	if p >= len(src) {
-		return nil
+		return 0, 0, false
 	}
-	style := src[p]
+	style = src[p]
 	switch style {
 	case '|', '>':
 		// The text starts on the line after the header (| or >, chomping
 		// and indentation indicators, maybe a comment).
-		nl := strings.IndexByte(string(src[p:]), '\n')
+		nl := bytes.IndexByte(src[p:], '\n')
 		if nl < 0 {
-			return nil
+			return 0, 0, false
 		}
 		p += nl + 1
 	case '"', '\'':
 		p++
 	case '*':
-		return nil
+		return 0, 0, false
 	default:
 		style = 0
 	}
-	out := make([]int, len(value))
-	for i := range out {
-		out[i] = -1
-	}
-	for i, r := range value {
-		if unicode.IsSpace(r) {
+	return p, style, true
+}
+
+// matchRune finds r, the next non-space rune of a scalar's value, in src
+// from p on, skipping the source's line breaks and indentation and reading
+// its escapes: it returns where r is written and where the next one
+// starts, or not ok when the source does not hold r there.
+func matchRune(src []byte, p int, r rune, style byte) (at, next int, ok bool) {
+	for p < len(src) {
+		c, n := utf8.DecodeRune(src[p:])
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			p += n
 			continue
-		}
-		for {
-			if p >= len(src) {
-				return nil
+		case style == '"' && c == '\\':
+			e, m := unescape(src[p:])
+			if m == 0 {
+				return 0, 0, false
 			}
-			c, n := utf8.DecodeRune(src[p:])
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' {
-				p += n
+			if e < 0 || unicode.IsSpace(e) { // a line continuation, or an escaped space
+				p += m
 				continue
 			}
-			if style == '"' && c == '\\' {
-				e, m := unescape(src[p:])
-				if m == 0 {
-					return nil
-				}
-				if e < 0 || unicode.IsSpace(e) { // a line continuation, or an escaped space
-					p += m
-					continue
-				}
-				if e != r {
-					return nil
-				}
-				out[i] = p
-				p += m
-				break
-			}
-			if style == '\'' && c == '\'' && p+1 < len(src) && src[p+1] == '\'' {
-				if r != '\'' {
-					return nil
-				}
-				out[i] = p
-				p += 2
-				break
-			}
-			if c != r {
-				return nil
-			}
-			out[i] = p
-			p += n
-			break
+			return p, p + m, e == r
+		case style == '\'' && c == '\'' && p+1 < len(src) && src[p+1] == '\'':
+			return p, p + 2, r == '\''
 		}
-		// Mark the rest of a multi-byte rune with the same place.
-		for j := i + 1; j < i+utf8.RuneLen(r) && j < len(out); j++ {
-			out[j] = out[i]
-		}
+		return p, p + n, c == r
 	}
-	return out
+	return 0, 0, false
 }
 
 func isSpaceByte(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }

@@ -1,11 +1,9 @@
 package lint
 
 import (
-	"bytes"
 	"cmp"
-	"compress/gzip"
 	_ "embed"
-	"io"
+	"encoding/binary"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,13 +12,19 @@ import (
 	"unicode/utf8"
 )
 
-// The English word list (SCOWL, see words/README.md) and starpack's own
-// list of software words.
+// The spelling dictionary: the English word list (SCOWL, see
+// words/README.md) and starpack's own list of software words, made into a
+// hash table ahead of time (dict_test.go builds both files from
+// words/words.txt.gz and words/tech.txt and checks them; `go generate`
+// rewrites them). Every build lints the bank, so loading must cost
+// nothing: lookups read the embedded table in place.
+//
+//go:generate go test -run TestDictionaryFiles -update .
 var (
-	//go:embed words/words.txt.gz
-	wordsGz []byte
-	//go:embed words/tech.txt
-	techWords string
+	//go:embed words/dict.txt
+	dictText string // the word lists, one word a line, in sections "#rank"
+	//go:embed words/dict.slots
+	dictSlots []byte // the table: dictSlotCount little-endian uint64 slots; read only
 )
 
 // A dictionary word's rank: its SCOWL size (10 = most common). Software
@@ -30,19 +34,14 @@ const (
 	userRank = 10
 )
 
-// dictionary is the embedded word list, loaded once per process. Every
-// build lints the bank, so loading must be cheap: the words stay in the
-// one decompressed text and a hash table of offsets into it finds them;
-// no string or map entry is made per word. The lists suggestions scan are
+// dictionary is the word list and its hash table. The table is an open
+// addressing one: each slot packs the word's hash (32 bits), its offset in
+// text (20), length (6) and rank (6), so a lookup reads one slot and, when
+// the hash agrees, the word; 0 is empty. The lists suggestions scan are
 // made on the first suggestion only.
 type dictionary struct {
-	text string // the word lists, one word a line
-	// slots is an open-addressing table: each slot packs the word's hash
-	// (32 bits), its offset in text (20), length (6) and rank (6), so a
-	// lookup reads one slot and, when the hash agrees, the word; 0 is empty.
-	slots []uint64
-	count int      // words held
-	plain []uint64 // slots of the plain words, in list order, for lists
+	text  string
+	slots []byte // 8 bytes a slot, little-endian
 
 	byFirstOnce sync.Once
 	byFirst     map[byte][][]dictWord // first letter -> words by length
@@ -53,52 +52,12 @@ type dictWord struct {
 	rank uint8
 }
 
-var (
-	dictOnce sync.Once
-	dict     *dictionary
-)
+// dictSlotCount is the size of the table: at most half full.
+const dictSlotCount = 1 << 18
 
-func embedded() *dictionary {
-	dictOnce.Do(func() { dict = loadDictionary() })
-	return dict
-}
+var dict = &dictionary{text: dictText, slots: dictSlots}
 
-// loadDictionary reads the embedded word lists.
-func loadDictionary() *dictionary {
-	zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
-	if err != nil {
-		panic("lint: embedded word list: " + err.Error()) // built into the binary; tested
-	}
-	var b strings.Builder
-	b.Grow(900_000)
-	if _, err := io.Copy(&b, zr); err != nil {
-		panic("lint: embedded word list: " + err.Error())
-	}
-	// The software words rank as techRank, with their plurals.
-	b.WriteString("\n#" + strconv.Itoa(techRank) + "\n")
-	for _, line := range strings.Split(techWords, "\n") {
-		if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
-			b.WriteString(w + "\n" + w + "s\n" + w + "es\n")
-		}
-	}
-	d := &dictionary{text: b.String(), slots: make([]uint64, 1<<18), plain: make([]uint64, 0, 100_000)}
-	rank := uint8(0)
-	for off := 0; off < len(d.text); {
-		end := strings.IndexByte(d.text[off:], '\n')
-		if end < 0 {
-			end = len(d.text) - off
-		}
-		line := d.text[off : off+end]
-		if n, ok := strings.CutPrefix(line, "#"); ok {
-			v, _ := strconv.Atoi(n)
-			rank = uint8(v)
-		} else if line != "" && len(line) <= maxDictWord {
-			d.add(off, len(line), rank)
-		}
-		off += end + 1
-	}
-	return d
-}
+func embedded() *dictionary { return dict }
 
 // hashWord is FNV-1a, 32 bits.
 func hashWord(w string) uint32 {
@@ -115,6 +74,11 @@ const (
 	maxDictText = 1 << 20
 )
 
+// slot returns slot i of the table.
+func (d *dictionary) slot(i int) uint64 {
+	return binary.LittleEndian.Uint64(d.slots[8*i : 8*i+8])
+}
+
 func (d *dictionary) slotWord(s uint64) string {
 	off := int(s>>12) & (maxDictText - 1)
 	n := int(s>>6) & maxDictWord
@@ -124,9 +88,9 @@ func (d *dictionary) slotWord(s uint64) string {
 // find returns the slot holding w, or the empty slot where it would go.
 func (d *dictionary) find(w string) (int, bool) {
 	h := hashWord(w)
-	mask := len(d.slots) - 1
+	mask := len(d.slots)/8 - 1
 	for i := int(h) & mask; ; i = (i + 1) & mask {
-		s := d.slots[i]
+		s := d.slot(i)
 		if s == 0 {
 			return i, false
 		}
@@ -136,21 +100,23 @@ func (d *dictionary) find(w string) (int, bool) {
 	}
 }
 
-// add records the word at text[off:off+n] unless it is there already (a
-// word keeps its first, most common, rank).
-func (d *dictionary) add(off, n int, rank uint8) {
-	w := d.text[off : off+n]
-	i, ok := d.find(w)
-	if ok {
-		return
-	}
-	if d.count >= len(d.slots)/2 || off >= maxDictText || rank > 63 {
-		panic("lint: embedded word list: too large for its table") // built into the binary; tested
-	}
-	d.slots[i] = uint64(hashWord(w))<<32 | uint64(off)<<12 | uint64(n)<<6 | uint64(rank)
-	d.count++
-	if isPlainWord(w) {
-		d.plain = append(d.plain, d.slots[i])
+// words calls f with each word of the list, its offset in text and rank,
+// in list order (a word listed twice is seen twice).
+func (d *dictionary) words(f func(off int, w string, rank uint8)) {
+	rank := uint8(0)
+	for off := 0; off < len(d.text); {
+		end := strings.IndexByte(d.text[off:], '\n')
+		if end < 0 {
+			end = len(d.text) - off
+		}
+		line := d.text[off : off+end]
+		if n, ok := strings.CutPrefix(line, "#"); ok {
+			v, _ := strconv.Atoi(n)
+			rank = uint8(v)
+		} else if line != "" && len(line) <= maxDictWord {
+			f(off, line, rank)
+		}
+		off += end + 1
 	}
 }
 
@@ -163,7 +129,7 @@ func (d *dictionary) lookup(w string) (uint8, bool) {
 	if !ok {
 		return 0, false
 	}
-	return uint8(d.slots[i] & 63), true
+	return uint8(d.slot(i) & 63), true
 }
 
 // has reports whether lower-case word w is in the list.
@@ -176,11 +142,17 @@ func (d *dictionary) has(w string) bool {
 // never suggested) by first letter and length, made on first use.
 func (d *dictionary) lists() map[byte][][]dictWord {
 	d.byFirstOnce.Do(func() {
+		// The plain words, each once at its first (most common) place.
+		var plain []dictWord
+		d.words(func(off int, w string, rank uint8) {
+			if i, ok := d.find(w); ok && isPlainWord(w) && int(d.slot(i)>>12)&(maxDictText-1) == off {
+				plain = append(plain, dictWord{w, rank})
+			}
+		})
 		// Count, then fill lists of the exact size.
 		var counts [256][maxDictWord + 1]int32
-		for _, s := range d.plain {
-			w := d.slotWord(s)
-			counts[w[0]][len(w)]++
+		for _, dw := range plain {
+			counts[dw.w[0]][len(dw.w)]++
 		}
 		d.byFirst = map[byte][][]dictWord{}
 		for first := range counts {
@@ -201,10 +173,9 @@ func (d *dictionary) lists() map[byte][][]dictWord {
 			}
 			d.byFirst[byte(first)] = lists
 		}
-		for _, s := range d.plain {
-			w := d.slotWord(s)
-			lists := d.byFirst[w[0]]
-			lists[len(w)] = append(lists[len(w)], dictWord{w, uint8(s & 63)})
+		for _, dw := range plain {
+			lists := d.byFirst[dw.w[0]]
+			lists[len(dw.w)] = append(lists[len(dw.w)], dw)
 		}
 	})
 	return d.byFirst
@@ -467,15 +438,9 @@ func (sp *speller) suggest(w string) []string {
 	if len(w) > maxWordLen {
 		return nil // no English word is this long: nothing to suggest
 	}
-	type cand struct {
-		w     string
-		dist  int
-		rank  uint8
-		score float64
-	}
 	seen := map[string]bool{}
-	var cands []cand
-	addCand := func(c string, dist int) {
+	var cands []suggestion
+	add := func(c string, dist int) {
 		if seen[c] {
 			return
 		}
@@ -487,16 +452,14 @@ func (sp *speller) suggest(w string) []string {
 			}
 			rank = userRank
 		}
-		cands = append(cands, cand{c, dist, rank, typoCost(w, c) + rankPenalty(rank)})
+		cands = append(cands, suggestion{c, dist, typoCost(w, c) + rankPenalty(rank)})
 	}
 	// Every word one edit away, wherever the edit is.
 	for _, e := range edits1(w) {
 		if sp.d.has(e) || sp.user[e] {
-			addCand(e, 1)
+			add(e, 1)
 		}
 	}
-	// Words further away: typos seldom touch the first letter, so scan the
-	// words that start like w (or with its first two letters swapped).
 	maxD := 2
 	if len(w) <= 4 {
 		maxD = 1
@@ -504,6 +467,22 @@ func (sp *speller) suggest(w string) []string {
 	if len(w) >= 10 {
 		maxD = 3
 	}
+	sp.farWords(w, maxD, add)
+	return best(cands)
+}
+
+// suggestion is a word offered for a misspelling: its edit distance, and
+// a score (lower is likelier) from the kind of typo and how common it is.
+type suggestion struct {
+	w     string
+	dist  int
+	score float64
+}
+
+// farWords calls add with the words 2 to maxD edits from w. Typos seldom
+// touch the first letter, so it scans the words that start like w (or with
+// its first two letters swapped), and the user's own words.
+func (sp *speller) farWords(w string, maxD int, add func(string, int)) {
 	firsts := []byte{w[0]}
 	if len(w) > 1 && w[1] != w[0] && w[1] >= 'a' && w[1] <= 'z' {
 		firsts = append(firsts, w[1])
@@ -523,17 +502,22 @@ func (sp *speller) suggest(w string) []string {
 					continue
 				}
 				if d := boundedDistance(w, dw.w, maxD); d <= maxD && d > 1 {
-					addCand(dw.w, d)
+					add(dw.w, d)
 				}
 			}
 		}
 	}
 	for u := range sp.user {
 		if d := boundedDistance(w, u, maxD); d <= maxD {
-			addCand(u, d)
+			add(u, d)
 		}
 	}
-	slices.SortFunc(cands, func(a, b cand) int {
+}
+
+// best returns the likeliest suggestions, closest first, at most
+// maxSuggestions; a distance-3 guess only when nothing is closer.
+func best(cands []suggestion) []string {
+	slices.SortFunc(cands, func(a, b suggestion) int {
 		if a.dist != b.dist {
 			return a.dist - b.dist
 		}
@@ -542,7 +526,6 @@ func (sp *speller) suggest(w string) []string {
 		}
 		return strings.Compare(a.w, b.w)
 	})
-	// A distance-3 guess is only worth giving when nothing is closer.
 	var out []string
 	for _, c := range cands {
 		if len(out) == maxSuggestions || c.dist == 3 && len(out) > 0 {

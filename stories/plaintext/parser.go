@@ -52,78 +52,110 @@ type answer struct {
 	prevBlank  bool
 }
 
+// line takes the next line of the notes into the project being read.
 func (p *parser) line(l *line) {
 	if l.kind != blankLine && (l.kind != separatorLine || l.rest != "") && p.firstText == 0 {
 		p.firstText, p.firstCol = l.no, l.col
 	}
 	if l.kind == separatorLine {
-		if a := p.cur.lastAnswer(); a != nil {
-			a.afterLabel, a.lastPoint = false, 0 // a separator ends any list
-		}
-		if l.rest != "" {
-			p.newProject(&line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine})
-			return
-		}
-		p.separator = l
+		p.separatorLine(l)
 		return
 	}
-	if sep := p.separator; sep != nil {
+	if p.separator != nil {
 		if l.kind == blankLine {
 			return
 		}
-		p.separator = nil
-		pr := p.cur
-		keep := false
-		switch {
-		case pr.title != nil && pr.title.no == sep.no-1 && len(pr.answers) == 0 && len(pr.stray) == 0:
-			// A rule right under the title, boxing or underlining it,
-			// when questions follow: "=====\nTitle\n=====\n1. ...".
-			keep = (l.kind == numberedLine && p.isHeading(pr, l)) || l.kind == labelLine
-		case l.kind == numberedLine && l.num > 1 && l.num == pr.expected && len(pr.answers) > 0 && p.isHeading(pr, l):
-			// Some people rule off every question: a separator followed
-			// by the next question of the same project.
-			keep = true
-		}
-		if !keep {
-			p.newProject(nil)
-		}
+		p.afterSeparator(l)
 	}
 	if title := p.unseparatedTitle(l); title != nil {
 		p.warn(title, "no separator line before %q: it starts a new project, as its questions start again at 1", title.text)
 		p.newProject(title)
 	}
 	pr := p.cur
-	if !pr.titled {
-		if l.kind == blankLine {
-			return
-		}
-		pr.titled = true
-		if l.kind == numberedLine && l.num < 0 && p.lookupKnown(l.rest) == nil {
-			pr.title = &line{no: l.no, col: l.col, text: l.rest, kind: textLine} // "# Project title"
-			return
-		}
-		if !(l.kind == numberedLine && p.isHeading(pr, l)) && l.kind != labelLine {
-			pr.title = projectTitle(l)
-			return
-		}
-		// no title line: the project is named after the file
+	if !pr.titled && p.titleLine(pr, l) {
+		return
 	}
 	if l.kind == numberedLine && p.isHeading(pr, l) {
-		p.headings++
-		a := &answer{heading: l, field: notes}
-		a.q, a.title = p.lookup(l.rest)
-		pr.answers = append(pr.answers, a)
-		if l.num < 0 {
-			l.num = pr.expected
-		}
-		pr.expected, pr.last = l.num+1, l.num
+		p.heading(pr, l)
 		return
 	}
 	if len(pr.answers) == 0 {
 		pr.stray = append(pr.stray, l)
 		return
 	}
-	a := pr.answers[len(pr.answers)-1]
+	pr.answers[len(pr.answers)-1].add(l)
+}
+
+// separatorLine takes a line of dashes: it ends any list, and starts a new
+// project at once when text follows the dashes on the line, else at the
+// next line unless that line carries on the project (afterSeparator).
+func (p *parser) separatorLine(l *line) {
+	if a := p.cur.lastAnswer(); a != nil {
+		a.afterLabel, a.lastPoint = false, 0 // a separator ends any list
+	}
+	if l.rest != "" {
+		p.newProject(&line{no: l.no, col: l.valueCol, text: l.rest, kind: textLine})
+		return
+	}
+	p.separator = l
+}
+
+// afterSeparator decides, at the first text after a separator, whether it
+// starts a new project.
+func (p *parser) afterSeparator(l *line) {
+	sep := p.separator
+	p.separator = nil
+	pr := p.cur
+	keep := false
+	switch {
+	case pr.title != nil && pr.title.no == sep.no-1 && len(pr.answers) == 0 && len(pr.stray) == 0:
+		// A rule right under the title, boxing or underlining it,
+		// when questions follow: "=====\nTitle\n=====\n1. ...".
+		keep = (l.kind == numberedLine && p.isHeading(pr, l)) || l.kind == labelLine
+	case l.kind == numberedLine && l.num > 1 && l.num == pr.expected && len(pr.answers) > 0 && p.isHeading(pr, l):
+		// Some people rule off every question: a separator followed
+		// by the next question of the same project.
+		keep = true
+	}
+	if !keep {
+		p.newProject(nil)
+	}
+}
+
+// titleLine takes the first text of a project as its title and reports
+// whether it did (a heading or a label first means no title line: the
+// project is named after the file).
+func (p *parser) titleLine(pr *project, l *line) bool {
+	if l.kind == blankLine {
+		return true
+	}
+	pr.titled = true
+	if l.kind == numberedLine && l.num < 0 && p.lookupKnown(l.rest) == nil {
+		pr.title = &line{no: l.no, col: l.col, text: l.rest, kind: textLine} // "# Project title"
+		return true
+	}
+	if !(l.kind == numberedLine && p.isHeading(pr, l)) && l.kind != labelLine {
+		pr.title = projectTitle(l)
+		return true
+	}
+	return false
+}
+
+// heading starts the answer to a question.
+func (p *parser) heading(pr *project, l *line) {
+	p.headings++
+	a := &answer{heading: l, field: notes}
+	a.q, a.title = p.lookup(l.rest)
+	pr.answers = append(pr.answers, a)
+	if l.num < 0 {
+		l.num = pr.expected
+	}
+	pr.expected, pr.last = l.num+1, l.num
+}
+
+// add takes a line of an answer: a label switches the field it fills;
+// numbered points and bullets keep a list going.
+func (a *answer) add(l *line) {
 	switch l.kind {
 	case blankLine:
 		a.lines[a.field] = append(a.lines[a.field], l)

@@ -14,7 +14,6 @@ package plaintext
 
 import (
 	"bytes"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,9 +55,7 @@ func Parse(file string, data []byte, cat *stories.Catalog) (*Result, error) {
 		// end lines with \r.
 		err := eachLine(data, func(no int, raw string) error {
 			if len(raw) > source.MaxLine {
-				return &source.Error{File: file, Line: no, Col: 1,
-					Msg:  fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", len(raw)>>10, source.MaxLine>>10),
-					Hint: "break the text into shorter lines"}
+				return source.LineTooLong(file, no, len(raw))
 			}
 			return nil
 		})

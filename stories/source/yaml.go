@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"sort"
@@ -67,6 +68,9 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 			Msg:  "expected a mapping of `key: value` lines, found " + kindName(root),
 			Hint: "see the example workspace (starpack init) for the file's shape"}
 	}
+	if err := secondDocument(file, data, dec); err != nil {
+		return nil, err
+	}
 	if err := checkFields(file, root, reflect.TypeOf(v)); err != nil {
 		return nil, err
 	}
@@ -78,6 +82,33 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 		return nil, e
 	}
 	return root, nil
+}
+
+// secondDocument reports a YAML document after the first (the decoder
+// would drop it without a word) at the "---" line that starts it. An
+// empty document (a trailing "---") holds nothing to lose.
+func secondDocument(file string, data []byte, dec *yaml.Decoder) error {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	switch {
+	case errors.Is(err, io.EOF):
+		return nil
+	case err != nil:
+		return yamlError(file, err)
+	case len(next.Content) == 0 || next.Content[0].Kind == yaml.ScalarNode && next.Content[0].Tag == "!!null":
+		return nil
+	}
+	line := next.Content[0].Line
+	lines := bytes.Split(data, []byte("\n"))
+	for l := min(line, len(lines)); l >= 1; l-- {
+		if bytes.HasPrefix(lines[l-1], []byte("---")) {
+			line = l
+			break
+		}
+	}
+	return &Error{File: file, Line: line, Col: 1,
+		Msg:  "a second YAML document starts here; starpack reads one document per file and would leave this one out",
+		Hint: "merge it into the document above (one stories: list), or move it into a file of its own"}
 }
 
 func kindName(n *yaml.Node) string {
@@ -119,16 +150,19 @@ func valueColumn(n *yaml.Node, line int) int {
 // CheckText rejects what is not a text file: too large, binary, or not UTF-8.
 func CheckText(file string, data []byte) error {
 	if len(data) > MaxFileSize {
-		return &Error{File: file, Msg: fmt.Sprintf("file is %d MB, more than the %d MB starpack reads", len(data)>>20, MaxFileSize>>20),
-			Hint: "split it into smaller files"}
+		return TooLarge(file, int64(len(data)), "split it into smaller files")
+	}
+	if enc := utf16Order(data); enc != "" {
+		return &Error{File: file, Msg: "file is " + enc + " text; starpack reads UTF-8 text",
+			Hint: fmt.Sprintf("save it as UTF-8 (in Notepad: File > Save As, Encoding: UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 %s > utf8-%s",
+				shellQuote(file), shellQuote(filepath.Base(file)))}
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
 		line, col := lineCol(data, i)
 		return &Error{File: file, Line: line, Col: col, Msg: "binary file (holds a NUL byte)", Hint: "starpack reads plain UTF-8 text files"}
 	}
 	if n, line := longestLine(data); n > MaxLine {
-		return &Error{File: file, Line: line, Col: 1, Msg: fmt.Sprintf("line is %d KB long, more than the %d KB starpack reads", n>>10, MaxLine>>10),
-			Hint: "break the text into shorter lines"}
+		return LineTooLong(file, line, n)
 	}
 	if !utf8.Valid(data) {
 		i := 0
@@ -148,6 +182,57 @@ func CheckText(file string, data []byte) error {
 
 // MaxLine is the longest line starpack reads.
 const MaxLine = 1 << 20
+
+// LineTooLong is the error for line no of file, n bytes long, over MaxLine.
+func LineTooLong(file string, no, n int) *Error {
+	return &Error{File: file, Line: no, Col: 1,
+		Msg:  fmt.Sprintf("line is %s bytes long; starpack reads lines of up to %s bytes (%s)", Bytes(int64(n)), Bytes(MaxLine), MiB(MaxLine)),
+		Hint: "break the text into shorter lines"}
+}
+
+// utf16Order names the encoding of UTF-16 text ("UTF-16LE" or
+// "UTF-16BE"), told by its byte order mark or, without one, by the zero
+// bytes that ASCII characters leave at every other byte; "" for other
+// data.
+func utf16Order(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return "UTF-16LE"
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		return "UTF-16BE"
+	}
+	head := data[:min(len(data), 1024)&^1]
+	if len(head) < 4 {
+		return ""
+	}
+	var even, odd int // zero bytes at even and odd offsets
+	for i := 0; i < len(head); i += 2 {
+		if head[i] == 0 {
+			even++
+		}
+		if head[i+1] == 0 {
+			odd++
+		}
+	}
+	pairs := len(head) / 2
+	switch {
+	case odd*10 >= pairs*7 && even == 0:
+		return "UTF-16LE"
+	case even*10 >= pairs*7 && odd == 0:
+		return "UTF-16BE"
+	}
+	return ""
+}
+
+// shellQuote quotes a file name for a command line when it needs it.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r == '/' || r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
 
 // longestLine returns the length of the longest line and its number.
 func longestLine(data []byte) (n, line int) {

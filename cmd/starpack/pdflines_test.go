@@ -12,11 +12,12 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// cmdPDFText prints the text of a PDF, a line per baseline, so that a
-// script can check what a page says: pdftext FILE.
-func cmdPDFText(ts *testscript.TestScript, neg bool, args []string) {
+// cmdPDFLines prints the text of a PDF, a line per baseline (words apart
+// where they are drawn apart), so that a script can match whole lines of
+// a page: pdflines FILE.
+func cmdPDFLines(ts *testscript.TestScript, neg bool, args []string) {
 	if neg || len(args) != 1 {
-		ts.Fatalf("usage: pdftext FILE")
+		ts.Fatalf("usage: pdflines FILE")
 	}
 	data, err := os.ReadFile(ts.MkAbs(args[0]))
 	ts.Check(err)
