@@ -50,6 +50,32 @@ type Settings struct {
 	// Lint: rule settings and the personal dictionary.
 	Lint       LintSettings `yaml:"lint"`
 	Dictionary []string     `yaml:"dictionary"`
+
+	// Stats: the thresholds of starpack stats.
+	Stats StatsSettings `yaml:"stats"`
+}
+
+// StatsSettings are the thresholds of starpack stats.
+type StatsSettings struct {
+	Target    int `yaml:"target"`     // stories that should answer each question well (default 2)
+	StaleDays int `yaml:"stale_days"` // a story not rehearsed for this many days is stale (default 14)
+	ManyRoles int `yaml:"many_roles"` // a story picked for this many roles or more is leaned on (default 3)
+}
+
+// check validates the thresholds; errors name the key.
+func (s StatsSettings) check() error {
+	switch {
+	case s.Target < 1 || s.Target > tailor.MaxPerQuestion:
+		return &source.FieldError{Field: "stats", Msg: fmt.Sprintf("stats: target %d is outside 1..%d", s.Target, tailor.MaxPerQuestion),
+			Hint: "target is how many stories should answer each question well; the default is 2"}
+	case s.StaleDays < 1:
+		return &source.FieldError{Field: "stats", Msg: fmt.Sprintf("stats: stale_days %d must be at least 1", s.StaleDays),
+			Hint: "stale_days is how many days without a rehearsal make a story stale; the default is 14"}
+	case s.ManyRoles < 2:
+		return &source.FieldError{Field: "stats", Msg: fmt.Sprintf("stats: many_roles %d must be at least 2", s.ManyRoles),
+			Hint: "many_roles is how many roles picking one story is many; the default is 3"}
+	}
+	return nil
 }
 
 // Candidate is the person the packets are for.
@@ -70,7 +96,8 @@ type Fonts struct {
 
 // Defaults returns the settings of an empty starpack.yaml.
 func Defaults() Settings {
-	return Settings{Paper: "A4", Out: "out", Margins: 18, Accent: "#1F4E79"}
+	return Settings{Paper: "A4", Out: "out", Margins: 18, Accent: "#1F4E79",
+		Stats: StatsSettings{Target: 2, StaleDays: 14, ManyRoles: 3}}
 }
 
 // Papers are the paper sizes starpack prints on.
@@ -124,6 +151,9 @@ func (s *Settings) Check() error {
 		return err
 	}
 	if err := s.Lint.Check(); err != nil {
+		return err
+	}
+	if err := s.Stats.check(); err != nil {
 		return err
 	}
 	for term := range s.Redact {

@@ -27,6 +27,7 @@ type Role struct {
 	Include            []string          `yaml:"include"`
 	Exclude            []string          `yaml:"exclude"`
 	Redact             map[string]string `yaml:"redact"`
+	Rounds             []Round           `yaml:"rounds"` // the interview rounds, in date order
 
 	ID   string `yaml:"-"` // the file name without extension; names the output folder
 	File string `yaml:"-"` // where it was loaded from, for messages
@@ -101,6 +102,9 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 	}
 	if r.Date != "" && !dateRE.MatchString(r.Date) {
 		return nil, source.Errorf(at("date"), "write the date as YYYY-MM-DD, e.g. 2026-12-03", "date %q is not a date", r.Date)
+	}
+	if err := r.parseRounds(file, root); err != nil {
+		return nil, err
 	}
 	if r.PerQuestion < 0 {
 		return nil, source.Errorf(at("per_question"), "use a number from 1 up", "per_question must be at least 1")

@@ -48,6 +48,9 @@ title: Job title
 # include: []                   # story ids forced in
 # exclude: []                   # story ids left out
 # redact: {"Toronto": "a major city"}   # added to starpack.yaml's rules for --redact
+# rounds:                       # the interview rounds, in date order (build --round N)
+#   - {date: 2026-12-03T10:00, kind: phone screen, with: [recruiter]}
+#   - {date: 2026-12-10T14:00, kind: hiring manager, with: [Dana], duration: 45m, notes: Ask about on-call}
 `
 
 // rolePlaceholders are the values of RoleTemplate that say what to write,

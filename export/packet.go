@@ -31,6 +31,12 @@ type Packet struct {
 	Selection *tailor.Selection
 	// Feedback is the latest coach feedback per story id.
 	Feedback map[string]stories.Feedback
+	// Loop is the interview loop of the role (its rounds, what was told
+	// and asked before, rehearsals); nil for the whole bank.
+	Loop *Loop
+	// Dir is the packet's folder, as an absolute path when it is known
+	// (the calendar points at it).
+	Dir string
 	// Build identifies this build of the packet; FeedbackBase is how many
 	// entries of the role's feedback file it was built from. The workbook
 	// records both, so that an import tells the coach's edits apart.
@@ -143,6 +149,8 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 		f.Message, f.Story = r.Apply(strings.ReplaceAll(f.Message, f.Story, id)), id
 		q.Findings = append(q.Findings, f)
 	}
+	q.Loop = p.Loop.redact(r)
+	q.Dir = "" // it names the role
 
 	if p.Feedback != nil {
 		q.Feedback = map[string]stories.Feedback{}
@@ -182,10 +190,13 @@ func redactSelection(sel *tailor.Selection, r *stories.Redactor, moved map[*stor
 		return out
 	}
 	for _, a := range sel.Answers {
-		out.Answers = append(out.Answers, tailor.Answer{Question: a.Question, Picks: picks(a.Picks), Alternates: picks(a.Alternates)})
+		out.Answers = append(out.Answers, tailor.Answer{Question: RedactQuestion(a.Question, r), Picks: picks(a.Picks), Alternates: picks(a.Alternates)})
 	}
 	for _, g := range sel.Gaps {
 		g.Reason, g.Keyword = r.Apply(g.Reason), r.Apply(g.Keyword)
+		if g.Question != nil {
+			g.Question = RedactQuestion(g.Question, r)
+		}
 		out.Gaps = append(out.Gaps, g)
 	}
 	evidence := func(e tailor.Evidence) tailor.Evidence {

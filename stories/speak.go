@@ -56,6 +56,18 @@ type Window struct {
 
 func (w Window) String() string { return Clock(w.Min) + "–" + Clock(w.Max) }
 
+// Place says where a time falls against the window: "inside", "short by
+// 0:12" or "over by 0:30".
+func (w Window) Place(d time.Duration) string {
+	switch {
+	case d < w.Min:
+		return "short by " + Clock(w.Min-d)
+	case d > w.Max:
+		return "over by " + Clock(d-w.Max)
+	}
+	return "inside"
+}
+
 // Default speaking model: the rate most people speak at in an interview
 // and the windows coaches give.
 const DefaultWordsPerMinute = 150

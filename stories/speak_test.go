@@ -83,3 +83,16 @@ func TestSpeech(t *testing.T) {
 		})
 	}
 }
+
+func TestWindowPlace(t *testing.T) {
+	t.Parallel()
+	star := DefaultSpeech().Window(STAR)
+	for _, tt := range []struct {
+		d    time.Duration
+		want string
+	}{{80 * time.Second, "short by 0:10"}, {100 * time.Second, "inside"}, {150 * time.Second, "over by 0:30"}} {
+		if got := star.Place(tt.d); got != tt.want {
+			t.Errorf("Place(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

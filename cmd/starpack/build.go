@@ -27,6 +27,7 @@ type buildOptions struct {
 	quiet  bool
 	watch  bool
 	json   bool
+	round  int
 }
 
 func newBuildCmd(a *app) *cobra.Command {
@@ -64,6 +65,7 @@ byte-identical files.`,
 	f.StringVar(&opts.date, "date", "", "the build date, YYYY-MM-DD (default: $SOURCE_DATE_EPOCH, else today)")
 	f.BoolVar(&opts.json, "json", false, "print what was built as JSON: out, built, failed, packets[{role, dir, files, warnings, error, hint}]")
 	f.BoolVarP(&opts.watch, "watch", "w", false, "build, then rebuild what a changed story, role, template or setting affects, until Ctrl-C")
+	f.IntVar(&opts.round, "round", 0, "the interview round of ROLE to prepare, from 1 (default: the next one on or after the build date)")
 	return cmd
 }
 
@@ -107,6 +109,9 @@ func (a *app) build(cmd *cobra.Command, opts *buildOptions) (*buildOutcome, erro
 	if opts.all && len(opts.roles) > 0 {
 		return nil, usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
+	if opts.round != 0 && len(opts.roles) != 1 {
+		return nil, usageError{fmt.Errorf("--round %d: name the one ROLE whose round it is", opts.round)}
+	}
 	outs := packet.Outputs()
 	if a.outputs != nil {
 		outs = a.outputs
@@ -123,7 +128,7 @@ func (a *app) build(cmd *cobra.Command, opts *buildOptions) (*buildOutcome, erro
 	if err != nil {
 		return nil, err
 	}
-	b, err := packet.New(ws, packet.Options{Date: date, Redact: opts.redact, Outputs: outs})
+	b, err := packet.New(ws, packet.Options{Date: date, Redact: opts.redact, Outputs: outs, Named: len(opts.only) > 0, Round: opts.round})
 	if err != nil {
 		return nil, err
 	}

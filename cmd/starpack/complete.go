@@ -10,6 +10,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export/packet"
+	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/source"
 )
 
@@ -103,8 +104,13 @@ func (a *app) addCompletion(root *cobra.Command) {
 			c.ValidArgsFunction = a.completeRoles(true)
 			_ = c.RegisterFlagCompletionFunc("only", completeList(packet.Names(packet.Outputs())))
 			_ = c.RegisterFlagCompletionFunc("out", dirsOnly)
-		case "select":
+		case "select", "drill":
 			c.ValidArgsFunction = a.completeRoles(false)
+		case "debrief":
+			c.ValidArgsFunction = a.completeRoles(false)
+			_ = c.RegisterFlagCompletionFunc("story", a.completeStories)
+			_ = c.RegisterFlagCompletionFunc("question", a.completeQuestions)
+			_ = c.RegisterFlagCompletionFunc("rating", cobra.FixedCompletions(loop.Ratings, cobra.ShellCompDirectiveNoFileComp))
 		case "feedback":
 			c.ValidArgsFunction = cobra.FixedCompletions([]cobra.Completion{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt)
 			_ = c.RegisterFlagCompletionFunc("role", a.completeRoles(false))
@@ -173,6 +179,30 @@ func (a *app) completeRoles(many bool) cobra.CompletionFunc {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
+}
+
+// completeStories offers the bank's story ids, and "improvised".
+func (a *app) completeStories(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	ws := a.completionWorkspace(cmd)
+	if ws == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	bank, err := ws.Bank()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	_, match := completeWord(toComplete, append([]string{loop.Improvised}, storyIDs(bank)...))
+	return match, cobra.ShellCompDirectiveNoFileComp
+}
+
+// completeQuestions offers the catalog's question ids.
+func (a *app) completeQuestions(cmd *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	ws := a.completionWorkspace(cmd)
+	if ws == nil {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	_, match := completeWord(toComplete, ws.Catalog().IDs())
+	return match, cobra.ShellCompDirectiveNoFileComp
 }
 
 // completeList offers the names for a comma-separated list flag such as

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/starpack/starpack/internal/golden"
 )
 
 // runMainEnv makes the test binary run starpack itself, for tests that
@@ -50,6 +51,7 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 filepath.Join(testdata, "script"),
 		RequireExplicitExec: true,
+		UpdateScripts:       golden.Updating(), // go test -update rewrites what cmp compares in the scripts
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"xlsxedit": cmdXLSXEdit,
 			"xlsxdump": cmdXLSXDump,
@@ -57,6 +59,7 @@ func TestScripts(t *testing.T) {
 			"bigfile":  cmdBigFile,
 			"utf16":    cmdUTF16,
 			"pdftext":  cmdPDFText,
+			"pdflines": cmdPDFLines,
 			"mtime":    cmdMtime,
 		},
 		// root: the tests run as root, who may write into any folder

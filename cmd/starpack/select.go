@@ -4,20 +4,23 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
 
 type selectOptions struct {
-	role string
-	json bool
+	role  string
+	json  bool
+	round int
 }
 
 const selectJSONShape = `{
@@ -56,7 +59,8 @@ const selectJSONShape = `{
                   "words": ["stream join", "prod"]}]},
     {"text": "Mentor junior engineers", "section": "requirements", "terms": ["mentor"],
      "gap": true, "evidence": [],
-     "bridge": {"story": "stream-joins.conflict", "picked": false, "words": ["design"]}}]
+     "bridge": {"story": "stream-joins.conflict", "picked": false, "words": ["design"]}}],
+  "round": 2, "told": ["stream-joins.conflict"]
 }`
 
 func newSelectCmd(a *app) *cobra.Command {
@@ -109,6 +113,7 @@ requirement with "gap": true has no evidence and may have a "bridge"):
 		},
 	}
 	cmd.Flags().BoolVar(&opts.json, "json", false, "print the selection as JSON (shape in --help)")
+	cmd.Flags().IntVar(&opts.round, "round", 0, "the interview round to prepare, from 1 (default: the next one by date), as build --round")
 	return cmd
 }
 
@@ -124,15 +129,23 @@ func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := packet.Select(ws, role)
+	date, err := buildDate("", a.now)
+	if err != nil {
+		return err
+	}
+	lp, err := packet.LoadLoop(ws, role, opts.round, date)
+	if err != nil {
+		return err
+	}
+	sel, err := packet.SelectRound(ws, role, lp)
 	if err != nil {
 		return err
 	}
 	sp := ws.Settings.Speech()
 	if opts.json {
-		return writeSelectJSON(a.stdout, role, sel, sp)
+		return writeSelectJSON(a.stdout, role, sel, sp, lp)
 	}
-	return writeSelectText(a.out(), role, sel, sp)
+	return writeSelectText(a.out(), role, sel, sp, lp)
 }
 
 // The JSON shape of `select --json`; see selectJSONShape.
@@ -146,6 +159,8 @@ type (
 		Answers      []answerJSON      `json:"answers"`
 		Gaps         []gapJSON         `json:"gaps"`
 		Requirements []requirementJSON `json:"requirements"`
+		Round        int               `json:"round,omitempty"` // the interview round prepared
+		Told         []string          `json:"told,omitempty"`  // stories told to the company before it
 	}
 	answerJSON struct {
 		Question   questionJSON `json:"question"`
@@ -193,9 +208,10 @@ type (
 	}
 )
 
-func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection, sp stories.Speech) error {
+func writeSelectJSON(w io.Writer, role *config.Role, sel *tailor.Selection, sp stories.Speech, lp *export.Loop) error {
 	out := selectJSON{Role: role.ID, Company: role.Company, Title: role.Title, Weights: sel.Weights,
-		Keywords: sel.Keywords, Answers: []answerJSON{}, Gaps: []gapJSON{}, Requirements: []requirementJSON{}}
+		Keywords: sel.Keywords, Answers: []answerJSON{}, Gaps: []gapJSON{}, Requirements: []requirementJSON{},
+		Round: lp.Round, Told: toldIDs(lp)}
 	if out.Keywords == nil {
 		out.Keywords = []tailor.Keyword{}
 	}
@@ -255,7 +271,18 @@ func evidenceOf(e tailor.Evidence) evidenceJSON {
 	return evidenceJSON{Story: e.Story.ID, Picked: e.Picked, Words: words, Project: e.Project}
 }
 
-func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection, sp stories.Speech) error {
+// toldIDs lists the stories told to the company before the round, each once.
+func toldIDs(lp *export.Loop) []string {
+	var out []string
+	for _, t := range lp.Told {
+		if !slices.Contains(out, t.Story) {
+			out = append(out, t.Story)
+		}
+	}
+	return out
+}
+
+func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection, sp stories.Speech, lp *export.Loop) error {
 	var parts []string
 	for _, s := range []string{role.Company, role.Title} {
 		if s = strings.TrimSpace(s); s != "" {
@@ -267,6 +294,12 @@ func writeSelectText(w io.Writer, role *config.Role, sel *tailor.Selection, sp s
 		heading = role.ID
 	}
 	fmt.Fprintf(w, "%s (role %s)\n", heading, role.ID)
+	if line := lp.RoundLine(); line != "" {
+		fmt.Fprintln(w, strings.ToLower(line[:1])+line[1:])
+	}
+	if told := toldIDs(lp); len(told) > 0 {
+		fmt.Fprintf(w, "told before (not picked unless included): %s\n", strings.Join(told, ", "))
+	}
 	if len(sel.Keywords) > 0 {
 		var terms []string
 		for _, k := range sel.Keywords {

@@ -96,6 +96,8 @@ func (a *app) watchLoop(ctx context.Context, cmd *cobra.Command, opts *buildOpti
 		add(ws.dir)
 		add(filepath.Join(ws.dir, config.StoriesDir))
 		add(filepath.Join(ws.dir, config.RolesDir))
+		add(filepath.Join(ws.dir, config.DebriefsDir))
+		add(filepath.Join(ws.dir, config.PracticeDir))
 		if t := templatesDir(ws); t != "" {
 			add(t)
 		}
@@ -274,7 +276,9 @@ func watchedFile(ws watchSpace, path string) (string, bool) {
 	switch dir := filepath.ToSlash(filepath.Dir(rel)); {
 	case rel == config.FileName:
 		return rel, true
-	case dir == config.StoriesDir:
+	case rel == config.DebriefsDir, rel == config.PracticeDir:
+		return rel, true // made by the first debrief or drill: watch it from the rebuild on
+	case dir == config.StoriesDir, dir == config.DebriefsDir, dir == config.PracticeDir:
 		return rel, yaml
 	case dir == config.RolesDir:
 		return rel, true // role files, and job descriptions beside them

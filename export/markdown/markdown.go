@@ -14,6 +14,7 @@ import (
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/tailor"
 	"github.com/starpack/starpack/templates"
 )
@@ -46,9 +47,19 @@ func Funcs() template.FuncMap {
 			return nil
 		},
 		"evidence": evidence,
-		"join":     strings.Join,
-		"trim":     strings.TrimSpace,
-		"date":     func(t time.Time) string { return t.Format("2006-01-02") },
+		"loopLine": func(l *export.Loop, id string) string { return l.Line(id) },
+		"toldLine": func(t loop.Telling) string {
+			return strings.TrimPrefix(export.TellingLine([]loop.Telling{t}), "told in ")
+		},
+		"cue": func(b *stories.Bank, id string) string {
+			if s := b.Story(id); s != nil {
+				return s.Cue()
+			}
+			return id
+		},
+		"join": strings.Join,
+		"trim": strings.TrimSpace,
+		"date": func(t time.Time) string { return t.Format("2006-01-02") },
 		"picks": func(sel *tailor.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {

@@ -110,3 +110,46 @@ func TestUserTemplate(t *testing.T) {
 		}
 	})
 }
+
+// loopWorkspace is the embedded example (the real bank) with the
+// interview loop's test files laid over it (testdata/loop).
+func loopWorkspace(t *testing.T) *config.Workspace {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, config.Example()); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join("..", "..", "testdata", "loop"))); err != nil {
+		t.Fatal(err)
+	}
+	ws, err := config.Open(dir, "ws")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ws
+}
+
+// TestRenderLoop: the round-2 packet shows the round, what was told in
+// round 1 (and to whom), the question no story answers as a gap, and each
+// story's rehearsals.
+func TestRenderLoop(t *testing.T) {
+	t.Parallel()
+	ws := loopWorkspace(t)
+	tmpl, err := markdown.Load(nil, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	role, err := ws.Role("acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := packet.Prepare(ws, role, packet.Options{Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := markdown.Render(&buf, p, tmpl); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, filepath.Join("..", "..", "testdata", "loop", "acme.golden.md"), buf.Bytes())
+}

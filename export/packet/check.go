@@ -52,8 +52,8 @@ type Staleness struct {
 // Stale says whether the packet of id (a role id, or AllID) in out is
 // older than its inputs: starpack.yaml, the story files (and the stories
 // folder, for files added or removed), the role file and its job
-// description file, the role's feedback file, the templates and the
-// fallback fonts. For now it compares modification times: the packet was
+// description file, the role's feedback and debrief files and the practice
+// log, the templates and the fallback fonts. For now it compares modification times: the packet was
 // built when its oldest file was written, and an input changed when it was
 // modified after that. Once packets carry a manifest of their inputs, this
 // is the one place that reads it instead.
@@ -134,6 +134,13 @@ func inputs(ws *config.Workspace, id string) []input {
 			}
 		}
 		add(config.FeedbackDir + "/" + id + ".yaml")
+		// The interview loop: the role's debriefs and the practice log.
+		add(config.DebriefsDir + "/" + id + ".yaml")
+		practice, _ := fs.Glob(ws.FS, config.PracticeDir+"/*.yaml")
+		slices.Sort(practice)
+		for _, name := range practice {
+			add(name)
+		}
 	}
 	if t := ws.Settings.Templates; t != "" {
 		dir := t

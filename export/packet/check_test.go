@@ -26,23 +26,27 @@ func TestStale(t *testing.T) {
 		{"job description", []string{"roles/acme.txt"}, "acme", []string{"roles/acme.txt"}},
 		{"feedback", []string{"feedback/acme.yaml"}, "acme", []string{"feedback/acme.yaml"}},
 		{"story added or removed", []string{"stories"}, "acme", []string{"stories (a story file added or removed)"}},
-		{"another role", []string{"roles/beta.yaml"}, "acme", nil},
-		{"the whole bank ignores roles", []string{"roles/acme.yaml", "stories/pay.yaml"}, AllID, []string{"stories/pay.yaml"}},
+		{"debrief and rehearsal", []string{"debriefs/acme.yaml", "practice/2026-11.yaml"}, "acme", []string{"debriefs/acme.yaml", "practice/2026-11.yaml"}},
+		{"another role", []string{"roles/beta.yaml", "debriefs/beta.yaml"}, "acme", nil},
+		{"the whole bank ignores roles", []string{"roles/acme.yaml", "stories/pay.yaml", "practice/2026-11.yaml"}, AllID, []string{"stories/pay.yaml"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			dir := t.TempDir()
 			files := map[string]string{
-				"starpack.yaml":      "",
-				"stories/pay.yaml":   "project: Payments\nstories:\n  - {id: pay.success, question: success, notes: Done.}\n",
-				"roles/acme.yaml":    "company: Acme\ntitle: Engineer\njob_description_file: acme.txt\n",
-				"roles/acme.txt":     "Payments.\n",
-				"roles/beta.yaml":    "company: Beta\ntitle: Engineer\n",
-				"feedback/acme.yaml": "[]\n",
-				"out/acme/notes.md":  "notes\n",
-				"out/acme/brief.pdf": "pdf\n",
-				"out/all/notes.md":   "notes\n",
+				"starpack.yaml":         "",
+				"stories/pay.yaml":      "project: Payments\nstories:\n  - {id: pay.success, question: success, notes: Done.}\n",
+				"roles/acme.yaml":       "company: Acme\ntitle: Engineer\njob_description_file: acme.txt\n",
+				"roles/acme.txt":        "Payments.\n",
+				"roles/beta.yaml":       "company: Beta\ntitle: Engineer\n",
+				"feedback/acme.yaml":    "[]\n",
+				"debriefs/acme.yaml":    "[]\n",
+				"debriefs/beta.yaml":    "[]\n",
+				"practice/2026-11.yaml": "[]\n",
+				"out/acme/notes.md":     "notes\n",
+				"out/acme/brief.pdf":    "pdf\n",
+				"out/all/notes.md":      "notes\n",
 			}
 			past := time.Now().Add(-2 * time.Hour)
 			for name, text := range files {

@@ -8,7 +8,10 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/starpack/starpack/stories/source"
+
 	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/export/ics"
 	"github.com/starpack/starpack/export/markdown"
 	"github.com/starpack/starpack/export/pdf"
 	"github.com/starpack/starpack/export/xlsx"
@@ -21,6 +24,10 @@ type Output struct {
 	Name   string
 	File   string
 	Render func(w io.Writer, p *export.Packet, a *Assets) (warnings []string, err error)
+	// Needs, when set, says why a packet has nothing for this output (nil
+	// when it has something): such an output is left out of that packet,
+	// unless the user named it (--only), when it fails the packet.
+	Needs func(p *export.Packet) error
 }
 
 // MatrixFile is the packet's workbook, the one a coach edits.
@@ -29,19 +36,64 @@ const MatrixFile = "matrix.xlsx"
 // Outputs lists the files of a packet, in the order they are written.
 func Outputs() []Output {
 	return []Output{
-		{"brief", "brief.pdf", func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
+		{Name: "brief", File: "brief.pdf", Render: func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
 			return pdf.Brief(w, p, a.PDF)
 		}},
-		{"cheatsheet", "cheatsheet.pdf", func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
+		{Name: "cheatsheet", File: "cheatsheet.pdf", Render: func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
 			return pdf.CheatSheet(w, p, a.PDF)
 		}},
-		{"matrix", MatrixFile, func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
+		{Name: "matrix", File: MatrixFile, Render: func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
 			return nil, xlsx.Write(w, p)
 		}},
-		{"notes", "notes.md", func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
+		{Name: "notes", File: "notes.md", Render: func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
 			return nil, markdown.Render(w, p, a.Notes)
 		}},
+		// The calendar of the role's rounds: written by default only for a
+		// role that has rounds.
+		{Name: "ics", File: CalendarFile, Render: func(w io.Writer, p *export.Packet, a *Assets) ([]string, error) {
+			return nil, ics.Write(w, p)
+		}, Needs: needsRounds},
 	}
+}
+
+// CalendarFile is the packet's calendar of interview rounds.
+const CalendarFile = "interview.ics"
+
+// needsRounds says that a packet without interview rounds has no
+// calendar, nor has a redacted copy: a calendar is the candidate's own.
+func needsRounds(p *export.Packet) error {
+	if p.Redacted {
+		return &source.Error{Msg: "a redacted copy has no " + CalendarFile + ": the calendar is yours, not for sharing",
+			Hint: "build it without --redact"}
+	}
+	if p.Loop != nil && len(p.Loop.Rounds) > 0 {
+		return nil
+	}
+	what := "the whole bank has no interview rounds"
+	hint := "a calendar is made for a role with rounds: in its role file"
+	if p.RoleID != AllID {
+		what = fmt.Sprintf("role %q has no interview rounds", p.RoleID)
+		hint = "add them to the role file, e.g.\nrounds:\n  - {date: 2026-12-03T10:00, kind: phone screen, with: [recruiter]}"
+	}
+	return &source.Error{Msg: what + ": nothing to put in " + CalendarFile, Hint: hint}
+}
+
+// outputsFor are the outputs the packet p gets: each of the builder's,
+// but those it has nothing for (see Output.Needs), unless they were named.
+func (b *Builder) outputsFor(p *export.Packet) ([]Output, error) {
+	var outs []Output
+	for _, o := range b.opts.Outputs {
+		if o.Needs != nil {
+			if err := o.Needs(p); err != nil {
+				if b.opts.Named {
+					return nil, err
+				}
+				continue
+			}
+		}
+		outs = append(outs, o)
+	}
+	return outs, nil
 }
 
 // Names lists the outputs' names.
@@ -63,7 +115,10 @@ func Pick(outs []Output, only []string) ([]Output, error) {
 	want := map[string]bool{}
 	for _, n := range only {
 		n = strings.TrimSpace(strings.ToLower(n))
-		n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, ".pdf"), ".md"), ".xlsx")
+		n = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(n, ".pdf"), ".md"), ".xlsx"), ".ics")
+		if n == "interview" {
+			n = "ics" // interview.ics, by its file name
+		}
 		found := false
 		for _, o := range outs {
 			found = found || o.Name == n
@@ -99,9 +154,13 @@ func (b *Builder) Render(p *export.Packet, dir string, rep *Report) ([]File, err
 		warnings []string
 		err      error
 	}
-	outs := make([]rendered, len(b.opts.Outputs))
+	want, err := b.outputsFor(p)
+	if err != nil {
+		return nil, err
+	}
+	outs := make([]rendered, len(want))
 	var wg sync.WaitGroup
-	for i, o := range b.opts.Outputs {
+	for i, o := range want {
 		r := &outs[i]
 		wg.Go(func() {
 			defer func() {
@@ -117,7 +176,7 @@ func (b *Builder) Render(p *export.Packet, dir string, rep *Report) ([]File, err
 	wg.Wait()
 	files := make([]File, len(outs))
 	for i, r := range outs {
-		name := b.opts.Outputs[i].File
+		name := want[i].File
 		for _, w := range r.warnings {
 			rep.Warnings = append(rep.Warnings, filepath.Join(dir, name)+": "+w)
 		}

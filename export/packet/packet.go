@@ -36,6 +36,13 @@ type Options struct {
 	Redact  bool      // apply the redaction rules of the workspace and the role
 	Out     string    // the output folder; "" means the workspace's (config.Workspace.OutDir)
 	Outputs []Output  // the outputs to write; nil means all of Outputs()
+	// Named says that Outputs were named by the user (--only): an output a
+	// packet has nothing for (a calendar of a role without rounds) is then
+	// an error rather than left out.
+	Named bool
+	// Round is the round of the role to prepare, from 1; 0 means the next
+	// one on or after Date.
+	Round int
 }
 
 // Builder builds the packets of one workspace: what they share (the bank,
@@ -150,10 +157,21 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Title:        "All stories",
 		Speech:       s.Speech(),
 	}
+	if abs, err := filepath.Abs(b.dir(p.RoleID)); err == nil {
+		p.Dir = abs
+	}
 	if role != nil {
 		p.Company, p.Title, p.Interview, p.Focus = role.Company, role.Title, role.Date, role.Focus
+		lp, err := LoadLoop(b.ws, role, b.opts.Round, b.opts.Date)
+		if err != nil {
+			return nil, err
+		}
+		p.Loop = lp
+		if r := lp.Current(); r != nil {
+			p.Interview = r.When()
+		}
 	}
-	sel, err := Select(b.ws, role)
+	sel, err := SelectRound(b.ws, role, p.Loop)
 	if err != nil {
 		return nil, err
 	}
@@ -168,7 +186,11 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		p = p.Redact(stories.NewRedactor(s.RedactRules(role)))
 		p.RoleID = b.label(ID(role))
 	}
-	p.Build = buildID(p, b.opts.Outputs)
+	outs, err := b.outputsFor(p)
+	if err != nil {
+		outs = b.opts.Outputs // the packet fails when rendered, and says why
+	}
+	p.Build = buildID(p, outs)
 	return p, nil
 }
 
@@ -176,6 +198,14 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 // workspace's settings (synonyms, score weights). A mistake in the role's
 // questions, include: or exclude: lists is an error at its line.
 func Select(ws *config.Workspace, role *config.Role) (*tailor.Selection, error) {
+	return SelectRound(ws, role, nil)
+}
+
+// SelectRound is Select for one round of the role's interview loop (lp,
+// from LoadLoop; nil for none): stories told to the company before are not
+// picked unless the role includes them, the questions asked before come
+// first and get a second story, and those no story answers are gaps.
+func SelectRound(ws *config.Workspace, role *config.Role, lp *export.Loop) (*tailor.Selection, error) {
 	bank, err := ws.Bank()
 	if err != nil {
 		return nil, err
@@ -186,7 +216,16 @@ func Select(ws *config.Workspace, role *config.Role) (*tailor.Selection, error) 
 			return nil, err
 		}
 	}
-	sel, err := tailor.Select(bank, cat, role.Request(&ws.Settings))
+	req := role.Request(&ws.Settings)
+	if role != nil && lp != nil {
+		if err := shape(&req, lp, bank, cat, role.Include); err != nil {
+			return nil, err
+		}
+	}
+	sel, err := tailor.Select(bank, cat, req)
+	if err == nil && role != nil && lp != nil {
+		err = extraPicks(sel, lp, bank, cat, req)
+	}
 	if err != nil && role != nil {
 		err = role.Locate(err)
 	}
@@ -306,5 +345,6 @@ func buildID(p *export.Packet, outs []Output) string {
 			}
 		}
 	}
+	hashLoop(h, p)
 	return hex.EncodeToString(h.Sum(nil))[:12]
 }

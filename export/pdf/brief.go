@@ -164,6 +164,12 @@ func (b *brief) cover() {
 	if p.Interview != "" {
 		facts = append(facts, [2]string{"Interview", p.Interview})
 	}
+	if line := p.Loop.RoundLine(); line != "" {
+		facts = append(facts, [2]string{"Round", strings.TrimPrefix(line, "Round ")})
+	}
+	if told := toldCues(p); told != "" {
+		facts = append(facts, [2]string{"Told before", told})
+	}
 	if p.Company != "" {
 		facts = append(facts, [2]string{"Company", p.Company})
 	}
@@ -235,6 +241,31 @@ func (b *brief) cover() {
 		}
 	}
 	d.source = ""
+}
+
+// toldCues names the stories told to the company in earlier rounds, by
+// their cues, each once: "" when none.
+func toldCues(p *export.Packet) string {
+	if p.Loop == nil {
+		return ""
+	}
+	var cues []string
+	seen := map[string]bool{}
+	for _, t := range p.Loop.Told {
+		if seen[t.Story] {
+			continue
+		}
+		seen[t.Story] = true
+		cue := t.Story
+		if s := p.Bank.Story(t.Story); s != nil {
+			cue = strings.TrimSuffix(stories.Shorten(stories.Plain(s.Cue()), 50), ".")
+		}
+		cues = append(cues, cue)
+	}
+	if len(cues) == 0 {
+		return ""
+	}
+	return strings.Join(cues, "; ") + " (not picked again unless included)"
 }
 
 func (b *brief) gapCount() int {
@@ -570,6 +601,14 @@ func (b *brief) story(pk tailor.Pick, i, n int) []row {
 		metaRow[i].keep = true
 	}
 	rows = append(rows, metaRow...)
+	if line := b.p.Loop.Line(s.ID); line != "" {
+		// The interview loop: rehearsals, and where it was told already.
+		loopRow := b.para([]span{{line, italic}}, smallSize, fl.x, fl.w, d.accent)
+		for i := range loopRow {
+			loopRow[i].keep = true
+		}
+		rows = append(rows, loopRow...)
+	}
 	rows = append(rows, row{h: 2, keep: true, draw: func(float64) {}})
 
 	for fi, f := range s.Fields() {

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/loop"
 )
 
 // Type sizes of the cheat sheet, in points: text shrinks from the largest
@@ -56,9 +58,10 @@ type card struct {
 	project  string
 	actions  []string
 	result   string
-	more     int  // other stories for the question not shown
-	none     bool // no story answers the question
-	overflow bool // the "+N more questions" card
+	more     int    // other stories for the question not shown
+	told     string // the mark of a story told to this company already
+	none     bool   // no story answers the question
+	overflow bool   // the "+N more questions" card
 }
 
 // cardLine is one laid-out line of a card.
@@ -100,10 +103,30 @@ func (s *sheet) cards() []card {
 			}
 		}
 		c.result = resultLine(st)
+		c.told = toldMark(s.p.Loop.Story(st.ID).Told)
 		c.more = len(a.Picks) - 1
 		out = append(out, c)
 	}
 	return out
+}
+
+// toldMark is a card's mark for a story told to the company already:
+// "Told in round 1: tell it differently".
+func toldMark(ts []loop.Telling) string {
+	if len(ts) == 0 {
+		return ""
+	}
+	var rounds []string
+	for _, t := range ts {
+		r := fmt.Sprintf("round %d", t.Round)
+		if t.Role != "" {
+			r = t.Role + " " + r
+		}
+		if !slices.Contains(rounds, r) {
+			rounds = append(rounds, r)
+		}
+	}
+	return "Told in " + strings.Join(rounds, ", ") + ": tell it differently"
 }
 
 // keyActions returns the first few list items or sentences of what the
@@ -215,6 +238,9 @@ func (s *sheet) lay(c card, size, w float64, detail int) []cardLine {
 		return out
 	}
 	add([]span{{c.cue, bold}}, size, ink, 0, "", 0.8, lv.cue)
+	if c.told != "" {
+		add([]span{{c.told, italic}}, size*0.85, alert, 0, "", 0.2, 1)
+	}
 	bw := d.oneLine([]span{{"•", regular}}, size, 0).w + size*0.5/ptPerMM
 	for i, a := range c.actions {
 		if i >= lv.actions {

@@ -84,7 +84,7 @@ func (r *Record) ownHeaders() []string {
 	if r != nil && r.Headers != nil {
 		return r.Headers
 	}
-	return append(slices.Clone(storyHeaders), legacyHeaders...)
+	return slices.Concat(storyHeaders, loopHeaders, legacyHeaders)
 }
 
 // HasFeedback reports whether a coach filled in any of the workbook's

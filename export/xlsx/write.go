@@ -65,7 +65,9 @@ const fontFamily = "Calibri"
 // Gap is what an empty matrix cell shows.
 const Gap = "—"
 
-// Stories sheet columns, in order. The last three are the coach's.
+// Stories sheet columns, in order. The last three are the coach's; the
+// coach's own columns, when there are any, come after them, then the
+// interview loop's (loopHeaders).
 var storyHeaders = []string{
 	"ID", "Project", "Question", "Title", "Situation", "Task", "Action", "Result", "Notes",
 	"Tags", "Words", "Time", "Picked", "Rating", "Status", "Coach comments",
@@ -73,6 +75,14 @@ var storyHeaders = []string{
 
 // storyWidths are the Stories column widths, in characters.
 var storyWidths = []float64{24, 26, 22, 32, 48, 36, 56, 48, 40, 18, 8, 9, 8, 8, 12, 48}
+
+// loopHeaders are the interview loop's columns of the Stories sheet, the
+// last ones: rehearsals and tellings, empty when none. loopWidths are their
+// widths.
+var (
+	loopHeaders = []string{"Practised", "Self-rating", "Told"}
+	loopWidths  = []float64{10, 11, 40}
+)
 
 const (
 	colRating  = 14 // 1-based column numbers of the coach's columns
@@ -516,11 +526,12 @@ func (b *book) stories() error {
 	all := p.Bank.Stories()
 	lastRow := max(2, len(all)+1)
 
-	headers := append(slices.Clone(storyHeaders), b.extra...)
+	headers := append(append(slices.Clone(storyHeaders), b.extra...), loopHeaders...)
 	widths := slices.Clone(storyWidths)
 	for range b.extra {
 		widths = append(widths, extraWidth)
 	}
+	widths = append(widths, loopWidths...)
 
 	// Sheet-level settings go in before the stream starts: the stream
 	// writer copies them into the sheet when it is flushed.
@@ -607,11 +618,31 @@ func (b *book) stories() error {
 			row[colComment+j] = textCell(b.s.coach, fb.Columns[h])
 			n = max(n, lines(fb.Columns[h], extraWidth))
 		}
+		n = max(n, b.loopCells(row[len(storyHeaders)+len(b.extra):], s.ID))
 		if err := sw.SetRow(cellName(1, i+2), row, excelize.RowOpts{Height: height(n)}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
+}
+
+// loopCells fills the interview loop's cells of a story's row (cells, one
+// per loopHeaders): how often it was rehearsed, its last self-rating, and
+// where it was told (empty when the loop knows nothing of it). It returns
+// the lines the tellings take.
+func (b *book) loopCells(cells []any, id string) int {
+	h := b.p.Loop.Story(id)
+	cells[0] = excelize.Cell{StyleID: b.s.number}
+	if h.Practised > 0 {
+		cells[0] = excelize.Cell{StyleID: b.s.number, Value: h.Practised}
+	}
+	cells[1] = excelize.Cell{StyleID: b.s.number}
+	if h.LastRating > 0 {
+		cells[1] = excelize.Cell{StyleID: b.s.number, Value: h.LastRating}
+	}
+	told := strings.TrimPrefix(export.TellingLine(h.Told), "told in ")
+	cells[2] = textCell(b.s.body, told)
+	return lines(told, loopWidths[2])
 }
 
 func (b *book) role() error {
@@ -799,7 +830,7 @@ func (b *book) record() error {
 		{recordMarker, "what starpack wrote into the coach's cells of the Stories sheet; keep this sheet as it is"},
 		{"build", p.Build},
 		{"base", strconv.Itoa(p.FeedbackBase)},
-		append([]any{"headers"}, toAny(storyHeaders)...),
+		append([]any{"headers"}, toAny(slices.Concat(storyHeaders, loopHeaders))...),
 		append([]any{"ID", "Rating", "Status", "Coach comments"}, toAny(b.extra)...),
 	}
 	for i, r := range head {

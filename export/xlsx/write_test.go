@@ -19,6 +19,7 @@ import (
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/internal/golden"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/source"
 	"github.com/starpack/starpack/stories/tailor"
 )
@@ -122,6 +123,16 @@ func TestWriteGolden(t *testing.T) {
 			p.Selection, p.Feedback, p.Redacted = sel, nil, true
 			return p
 		}},
+		{"loop", func(t testing.TB) *export.Packet {
+			// Rehearsals and a telling in an earlier round fill the loop's columns.
+			p := packet(t)
+			p.Loop = &export.Loop{History: map[string]loop.History{
+				"warehouse.conflict": {Practised: 3, LastRating: 4, LastPractised: "2026-11-18",
+					Told: []loop.Telling{{Story: "warehouse.conflict", Round: 1, At: "2026-11-10 10:00", Kind: "phone screen", With: []string{"recruiter"}, Rating: "solid"}}},
+				"ingestion.hardest-bug": {Practised: 1},
+			}}
+			return p
+		}},
 		{"bare", func(t testing.TB) *export.Packet {
 			// No selection, catalog, feedback or date: the whole bank, nothing marked.
 			return &export.Packet{Bank: loadBank(t), Paper: "Letter"}
@@ -188,7 +199,7 @@ func TestWriteLayout(t *testing.T) {
 		}
 		all := strings.Join(got, "\n")
 		for _, want := range []string{
-			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$P$10",
+			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$S$10",
 			"_xlnm.Print_Titles@Matrix='Matrix'!$A:$A,'Matrix'!$1:$1",
 			"_xlnm.Print_Titles@Stories='Stories'!$1:$1",
 		} {
@@ -196,7 +207,7 @@ func TestWriteLayout(t *testing.T) {
 				t.Errorf("defined names lack %s:\n%s", want, all)
 			}
 		}
-		if xml := part(t, data, "xl/worksheets/sheet2.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$P$10"`) {
+		if xml := part(t, data, "xl/worksheets/sheet2.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$S$10"`) {
 			t.Errorf("Stories sheet has no autofilter:\n%.400s", xml)
 		}
 	})
@@ -444,5 +455,36 @@ func TestMatrixSkipsProjectsWithoutStories(t *testing.T) {
 	}
 	if len(rows[0]) != len(p.Bank.Projects) {
 		t.Errorf("%d columns for %d projects with stories (+1 question column)", len(rows[0]), len(p.Bank.Projects)-1)
+	}
+}
+
+// The interview loop's columns are starpack's: a workbook read back takes
+// the coach's own column as theirs, and the loop's not, wherever they are.
+func TestLoopColumnsAreNotTheCoachs(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	fb := p.Feedback["warehouse.conflict"]
+	fb.Columns = map[string]string{"My notes": "ask about the outage"}
+	p.Feedback["warehouse.conflict"] = fb
+	p.Loop = &export.Loop{History: map[string]loop.History{
+		"warehouse.conflict": {Practised: 2, LastRating: 3, Told: []loop.Telling{{Story: "warehouse.conflict", Round: 1}}}}}
+	data := write(t, p)
+	rows, err := open(t, data).GetRows(SheetStories)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0][len(storyHeaders):], ","); got != "My notes,Practised,Self-rating,Told" {
+		t.Errorf("headers after the coach's: %s", got)
+	}
+	im, err := Read(bytes.NewReader(data), "matrix.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range im.Rows {
+		for h := range r.Columns {
+			if h != "My notes" {
+				t.Errorf("row %s: column %q read as the coach's", r.ID, h)
+			}
+		}
 	}
 }
