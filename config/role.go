@@ -28,6 +28,7 @@ type Role struct {
 	Exclude            []string          `yaml:"exclude"`
 	Redact             map[string]string `yaml:"redact"`
 	Rounds             []Round           `yaml:"rounds"` // the interview rounds, in date order
+	Ask                []string          `yaml:"ask"`    // questions to ask the interviewer, before the built-in ones
 
 	ID   string `yaml:"-"` // the file name without extension; names the output folder
 	File string `yaml:"-"` // where it was loaded from, for messages

@@ -51,6 +51,7 @@ title: Job title
 # rounds:                       # the interview rounds, in date order (build --round N)
 #   - {date: 2026-12-03T10:00, kind: phone screen, with: [recruiter]}
 #   - {date: 2026-12-10T14:00, kind: hiring manager, with: [Dana], duration: 45m, notes: Ask about on-call}
+# ask: ["How is on-call shared?"]   # questions to ask the interviewer, before the built-in ones
 `
 
 // rolePlaceholders are the values of RoleTemplate that say what to write,

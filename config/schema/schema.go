@@ -220,6 +220,7 @@ var descriptions = map[string]string{
 	"role.redact":                         "Redaction rules added to starpack.yaml's for --redact: term: replacement.",
 	"role.redact{}":                       "The replacement text.",
 	"role.rounds":                         "The interview rounds of this application, in date order; build --round N prepares round N (default: the next one).",
+	"role.ask":                            "Questions to ask the interviewer, shown before the built-in ones the role's questions suggest.",
 	"role.rounds[]":                       "One interview round, e.g. {date: 2026-12-03T10:00, kind: phone screen, with: [recruiter]}.",
 	"role.rounds[].date":                  "When: YYYY-MM-DDTHH:MM, or YYYY-MM-DD when the time is not known.",
 	"role.rounds[].kind":                  "What kind of round: phone screen, hiring manager, panel, bar raiser, ...",
