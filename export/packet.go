@@ -24,6 +24,7 @@ type Packet struct {
 	Title     string // the job title
 	Interview string // interview date as written (YYYY-MM-DD), may be empty
 	Focus     []string
+	Ask       []string // the role's own questions to ask the interviewer (see AskList)
 	Keywords  []string // job-description keywords, most telling first
 
 	Bank      *stories.Bank
@@ -111,6 +112,18 @@ func (p *Packet) ToDo() []string {
 	return out
 }
 
+// AskList is the questions to ask the interviewer: the role's own, then
+// built-in ones fit to the packet's questions, n in all.
+func (p *Packet) AskList(n int) []string {
+	var qs []*stories.Question
+	if p.Selection != nil {
+		for _, a := range p.Selection.Answers {
+			qs = append(qs, a.Question)
+		}
+	}
+	return stories.QuestionsToAsk(p.Ask, qs, n)
+}
+
 // Highlights returns the projects behind the picked stories that carry
 // résumé highlights, each once, in the order their first story is picked.
 func (p *Packet) Highlights() []*stories.Project {
@@ -139,7 +152,7 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Redacted = true
 	q.Candidate.Name, q.Candidate.Email, q.Candidate.Pitch = r.Apply(p.Candidate.Name), r.Apply(p.Candidate.Email), r.Apply(p.Candidate.Pitch)
 	q.Company, q.Title = r.Apply(p.Company), r.Apply(p.Title)
-	q.Focus, q.Keywords = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords)
+	q.Focus, q.Keywords, q.Ask = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords), r.ApplyAll(p.Ask)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
 	q.Selection = redactSelection(p.Selection, r, moved)

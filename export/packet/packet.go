@@ -161,7 +161,7 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		p.Dir = abs
 	}
 	if role != nil {
-		p.Company, p.Title, p.Interview, p.Focus = role.Company, role.Title, role.Date, role.Focus
+		p.Company, p.Title, p.Interview, p.Focus, p.Ask = role.Company, role.Title, role.Date, role.Focus, role.Ask
 		lp, err := LoadLoop(b.ws, role, b.opts.Round, b.opts.Date)
 		if err != nil {
 			return nil, err
