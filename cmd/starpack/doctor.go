@@ -123,7 +123,27 @@ func (a *app) doctorWorkspace(ws *config.Workspace, r *doctorReport) {
 	doctorLint(ws, bank, findings, r)
 	doctorSamples(ws, r)
 	doctorFonts(ws, bank, r)
+	if bank != nil {
+		doctorDebriefs(ws, ids, r)
+	}
 	doctorPackets(ws, ids, r)
+}
+
+// doctorDebriefs reports the questions interviewers asked that no story
+// answers yet (from the roles' debriefs).
+func doctorDebriefs(ws *config.Workspace, ids []string, r *doctorReport) {
+	for _, id := range ids {
+		gaps, err := ws.DebriefGaps(id)
+		if err != nil {
+			r.fail("%v", err)
+			r.then("fix the debrief file where the line above says")
+			continue
+		}
+		for _, g := range gaps {
+			r.warn("%s: asked in round %d and answered without a story: %q", ws.DebriefFile(id), g.Round, g.Question.Title)
+			r.then(fmt.Sprintf("write a story for it (question: %s) before the next round of %s", g.Question.Title, id))
+		}
+	}
 }
 
 // storyFiles lists the workspace's story files.
