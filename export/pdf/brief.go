@@ -123,8 +123,8 @@ func (b *brief) layout() {
 	}
 	b.decorate()
 	if b.hidden > 0 {
-		d.warnings = append(d.warnings, fmt.Sprintf("the brief shows the top %d stories of each question; %s more are in notes.md and matrix.xlsx",
-			b.topN(), thousands(b.hidden)))
+		d.warnings = append(d.warnings, fmt.Sprintf("the brief shows the best %s of each question; the other %s are in notes.md and matrix.xlsx",
+			stories.Count(b.topN(), "story", "stories"), thousands(b.hidden)))
 	}
 }
 

@@ -120,7 +120,7 @@ func (b *brief) index() {
 	d, fl := b.d, b.fl
 	b.h1("Index", false, 20)
 	if b.hidden > 0 {
-		b.intro(fmt.Sprintf("The top %d stories of each question by score; notes.md and matrix.xlsx hold every story.", b.topN()))
+		b.intro(fmt.Sprintf("The best %s of each question by score; notes.md and matrix.xlsx hold every story.", stories.Count(b.topN(), "story", "stories")))
 	}
 	entries := b.indexEntries()
 	size := smallSize

@@ -621,7 +621,7 @@ func TestBriefWholeBank(t *testing.T) {
 	p := wholeBank(t, syntheticBank(1000))
 	data, warns := build(t, briefOf(p, pdf.Options{}))
 	writeArtifact(t, "brief-1000.pdf", data)
-	if want := []string{"the brief shows the top 5 stories of each question; 945 more are in notes.md and matrix.xlsx"}; !slices.Equal(warns, want) {
+	if want := []string{"the brief shows the best 5 stories of each question; the other 945 are in notes.md and matrix.xlsx"}; !slices.Equal(warns, want) {
 		t.Errorf("warnings %q, want %q", warns, want)
 	}
 	e := extract(t, data)
