@@ -105,6 +105,9 @@ func (b *brief) facts() []row {
 	if len(p.Focus) == 0 {
 		facts[3] = fact{"GAPS", fmt.Sprint(b.gapCount()), ""}
 	}
+	if facts[0].value == "" {
+		facts = facts[1:]
+	}
 	colW := (fl.w - 9) / 4
 	size := 9.5
 	lh := lineHeight(size)
