@@ -835,3 +835,23 @@ func TestFontBytesIntact(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkBriefPerPage times a whole-bank brief of 1,000 stories that
+// shows every story (about 550 pages): the cost of a page of the brief,
+// reported as ms/page.
+func BenchmarkBriefPerPage(b *testing.B) {
+	p := wholeBank(b, syntheticBank(1000))
+	opt := pdf.Options{TopPerQuestion: 1000}
+	pages := 0
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := pdf.Brief(&buf, p, opt); err != nil {
+			b.Fatal(err)
+		}
+		pages = bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+	}
+	if pages > 0 {
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+		b.ReportMetric(float64(pages), "pages")
+	}
+}
