@@ -160,7 +160,7 @@ func (s *sheet) strip(bot float64) float64 {
 		items [][]span
 		lines int // most lines per item
 	}
-	cols := []column{{title: "KEY NUMBERS", items: s.keyNumbers(), lines: 1}, {title: "QUESTIONS TO ASK", lines: 3}}
+	cols := []column{{title: "KEY NUMBERS", items: s.keyNumbers(), lines: 2}, {title: "QUESTIONS TO ASK", lines: 3}}
 	askW := (d.pageW-2*m)/3 - 7
 	for _, q := range s.p.AskList(3) {
 		if short, ok := shortenAt(q, func(t string) bool { return len(d.wrap(plain(t, regular), stripSize, askW)) <= 3 }); ok {
