@@ -8,7 +8,7 @@ FUZZTIME ?= 20s
 BENCHTIME ?= 1s
 BENCH     ?= .
 
-.PHONY: build test lint bench fuzz golden demo preview clean
+.PHONY: build test lint bench fuzz golden demo preview readme clean
 
 build: ## the starpack binary, in the repository root
 	$(GO) build -o starpack ./cmd/starpack
@@ -45,13 +45,36 @@ golden: ## rewrite the golden files (go test -update) of every package that has 
 demo: build ## build the example packet into out/example/
 	./starpack build
 
-preview: build ## every page of the example packet's PDFs as PNG in out/preview/
+# preview: every page type of the two PDFs as PNG in out/preview/, to look
+# at: the example, a role with two stories per question, a story longer
+# than a page (Letter paper), and the 1,000-story bank built whole
+# (BANK1000: its plain-text file; skipped when it is not there).
+BANK1000 ?= $(if $(STARPACK_BENCH_DATA),$(STARPACK_BENCH_DATA),../shared/bench/data)/bank-1000.txt
+PREVIEW  := $(CURDIR)/out/preview
+PREVIEW_DATE := --date 2026-11-26 --only brief,cheatsheet -q
+
+preview: build ## every page type of the PDFs as PNG in out/preview/ (needs pdftoppm)
 	@command -v pdftoppm >/dev/null 2>&1 || { echo "preview needs pdftoppm (poppler-utils)"; exit 1; }
-	./starpack build --only brief,cheatsheet --out out
-	rm -rf out/preview && mkdir -p out/preview
-	pdftoppm -png -r 60 out/example/brief.pdf out/preview/brief
-	pdftoppm -png -r 60 out/example/cheatsheet.pdf out/preview/cheatsheet
-	@ls out/preview
+	rm -rf $(PREVIEW) && mkdir -p $(PREVIEW)
+	./starpack build --out $(PREVIEW)/pdf $(PREVIEW_DATE)
+	./starpack --workspace export/pdf/testdata/bank build acme --out $(PREVIEW)/pdf $(PREVIEW_DATE)
+	./starpack --workspace testdata/preview build long --out $(PREVIEW)/pdf $(PREVIEW_DATE)
+	@if [ -f "$(BANK1000)" ]; then \
+	  ./starpack init -q $(PREVIEW)/bank1000 && ./starpack import -q "$(BANK1000)" --into $(PREVIEW)/bank1000 && \
+	  ./starpack --workspace $(PREVIEW)/bank1000 build --all --out $(PREVIEW)/pdf $(PREVIEW_DATE); \
+	else echo "$(BANK1000) not found: the 1,000-story preview is skipped (set BANK1000 or STARPACK_BENCH_DATA)"; fi
+	@for d in $(PREVIEW)/pdf/*/; do n=$$(basename $$d); \
+	  pdftoppm -png -r 80 $$d/brief.pdf $(PREVIEW)/$$n-brief && pdftoppm -png -r 80 $$d/cheatsheet.pdf $(PREVIEW)/$$n-cheatsheet; done
+	@ls $(PREVIEW)/*.png | wc -l | xargs echo "pages in $(PREVIEW):"
+
+# readme: the pictures of the README, from the example packet.
+readme: build ## the README's pictures of the two PDFs, in testdata/readme/
+	@command -v pdftoppm >/dev/null 2>&1 || { echo "readme needs pdftoppm (poppler-utils)"; exit 1; }
+	rm -rf $(PREVIEW)/readme && ./starpack build --out $(PREVIEW)/readme $(PREVIEW_DATE)
+	mkdir -p testdata/readme
+	pdftoppm -png -r 80 -singlefile $(PREVIEW)/readme/example/cheatsheet.pdf testdata/readme/cheatsheet
+	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(PREVIEW)/readme/example/brief.pdf testdata/readme/brief-cover
+	pdftoppm -png -r 80 -f 3 -l 3 -singlefile $(PREVIEW)/readme/example/brief.pdf testdata/readme/brief-story
 
 clean:
 	rm -rf starpack out

@@ -53,6 +53,26 @@ type Settings struct {
 
 	// Stats: the thresholds of starpack stats.
 	Stats StatsSettings `yaml:"stats"`
+
+	// Brief: how the prep brief is cut down for a large packet.
+	Brief BriefSettings `yaml:"brief"`
+}
+
+// BriefSettings shape the prep brief (brief.pdf).
+type BriefSettings struct {
+	// StoriesPerQuestion is how many stories of a question the brief shows
+	// when the packet has more (the whole bank, --all): the best-scoring
+	// ones; notes.md and matrix.xlsx keep every story (default 5).
+	StoriesPerQuestion int `yaml:"stories_per_question"`
+}
+
+// check validates the brief's settings; errors name the key.
+func (b BriefSettings) check() error {
+	if b.StoriesPerQuestion < 1 || b.StoriesPerQuestion > 100 {
+		return &source.FieldError{Field: "brief", Msg: fmt.Sprintf("brief: stories_per_question %d is outside 1..100", b.StoriesPerQuestion),
+			Hint: "stories_per_question is how many stories per question the brief shows; the default is 5"}
+	}
+	return nil
 }
 
 // StatsSettings are the thresholds of starpack stats.
@@ -97,7 +117,7 @@ type Fonts struct {
 // Defaults returns the settings of an empty starpack.yaml.
 func Defaults() Settings {
 	return Settings{Paper: "A4", Out: "out", Margins: 18, Accent: "#1F4E79",
-		Stats: StatsSettings{Target: 2, StaleDays: 14, ManyRoles: 3}}
+		Stats: StatsSettings{Target: 2, StaleDays: 14, ManyRoles: 3}, Brief: BriefSettings{StoriesPerQuestion: 5}}
 }
 
 // Papers are the paper sizes starpack prints on.
@@ -151,6 +171,9 @@ func (s *Settings) Check() error {
 		return err
 	}
 	if err := s.Lint.Check(); err != nil {
+		return err
+	}
+	if err := s.Brief.check(); err != nil {
 		return err
 	}
 	if err := s.Stats.check(); err != nil {

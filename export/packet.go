@@ -26,6 +26,9 @@ type Packet struct {
 	Focus     []string
 	Ask       []string // the role's own questions to ask the interviewer (see AskList)
 	Keywords  []string // job-description keywords, most telling first
+	// JobDescription is the role's job description as written (from
+	// job_description or job_description_file); "" for the whole bank.
+	JobDescription string
 
 	Bank      *stories.Bank
 	Catalog   *stories.Catalog
@@ -151,7 +154,7 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q := *p
 	q.Redacted = true
 	q.Candidate.Name, q.Candidate.Email, q.Candidate.Pitch = r.Apply(p.Candidate.Name), r.Apply(p.Candidate.Email), r.Apply(p.Candidate.Pitch)
-	q.Company, q.Title = r.Apply(p.Company), r.Apply(p.Title)
+	q.Company, q.Title, q.JobDescription = r.Apply(p.Company), r.Apply(p.Title), r.Apply(p.JobDescription)
 	q.Focus, q.Keywords, q.Ask = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords), r.ApplyAll(p.Ask)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank

@@ -272,6 +272,8 @@ var descriptions = map[string]string{
 	"settings.lint.filler_per_100":        "Most filler words per 100 before the filler rule speaks.",
 	"settings.lint.duplicate_similarity":  "Share of shared phrases (0 to 1) that makes two stories the same.",
 	"settings.stats":                      "Thresholds of starpack stats.",
+	"settings.brief":                      "How the prep brief (brief.pdf) is cut down for a large packet.",
+	"settings.brief.stories_per_question": "Stories per question the brief shows when a packet has more (the whole bank): the best-scoring; notes.md and matrix.xlsx keep every story (default 5).",
 	"settings.stats.target":               "Stories that should answer each question well (1 to 10; default 2).",
 	"settings.stats.stale_days":           "Days without a rehearsal that make a story stale (default 14).",
 	"settings.stats.many_roles":           "Roles picking one story that count as many (default 3).",

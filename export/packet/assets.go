@@ -53,7 +53,7 @@ func loadAssets(ws *config.Workspace, outs []Output) (*Assets, error) {
 // at its line in starpack.yaml.
 func pdfOptions(ws *config.Workspace) (pdf.Options, error) {
 	s := &ws.Settings
-	opt := pdf.Options{Margins: s.Margins, Accent: s.Accent}
+	opt := pdf.Options{Margins: s.Margins, Accent: s.Accent, TopPerQuestion: s.Brief.StoriesPerQuestion}
 	for i, name := range s.Fonts.Fallback {
 		pos := source.Position{File: ws.Show(config.FileName)}
 		if i < len(s.Fonts.FallbackPos) && s.Fonts.FallbackPos[i].Line > 0 {

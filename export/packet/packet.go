@@ -162,6 +162,7 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 	}
 	if role != nil {
 		p.Company, p.Title, p.Interview, p.Focus, p.Ask = role.Company, role.Title, role.Date, role.Focus, role.Ask
+		p.JobDescription = role.JobDescription
 		lp, err := LoadLoop(b.ws, role, b.opts.Round, b.opts.Date)
 		if err != nil {
 			return nil, err

@@ -10,15 +10,18 @@ import (
 	"github.com/starpack/starpack/export/pdf"
 )
 
+var questionMarkRE = regexp.MustCompile(`^Question \d+ of \d+ · `)
+
 var colorOpRE = regexp.MustCompile(`([\d.]+) ([\d.]+) ([\d.]+) rg|([\d.]+) g\b|\bq\b|\bQ\b|\(((?:\\.|[^\\)])*)\) Tj`)
 
 // TestRunningHeaderColour: the running header is drawn after the pages
-// are laid out, going back to each page. It must come out in the accent
-// colour on every page, whatever fill colour the page's own content left
-// behind (a shaded table row, say), not in that fill colour.
+// are laid out, going back to each page. Its section name (the current
+// question) must come out in the accent colour on every page, whatever
+// fill colour the page's own content left behind (a shaded table row,
+// say), not in that fill colour.
 func TestRunningHeaderColour(t *testing.T) {
 	p := wholeBank(t, syntheticBank(300))
-	data, _ := build(t, briefOf(p, pdf.Options{}))
+	data, _ := build(t, briefOf(p, pdf.Options{TopPerQuestion: 30}))
 	accent := "0.122 0.306 0.475" // #1F4E79, the default accent
 	ss := streams(t, data)
 	pages, good := 0, 0
@@ -39,7 +42,7 @@ func TestRunningHeaderColour(t *testing.T) {
 				if len(stack) > 0 {
 					color, stack = stack[len(stack)-1], stack[:len(stack)-1]
 				}
-			case utf16be(unescapePDF(string(m[5]))) == p.Heading():
+			case questionMarkRE.MatchString(utf16be(unescapePDF(string(m[5])))):
 				if !seen {
 					seen = true
 					pages++
@@ -55,9 +58,7 @@ func TestRunningHeaderColour(t *testing.T) {
 	if pages < 10 {
 		t.Fatalf("the heading is drawn on %d pages; want a long brief", pages)
 	}
-	// The cover shows the heading once in its own colours; every other
-	// page's running header must be in the accent colour.
-	if good < pages-1 || len(bad) > 1 {
+	if good < pages || len(bad) > 0 {
 		t.Errorf("running header in the accent colour on %d of %d pages; other colours: %v", good, pages, bad)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"github.com/starpack/starpack/export"
+	"github.com/starpack/starpack/stories"
 )
 
 // Outside lays out the brief and the cheat sheet of p and returns what
@@ -48,4 +49,34 @@ func BuiltinFonts() ([][]byte, error) {
 		out = append(out, fc.data)
 	}
 	return out, nil
+}
+
+// StoryTitle is the heading a story goes by in both documents.
+func StoryTitle(s *stories.Story) string { return storyTitle(s) }
+
+// Shown returns the stories the brief of p shows under each question.
+func Shown(p *export.Packet, opt Options) [][]*stories.Story {
+	answers, _ := topAnswers(p, opt.TopPerQuestion)
+	var out [][]*stories.Story
+	for _, a := range answers {
+		var ss []*stories.Story
+		for _, pk := range a.Picks {
+			ss = append(ss, pk.Story)
+		}
+		out = append(out, ss)
+	}
+	return out
+}
+
+// Fragment is what a cheat-sheet card shows of a part of a story.
+type Fragment = fragment
+
+// Fragments lays out the cheat sheet of p and returns what its cards show
+// of each story part.
+func Fragments(p *export.Packet, opt Options) ([]Fragment, error) {
+	d, _, err := writeCheatSheet(io.Discard, p, opt)
+	if err != nil {
+		return nil, err
+	}
+	return d.fragments, nil
 }

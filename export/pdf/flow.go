@@ -20,6 +20,14 @@ type flow struct {
 	y         float64
 	repeat    *row // drawn at the top of every new page while set (a table header)
 	pageIsNew bool // nothing placed on the current page yet
+
+	// mark names the section being placed; marks[p] is the mark of page p
+	// (from 1) at its top, for the running header.
+	mark  string
+	marks map[int]string
+	// cont is drawn at the top of a page that breaks the rows being
+	// placed (a story's "(continued)" line), once their first row is down.
+	cont *row
 }
 
 func (fl *flow) usable() float64 { return fl.bot - fl.top }
@@ -28,9 +36,16 @@ func (fl *flow) newPage() {
 	fl.d.addPage()
 	fl.y = fl.top
 	fl.pageIsNew = true
+	if fl.marks != nil {
+		fl.marks[fl.d.f.PageNo()] = fl.mark
+	}
 	if fl.repeat != nil {
 		fl.repeat.draw(fl.y)
 		fl.y += fl.repeat.h
+	}
+	if fl.cont != nil {
+		fl.cont.draw(fl.y)
+		fl.y += fl.cont.h
 	}
 }
 
@@ -60,13 +75,23 @@ func height(rows []row) float64 {
 // space that must stay free after the rows (so a heading is never left at
 // the foot of a page).
 func (fl *flow) place(rows []row, together bool, below float64) {
+	fl.placeCont(rows, together, below, nil)
+}
+
+// placeCont is place with a row drawn at the top of each page that the
+// rows run onto after their first row: "(continued)".
+func (fl *flow) placeCont(rows []row, together bool, below float64, cont *row) {
 	if len(rows) == 0 {
 		return
 	}
+	defer func() { fl.cont = nil }()
 	total := height(rows)
 	room := fl.usable()
 	if fl.repeat != nil {
 		room -= fl.repeat.h
+	}
+	if cont != nil {
+		room -= cont.h
 	}
 	if !fl.pageIsNew && fl.y+total+below > fl.bot && together && total+below <= room {
 		fl.newPage()
@@ -91,6 +116,7 @@ func (fl *flow) place(rows []row, together bool, below float64) {
 		r.draw(fl.y)
 		fl.y += r.h
 		fl.pageIsNew = false
+		fl.cont = cont
 		if fl.y > fl.bot+0.01 && r.h <= room {
 			fl.d.outside = append(fl.d.outside, fmt.Sprintf("page %d: a row ends %.1f mm below the foot of the page", fl.d.f.PageNo(), fl.y-fl.bot))
 		}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	_ "embed"
 	"errors"
 	"fmt"
 	"math"
@@ -8,26 +9,37 @@ import (
 	"sync"
 
 	"golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// style is one of the built-in faces.
+// style is one of the built-in faces. The first three are the text face,
+// Noto Sans; symbols and mono are the Go fonts, drawn only for the
+// characters Noto Sans lacks (arrows, ≈ ≤ ≥, □, box drawing).
 type style int
 
 const (
 	regular style = iota
 	bold
 	italic
+	symbols
 	mono
 	numStyles
 )
 
-// face is a TrueType font a document can draw with: one of the built-in Go
+// The text face, embedded with its licence (fonts/OFL.txt).
+var (
+	//go:embed fonts/NotoSans-Regular.ttf
+	notoRegular []byte
+	//go:embed fonts/NotoSans-Bold.ttf
+	notoBold []byte
+	//go:embed fonts/NotoSans-Italic.ttf
+	notoItalic []byte
+)
+
+// face is a TrueType font a document can draw with: one of the built-in
 // faces or a fallback font from the settings.
 type face struct {
 	family, style string // how fpdf knows it
@@ -41,28 +53,30 @@ type face struct {
 }
 
 var (
-	goFacesOnce sync.Once
-	goFaces     [numStyles]*face
-	goFacesErr  error
+	builtinOnce sync.Once
+	faces       [numStyles]*face
+	builtinErr  error
 )
 
-// builtin returns the parsed Go fonts. Their glyph coverage and widths are
-// computed once per process: the data is immutable and shared read-only.
+// builtin returns the parsed built-in fonts. Their glyph coverage and
+// widths are computed once per process: the data is immutable and shared
+// read-only.
 func builtin() ([numStyles]*face, error) {
-	goFacesOnce.Do(func() {
+	builtinOnce.Do(func() {
 		srcs := [numStyles]struct {
 			family, style string
 			data          []byte
 		}{
-			regular: {"go", "", goregular.TTF},
-			bold:    {"go", "B", gobold.TTF},
-			italic:  {"go", "I", goitalic.TTF},
+			regular: {"noto", "", notoRegular},
+			bold:    {"noto", "B", notoBold},
+			italic:  {"noto", "I", notoItalic},
+			symbols: {"go", "", goregular.TTF},
 			mono:    {"gomono", "", gomono.TTF},
 		}
 		for i, s := range srcs {
 			fc, err := parseFace(s.family, s.style, s.data)
 			if err != nil {
-				goFacesErr = fmt.Errorf("built-in font %s%s: %w", s.family, s.style, err)
+				builtinErr = fmt.Errorf("built-in font %s%s: %w", s.family, s.style, err)
 				return
 			}
 			fc.has = make([]uint64, 0x10000/64)
@@ -74,10 +88,10 @@ func builtin() ([numStyles]*face, error) {
 					fc.width[r] = w
 				}
 			}
-			goFaces[i] = fc
+			faces[i] = fc
 		}
 	})
-	return goFaces, goFacesErr
+	return faces, builtinErr
 }
 
 // parseFace parses a TrueType font. fpdf reads only TrueType outlines, so
@@ -155,27 +169,28 @@ const placeholderRune = '□'
 // U+FFFF: fpdf cannot draw those.
 func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 	switch {
-	case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' && !d.goFaces[st].hasBMP(r):
+	case r == '\t' || r == '\n' || r == '\r' || r == '\u00a0' && !d.faces[st].hasBMP(r):
 		return faceRef(st), ' ', true
 	case invisible(r):
 		return 0, 0, false
 	}
-	if d.goFaces[st].hasBMP(r) {
+	if d.faces[st].hasBMP(r) {
 		return faceRef(st), r, true
 	}
 	key := rune(st)<<24 | r // r < 0x110000 fits in 21 bits
 	if ref, ok := d.cache[key]; ok {
 		if ref < 0 {
 			d.report(r)
-			return faceRef(st), d.placeholder(st), true
+			ref, p := d.placeholder(st)
+			return ref, p, true
 		}
 		return ref, r, true
 	}
 	ref := faceRef(-1)
-	// Another built-in face may have it (a bold or italic face lacking a
-	// glyph the regular one has).
-	for _, alt := range []style{regular, bold, italic, mono} {
-		if alt != st && d.goFaces[alt].hasBMP(r) {
+	// Another built-in face may have it: the regular face a glyph the bold
+	// or italic lacks, the Go fonts a symbol.
+	for _, alt := range []style{regular, bold, italic, symbols, mono} {
+		if alt != st && d.faces[alt].hasBMP(r) {
 			ref = faceRef(alt)
 			break
 		}
@@ -191,7 +206,8 @@ func (d *doc) resolve(st style, r rune) (faceRef, rune, bool) {
 	d.cache[key] = ref
 	if ref < 0 {
 		d.report(r)
-		return faceRef(st), d.placeholder(st), true
+		ref, p := d.placeholder(st)
+		return ref, p, true
 	}
 	return ref, r, true
 }
@@ -204,11 +220,14 @@ func invisible(r rune) bool {
 		r == 0x2060 || r == 0x2028 || r == 0x2029
 }
 
-func (d *doc) placeholder(st style) rune {
-	if d.goFaces[st].hasBMP(placeholderRune) {
-		return placeholderRune
+// placeholder is the face and rune drawn for a character no font has.
+func (d *doc) placeholder(st style) (faceRef, rune) {
+	for _, s := range []style{st, symbols} {
+		if d.faces[s].hasBMP(placeholderRune) {
+			return faceRef(s), placeholderRune
+		}
 	}
-	return '?'
+	return faceRef(st), '?'
 }
 
 func (fb *fallbackFace) hasRune(buf *sfnt.Buffer, r rune) bool {
@@ -226,7 +245,7 @@ func (fb *fallbackFace) hasRune(buf *sfnt.Buffer, r rune) bool {
 // width returns the advance of r (already resolved to ref) in 1/1000 em.
 func (d *doc) width(ref faceRef, r rune) float64 {
 	if ref < faceRef(numStyles) {
-		return float64(d.goFaces[ref].width[r])
+		return float64(d.faces[ref].width[r])
 	}
 	fb := d.fallback[int(ref)-int(numStyles)]
 	return float64(fb.known[r] - 1)
@@ -235,7 +254,7 @@ func (d *doc) width(ref faceRef, r rune) float64 {
 // faceOf returns the face behind a reference.
 func (d *doc) faceOf(ref faceRef) *face {
 	if ref < faceRef(numStyles) {
-		return d.goFaces[ref]
+		return d.faces[ref]
 	}
 	return d.fallback[int(ref)-int(numStyles)].face
 }

@@ -154,15 +154,41 @@ func extract(t testing.TB, data []byte) extracted {
 func (e extracted) all() string { return strings.Join(e.text, "\n") }
 
 // squash removes whitespace and ellipses so that text wrapped across lines
-// or shortened compares equal to the source.
+// or shortened compares equal to the source, and undoes the typographic
+// punctuation (curly quotes, en and em dashes, ellipses) of the documents.
 func squash(s string) string {
 	s = strings.TrimSuffix(s, "…")
+	s = strings.NewReplacer("“", `"`, "”", `"`, "‘", "'", "’", "'", "–", "-", "—", "-", "…", "...").Replace(s)
 	return strings.Map(func(r rune) rune {
 		if r == ' ' || r == '\n' || r == '\t' || r == '\u00a0' {
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// wantOutline is the outline a brief of p has.
+func wantOutline(p *export.Packet) []string {
+	want := []string{"At a glance"}
+	if p.RoleID == "all" {
+		want = []string{"Index"}
+	}
+	if len(p.Highlights()) > 0 {
+		want = append(want, "Résumé highlights")
+	}
+	if sel := p.Selection; sel != nil && (len(sel.Requirements) > 0 || len(sel.Gaps) > 0 || p.JobDescription != "") {
+		want = append(want, "Role fit")
+	}
+	if p.Selection != nil {
+		for _, a := range p.Selection.Answers {
+			want = append(want, a.Question.Title)
+		}
+	}
+	want = append(want, "Questions to ask", "Before you go")
+	if p.JobDescription != "" {
+		want = append(want, "Appendix: job description")
+	}
+	return want
 }
 
 var outlineTitleRE = regexp.MustCompile(`/Title \((?:\\.|[^\\)])*\)\s*/Parent`)

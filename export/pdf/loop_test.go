@@ -49,7 +49,7 @@ func TestLoop(t *testing.T) {
 	brief, _ := build(t, briefOf(p, pdf.Options{}))
 	e := extract(t, brief)
 	cover := squash(e.text[0])
-	for _, want := range []string{"2026-12-01 14:00", "2 of 3: hiring manager, 2026-12-01 14:00, with Dana Ortiz (EM)",
+	for _, want := range []string{"Tue 1 Dec 2026", "2 of 3: hiring manager, Tue 1 Dec 2026, 14:00, with Dana Ortiz (EM)",
 		"TOLD BEFORE", "Stable run of the streaming pipeline"} {
 		if !strings.Contains(cover, squash(want)) {
 			t.Errorf("cover has no %q:\n%s", want, cover)
@@ -57,8 +57,8 @@ func TestLoop(t *testing.T) {
 	}
 	all := squash(e.all())
 	for _, want := range []string{
-		"Practised 2 times, last self-rating 4/5 (2026-11-23)",
-		"Told in round 1 (phone screen, 2026-11-20 10:00, to recruiter; solid)",
+		"Practised 2 times, last self-rating 4/5 (Mon 23 Nov 2026)",
+		"Told in round 1 (phone screen, Fri 20 Nov 2026, 10:00, to recruiter; solid)",
 		"Why do you want to leave your current job?: asked in round 1 and answered without a story",
 	} {
 		if !strings.Contains(all, squash(want)) {

@@ -1,12 +1,17 @@
 // Package pdf renders a packet's two printable documents: the prep brief
-// (cover, at-a-glance table, gaps, one section per question) and the
-// one-page cheat sheet (a card per question).
+// (a cover with the plan at a glance, the role fit, one section per
+// question, the questions to ask, "Before you go" and the job description)
+// and the one-page cheat sheet (the pitch, a card per question, the key
+// numbers, the questions to ask and the keywords).
 //
-// Both embed subsets of the Go fonts (regular, bold, italic, mono), which
-// cover Latin, Greek and Cyrillic. A character they lack is drawn from the
-// fallback fonts given in Options when one has it; otherwise a placeholder
-// is drawn and a warning names the story and the characters. Output is
-// deterministic: the same packet gives the same bytes.
+// Both are set in Noto Sans (fonts/, under the SIL Open Font License),
+// embedded as subsets, with the Go fonts behind it for symbols; together
+// they cover Latin, Greek and Cyrillic. A character they lack is drawn
+// from the fallback fonts given in Options when one has it; otherwise a
+// placeholder is drawn and a warning names the story and the characters.
+// Text is set with typographic punctuation (curly quotes, dashes), figures
+// in bold (stories.Figures) and one date format ("Thu 3 Dec 2026").
+// Output is deterministic: the same packet gives the same bytes.
 package pdf
 
 import (
@@ -26,7 +31,10 @@ import (
 type Options struct {
 	Margins  float64  // page margins in millimetres; 0 means DefaultMargins
 	Accent   string   // accent colour as #RRGGBB; "" means DefaultAccent
-	Fallback [][]byte // extra TrueType fonts, tried in order, for characters the Go fonts lack
+	Fallback [][]byte // extra TrueType fonts, tried in order, for characters the built-in fonts lack
+	// TopPerQuestion is how many stories per question the brief shows when
+	// a packet has more (the whole bank); 0 means DefaultTopPerQuestion.
+	TopPerQuestion int
 }
 
 // Defaults used when Options leaves a value empty.
@@ -74,7 +82,7 @@ var (
 // record of characters no font could draw.
 type doc struct {
 	f        *fpdf.Fpdf
-	goFaces  [numStyles]*face
+	faces    [numStyles]*face
 	fallback []*fallbackFace
 
 	registered map[faceRef]bool
@@ -94,8 +102,10 @@ type doc struct {
 	// outside records text drawn past the margins or below the foot of
 	// its box: a layout bug, checked by the tests.
 	outside []string
-	// sheetSize is the type size the cheat sheet's cards were set in.
+	// sheetSize is the type size the cheat sheet's cards were set in, and
+	// fragments what its cards show of each story part.
 	sheetSize float64
+	fragments []fragment
 
 	pageW, pageH, margin float64
 	accent               rgb
@@ -125,7 +135,7 @@ func newDoc(p *export.Packet, opt Options, kind string) (*doc, error) {
 		return nil, fmt.Errorf("margins: %g mm is outside 5..50 mm", margin)
 	}
 	d := &doc{
-		goFaces:    gf,
+		faces:      gf,
 		registered: map[faceRef]bool{},
 		cache:      map[rune]faceRef{},
 		missing:    map[string]*missingSet{},

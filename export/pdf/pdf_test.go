@@ -80,28 +80,23 @@ func TestBrief(t *testing.T) {
 			if got := strings.Contains(e.text[0], "REDACTED COPY"); got != tt.p.Redacted {
 				t.Errorf("cover says REDACTED COPY: %v, want %v", got, tt.p.Redacted)
 			}
-			all := squash(e.all())
+			all := squash(drawnText(t, data))
 			for _, a := range tt.p.Selection.Answers {
 				for _, pk := range a.Picks {
 					s := pk.Story
-					if !strings.Contains(all, squash(stories.Plain(s.Cue()))) {
-						t.Errorf("story %s: cue %q not in the text", s.ID, s.Cue())
+					if !strings.Contains(all, squash(pdf.StoryTitle(s))) {
+						t.Errorf("story %s: heading %q not in the text", s.ID, pdf.StoryTitle(s))
 					}
 					for _, f := range s.Fields() {
 						for _, w := range strings.Fields(stories.Plain(f.Text)) {
-							if !strings.Contains(all, w) {
+							if !strings.Contains(all, squash(w)) {
 								t.Errorf("story %s: %s word %q not in the text", s.ID, f.Name, w)
 							}
 						}
 					}
 				}
 			}
-			var want []string
-			want = append(want, "At a glance", "Gaps")
-			for _, a := range tt.p.Selection.Answers {
-				want = append(want, a.Question.Title)
-			}
-			if got := outlines(t, data); !slices.Equal(got, want) {
+			if got, want := outlines(t, data), wantOutline(tt.p); !slices.Equal(got, want) {
 				t.Errorf("outline:\n got %q\nwant %q", got, want)
 			}
 			if tt.golden != "" {
@@ -119,22 +114,27 @@ func TestBriefContent(t *testing.T) {
 	data, _ := build(t, briefOf(p, pdf.Options{}))
 	e := extract(t, data)
 	cover := squash(e.text[0])
-	for _, want := range []string{"Acme", "Senior Data Engineer", "Sam Lee", "sam@example.org", "2026-12-03",
-		"TELL ME ABOUT YOURSELF", "4-way stream", "Page 1 of"} {
+	for _, want := range []string{"Acme", "Senior Data Engineer", "Sam Lee", "sam@example.org", "Thu 3 Dec 2026",
+		"TELL ME ABOUT YOURSELF", "4-way stream", "At a glance", "Page 1 of"} {
 		if !strings.Contains(cover, squash(want)) {
 			t.Errorf("cover has no %q:\n%s", want, cover)
 		}
 	}
-	all := squash(e.all())
+	all := squash(drawnText(t, data))
 	for _, want := range []string{
-		"# Question Story Project Time",               // the table header
+		"# Question Story Lead with Time Page",        // the table header
 		"Leading without authority: no story answers", // a gap
-		"No story yet.",                               // its section
+		"No story yet.", // its section
 		"SITUATION", "ACTION", "RESULT", "NOTES",
-		"Why this story: written for this question; told well: complete STAR",
-		"0:26 to tell · stream-joins.most-interesting", // the time, m:ss
+		"WHY Written for this question; told well: complete STAR",
+		"TIME 0:26 to tell · window 1:30–2:00 · short by 1:04", // the time, m:ss, against the window
+		"LEAD WITH",
+		"Build real time ingestion and stream joins capabilties from scratch · 2019–2020 · stream-joins.most-interesting",
 		"Coach feedback · rated 4/5 · status: ready",
 		"Lead with the impact, the business impact.",
+		"Questions to ask", "How is on-call shared across the data teams?",
+		"Before you go", "Rehearse aloud", "On the day",
+		"Appendix: job description",
 	} {
 		if !strings.Contains(all, squash(want)) {
 			t.Errorf("brief has no %q", want)
@@ -143,11 +143,11 @@ func TestBriefContent(t *testing.T) {
 	// Figures are drawn in the bold face; so is **bold** text.
 	runs := drawnRuns(t, data)
 	for _, fig := range []string{"50%", "<\u00a01%", "3000+\u00a0steps", "150\u00a0ms", "3\u00a0months", "4-way", "business impact"} {
-		if !slices.Contains(runs, run{"utf8goB", fig}) {
+		if !slices.Contains(runs, run{"utf8notoB", fig}) {
 			t.Errorf("%q is not drawn in bold", fig)
 		}
 	}
-	if !slices.Contains(runs, run{"utf8go", " of total processing time."}) {
+	if !slices.Contains(runs, run{"utf8noto", " of total processing time."}) {
 		t.Errorf("the text after a figure is not drawn in the regular face")
 	}
 }
@@ -261,14 +261,14 @@ func TestUnicode(t *testing.T) {
 		{
 			name:  "go fonts only",
 			brief: []string{monkey, `story p1.success: cannot draw "中 文 😀 👍 🏽 👨 👩 👧"` + hint},
-			card:  []string{monkey, `story p1.success: cannot draw "中 文 😀 👍 🏽"` + hint},
+			card:  []string{monkey, `story p1.success: cannot draw "中 文 😀 👍 🏽 👨 👩 👧"` + hint},
 			drawn: []string{"Naïve façade: Ωμέγα и Привет", "αβγ", "съешь же ещё", "□"},
 		},
 		{
 			name:  "fallback font",
 			opt:   pdf.Options{Fallback: [][]byte{cjk}},
 			brief: []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽 👨 👩 👧"` + hint},
-			card:  []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽"` + hint},
+			card:  []string{monkey, `story p1.success: cannot draw "文 😀 👍 🏽 👨 👩 👧"` + hint},
 			drawn: []string{"Ωμέγα", "中"},
 		},
 	}
@@ -379,6 +379,7 @@ func TestMargins(t *testing.T) {
 // A story shorter than a page never splits across pages, and a question's
 // heading is on the page of its first story.
 func TestKeepTogether(t *testing.T) {
+	t.Parallel()
 	bank := syntheticBank(300)
 	// Vary the story lengths so that page breaks fall everywhere.
 	for i, s := range bank.Stories() {
@@ -387,7 +388,8 @@ func TestKeepTogether(t *testing.T) {
 		}
 	}
 	p := wholeBank(t, bank)
-	data, _ := build(t, briefOf(p, pdf.Options{}))
+	opt := pdf.Options{TopPerQuestion: 30}
+	data, _ := build(t, briefOf(p, opt))
 	e := extract(t, data)
 	pageOf := func(s string, from int) int {
 		for i := from; i < len(e.text); i++ {
@@ -397,16 +399,16 @@ func TestKeepTogether(t *testing.T) {
 		}
 		return -1
 	}
-	page := 2 // the sections start after the cover, table and gaps
-	for qi, a := range p.Selection.Answers {
-		head := pageOf(fmt.Sprintf("QUESTION %d OF %d", qi+1, len(p.Selection.Answers)), page)
+	page := 1 // the sections start after the cover and the index
+	shown := pdf.Shown(p, opt)
+	for qi, ss := range shown {
+		head := pageOf(fmt.Sprintf("QUESTION %d OF %d", qi+1, len(shown)), page)
 		if head < 0 {
 			t.Fatalf("question %d: heading not found", qi+1)
 		}
 		page = head
-		for pi, pk := range a.Picks {
-			s := pk.Story
-			cue := pageOf(s.Cue(), page)
+		for pi, s := range ss {
+			cue := pageOf(pdf.StoryTitle(s), page)
 			last := s.Result
 			if last == "" {
 				last = "Rollout to 12 teams"
@@ -423,6 +425,62 @@ func TestKeepTogether(t *testing.T) {
 			}
 		}
 	}
+}
+
+// A story longer than what is left of a page runs onto the next, which
+// starts with its heading and "(continued)"; the running header names the
+// question on every page of its section.
+func TestContinued(t *testing.T) {
+	t.Parallel()
+	p := wholeBank(t, splitBank())
+	data, _ := build(t, briefOf(p, pdf.Options{}))
+	writeArtifact(t, "brief-split.pdf", data)
+	e := extract(t, data)
+	split := 0
+	for _, s := range p.Bank.Stories() {
+		title := squash(pdf.StoryTitle(s))
+		first, last := -1, -1
+		for i, text := range e.text {
+			if first < 0 && strings.Contains(squash(text), squash("Point 1 of the long story "+s.ID)) {
+				first = i
+			}
+			if strings.Contains(squash(text), squash("Point 40 of the long story "+s.ID)) {
+				last = i
+			}
+		}
+		if first < 0 || last < 0 {
+			t.Fatalf("story %s: not found", s.ID)
+		}
+		for i := first + 1; i <= last; i++ {
+			split++
+			if !strings.Contains(squash(e.text[i]), title+squash("(continued)")) {
+				t.Errorf("story %s runs onto page %d without its heading and (continued)", s.ID, i+1)
+			}
+			if !strings.Contains(e.text[i], "Question ") {
+				t.Errorf("page %d: the running header does not name the question", i+1)
+			}
+		}
+	}
+	if split < 3 {
+		t.Errorf("%d pages of split stories; the test wants long stories", split)
+	}
+}
+
+// splitBank has three stories longer than a page.
+func splitBank() *stories.Bank {
+	p := &stories.Project{Project: "Long"}
+	for i, q := range []string{"most-challenging", "hardest-bug", "failure"} {
+		s := &stories.Story{ID: fmt.Sprintf("long.%d", i), Question: q, Project: p, Title: fmt.Sprintf("A long story number %d", i+1),
+			Situation: "The nightly batch took 9 hours and the client wanted it in 2."}
+		var points []string
+		for k := range 40 {
+			points = append(points, fmt.Sprintf("- Point %d of the long story %s, with enough words to fill a line of the brief.", k+1, s.ID))
+		}
+		s.Action = strings.Join(points, "\n")
+		s.Result = "It ran in 40 minutes, 13 times faster."
+		p.Stories = append(p.Stories, s)
+	}
+	return &stories.Bank{Projects: []*stories.Project{p}}
 }
 
 func TestCheatSheetOnePage(t *testing.T) {
@@ -443,7 +501,7 @@ func TestCheatSheetOnePage(t *testing.T) {
 		{"thirty questions", thirty, "", ""},
 		{"thirty questions letter", letter(thirty), "", ""},
 		{"whole bank of 1000", bank1000, "", "cheatsheet-1000.txt"},
-		{"long stories", long, "cards shortened to fit one page", ""},
+		{"long stories", long, "shortened to fit one page", ""},
 		{"150 questions", many, "do not fit one page", ""},
 	}
 	for _, tt := range tests {
@@ -470,10 +528,15 @@ func TestCheatSheetOnePage(t *testing.T) {
 					if len(a.Picks) == 0 {
 						continue
 					}
-					if cue := squash(stories.Plain(a.Picks[0].Story.Cue())); !strings.Contains(text, cue) {
-						t.Errorf("card %q: no cue %q", a.Question.Title, a.Picks[0].Story.Cue())
+					if title := squash(pdf.StoryTitle(a.Picks[0].Story)); !strings.Contains(text, title) {
+						t.Errorf("card %q: no title %q", a.Question.Title, title)
 					}
-					if n := len(a.Picks) - 1; n > 0 && !strings.Contains(text, squash(fmt.Sprintf("+%d more", n))) {
+					for _, pk := range append(a.Picks[1:], a.Alternates...)[:min(2, len(a.Picks)-1+len(a.Alternates))] {
+						if len(tt.p.Selection.Answers) <= 10 && !strings.Contains(text, squash("or"+pdf.StoryTitle(pk.Story))) {
+							t.Errorf("card %q: no backup %q", a.Question.Title, pdf.StoryTitle(pk.Story))
+						}
+					}
+					if n := len(a.Picks) - 1 - min(2, len(a.Picks)-1); n > 0 && !strings.Contains(text, squash(fmt.Sprintf("+%d more: see notes.md", n))) {
 						t.Errorf("card %q: no +%d more", a.Question.Title, n)
 					}
 				}
@@ -558,18 +621,31 @@ func TestBriefWholeBank(t *testing.T) {
 	p := wholeBank(t, syntheticBank(1000))
 	data, warns := build(t, briefOf(p, pdf.Options{}))
 	writeArtifact(t, "brief-1000.pdf", data)
-	if len(warns) > 0 {
-		t.Errorf("warnings: %q", warns)
+	if want := []string{"the brief shows the best 5 stories of each question; the other 945 are in notes.md and matrix.xlsx"}; !slices.Equal(warns, want) {
+		t.Errorf("warnings %q, want %q", warns, want)
 	}
 	e := extract(t, data)
 	all := squash(e.all())
-	for _, s := range p.Bank.Stories() {
-		if !strings.Contains(all, squash(s.Cue())) {
-			t.Fatalf("story %s missing", s.ID)
+	for _, ss := range pdf.Shown(p, pdf.Options{}) {
+		if len(ss) != 5 {
+			t.Errorf("%d stories shown for a question, want 5", len(ss))
+		}
+		for _, s := range ss {
+			if !strings.Contains(all, squash(pdf.StoryTitle(s))) {
+				t.Fatalf("story %s missing", s.ID)
+			}
 		}
 	}
-	if got, want := len(outlines(t, data)), len(p.Selection.Answers)+2; got != want {
-		t.Errorf("%d outline entries, want %d", got, want)
+	for _, want := range []string{"+86 more stories for this question: see notes.md and matrix.xlsx", "Index", "91 stories"} {
+		if !strings.Contains(all, squash(want)) {
+			t.Errorf("no %q", want)
+		}
+	}
+	if got, want := outlines(t, data), wantOutline(p); !slices.Equal(got, want) {
+		t.Errorf("outline %q, want %q", got, want)
+	}
+	if e.pages > 40 {
+		t.Errorf("%d pages: the whole bank's brief should stay a document", e.pages)
 	}
 }
 
@@ -630,8 +706,8 @@ func TestEdgeCases(t *testing.T) {
 		warning  string
 		words    []string
 	}{
-		{"no selection", &export.Packet{Generated: fixedDate, Paper: "A4"}, 3, "", []string{"Story bank", "None: every question"}},
-		{"long story", longBank, 6, "the pitch is too long", []string{"Point 1 of a story", "Point 150 of a story", "segment/a-very-long"}},
+		{"no selection", &export.Packet{Generated: fixedDate, Paper: "A4"}, 2, "", []string{"Story bank", "Questions to ask", "Before you go"}},
+		{"long story", longBank, 6, "", []string{"Point 1 of a story", "Point 150 of a story", "segment/a-very-long", "I build things that last."}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -717,8 +793,8 @@ func patchFont(t *testing.T, font []byte, table string, off int, b ...byte) []by
 	return nil
 }
 
-// Cards are set as large as the page allows: fewer or shorter cards, larger
-// type; the smallest size only when cards must be shortened.
+// Cards are set at one size for their grid, whatever the role: smaller type
+// only for many questions, the smallest only when cards must be shortened.
 func TestCheatSheetShrinks(t *testing.T) {
 	size := func(p *export.Packet) float64 {
 		size, err := pdf.SheetSize(p, pdf.Options{})
@@ -728,10 +804,11 @@ func TestCheatSheetShrinks(t *testing.T) {
 		return size
 	}
 	acme := size(workspacePacket(t, "testdata/bank", "acme"))
+	example := size(examplePacket(t))
 	thirty := size(thirtyQuestions())
 	long := size(wholeBank(t, longStories()))
-	if !(acme > thirty && thirty >= pdf.SheetMinSize && acme <= pdf.SheetMaxSize) {
-		t.Errorf("sizes: 8 questions %g pt, 30 questions %g pt", acme, thirty)
+	if acme != pdf.SheetMaxSize || example != pdf.SheetMaxSize || !(thirty < acme && thirty >= pdf.SheetMinSize) {
+		t.Errorf("sizes: 8 questions %g pt, 7 questions %g pt, 30 questions %g pt; want %g pt for a two-column grid", acme, example, thirty, pdf.SheetMaxSize)
 	}
 	if long != pdf.SheetMinSize {
 		t.Errorf("shortened cards are set in %g pt, want %g", long, pdf.SheetMinSize)
@@ -756,5 +833,25 @@ func TestFontBytesIntact(t *testing.T) {
 		if !bytes.Equal(data, before[i]) {
 			t.Errorf("built-in font %d was written to", i)
 		}
+	}
+}
+
+// BenchmarkBriefPerPage times a whole-bank brief of 1,000 stories that
+// shows every story (about 550 pages): the cost of a page of the brief,
+// reported as ms/page.
+func BenchmarkBriefPerPage(b *testing.B) {
+	p := wholeBank(b, syntheticBank(1000))
+	opt := pdf.Options{TopPerQuestion: 1000}
+	pages := 0
+	for b.Loop() {
+		var buf bytes.Buffer
+		if _, err := pdf.Brief(&buf, p, opt); err != nil {
+			b.Fatal(err)
+		}
+		pages = bytes.Count(buf.Bytes(), []byte("/Type /Page\n"))
+	}
+	if pages > 0 {
+		b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N)/float64(pages), "ms/page")
+		b.ReportMetric(float64(pages), "pages")
 	}
 }

@@ -2,26 +2,27 @@ package pdf
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
 )
 
-// span is a run of text in one style.
+// span is a run of text in one style; accent draws it in the accent
+// colour instead of the line's.
 type span struct {
-	text string
-	st   style
+	text   string
+	st     style
+	accent bool
 }
 
 // seg is a run of a laid-out line drawn with one face; x is its offset from
 // the start of the line, in millimetres.
 type seg struct {
-	ref  faceRef
-	text string
-	x    float64
+	ref    faceRef
+	text   string
+	x      float64
+	accent bool
 }
 
 // line is one laid-out line of text.
@@ -30,90 +31,80 @@ type line struct {
 	w    float64
 }
 
-// numberRE finds the figures a reader's eye should land on: "50%",
-// "3000+", "$1 million", "150 ms", "3 months", "< 1%", "4-way", "2019-2020".
-var numberRE = regexp.MustCompile(`(?i)(?:[<>~≈≤≥]\s?)?[$€£¥]?\d+(?:[.,]\d+)*(?:\s?[-–]\s?\d+(?:[.,]\d+)*)?` +
-	`(?:\s?(?:%|percent\b|x\b|×|\+))?` +
-	`(?:\s(?:k|m|bn|million|billion|thousand|hundred|ms|milliseconds?|secs?|seconds?|mins?|minutes?|hours?|hrs?|days?|nights?|weeks?|months?|quarters?|years?|yrs?|tb|gb|mb|kb|qps|rps|users?|customers?|clients?|steps?|queries|people|engineers|teams?|times|dollars?|servers?|nodes?|requests?|rows?|records?|events?)\b)?` +
-	`(?:-(?:way|fold|node|step|day|week|month|year|person|hour|minute|x)\b)?\+?`)
-
-// figureLead is the most bytes a figure can start before its first digit:
-// a comparison sign, a space and a currency sign ("≈ €40k").
-const figureLead = 7
-
-// findFigures is numberRE.FindAllStringIndex(text, -1), without running
-// the expression over the text between figures: every match holds a digit
-// and starts at most figureLead bytes before its first one, so the search
-// starts just before each digit. A paragraph with no digit costs one scan.
-func findFigures(text string) [][2]int {
-	var out [][2]int
-	for pos := 0; pos < len(text); {
-		d := strings.IndexAny(text[pos:], "0123456789")
-		if d < 0 {
-			break
-		}
-		from := max(pos, pos+d-figureLead)
-		for from > pos && !utf8.RuneStart(text[from]) {
-			from--
-		}
-		m := numberRE.FindStringIndex(text[from:])
-		if m == nil {
-			break // cannot happen: a lone digit is a figure
-		}
-		out = append(out, [2]int{from + m[0], from + m[1]})
-		pos = from + m[1]
-	}
-	return out
+// rich turns Markdown-lite inline text into spans: **bold** is honoured,
+// the punctuation is made typographic (see smart) and figures are set in
+// bold. base is the style of the plain text.
+func rich(text string, base style) []span {
+	return richIn(text, base, false)
 }
 
-// rich turns Markdown-lite inline text into spans: **bold** is honoured and
-// figures are set in bold. base is the style of the plain text.
-func rich(text string, base style) []span {
+// richIn is rich with the figures also drawn in the accent colour when
+// accent is set (the number of a result on the cheat sheet).
+func richIn(text string, base style, accent bool) []span {
 	var out []span
 	for _, sp := range stories.Spans(text) {
 		if sp.Bold {
-			out = append(out, span{sp.Text, bold})
+			out = append(out, span{text: smart(sp.Text), st: bold})
 			continue
 		}
-		out = append(out, figures(sp.Text, base)...)
+		// `code` is set in the mono face, as written, without its backticks.
+		t := sp.Text
+		for {
+			i := strings.IndexByte(t, '`')
+			j := -1
+			if i >= 0 {
+				j = strings.IndexByte(t[i+1:], '`')
+			}
+			if j < 0 {
+				break
+			}
+			out = append(out, figures(smart(t[:i]), base, accent)...)
+			out = append(out, span{text: t[i+1 : i+1+j], st: mono})
+			t = t[i+j+2:]
+		}
+		out = append(out, figures(smart(t), base, accent)...)
 	}
 	return out
 }
 
-// figures splits text so that its numbers are bold.
-func figures(text string, base style) []span {
+// plain is text in one style with typographic punctuation.
+func plain(text string, st style) []span {
+	return []span{{text: smart(stories.Plain(text)), st: st}}
+}
+
+// figures splits text so that its figures (stories.Figures: money,
+// percentages, multiples, durations, quantities) are bold, each kept on one
+// line. Dates and lone digits are left as they are, and so are list and
+// step numbers and names such as v2 or HTTP/2, which are not figures.
+func figures(text string, base style, accent bool) []span {
 	var out []span
 	last := 0
-	for _, m := range findFigures(text) {
-		start, end := m[0], m[1]
-		if start > 0 {
-			prev, _ := utf8.DecodeLastRuneInString(text[:start])
-			if unicode.IsLetter(prev) || unicode.IsDigit(prev) || prev == '.' || prev == '_' {
-				continue // part of a word: "v2", "S3", "x86"
-			}
-			if prev == '-' || prev == '/' {
-				if before, _ := utf8.DecodeLastRuneInString(text[:start-1]); unicode.IsLetter(before) {
-					continue // "UTF-8", "HTTP/2"
-				}
-			}
+	for _, f := range stories.Figures(text) {
+		if !highlighted(text, f) {
+			continue
 		}
-		if end < len(text) {
-			next, _ := utf8.DecodeRuneInString(text[end:])
-			if unicode.IsLetter(next) && !strings.HasSuffix(text[start:end], "-") {
-				continue // "3rd", "2x4"
-			}
+		if f.Start > last {
+			out = append(out, span{text: text[last:f.Start], st: base})
 		}
-		if start > last {
-			out = append(out, span{text[last:start], base})
-		}
-		// A figure stays on one line: "150 ms", "$1 million".
-		out = append(out, span{strings.ReplaceAll(text[start:end], " ", "\u00a0"), bold})
-		last = end
+		out = append(out, span{text: strings.ReplaceAll(text[f.Start:f.End], " ", "\u00a0"), st: bold, accent: accent})
+		last = f.End
 	}
 	if last < len(text) {
-		out = append(out, span{text[last:], base})
+		out = append(out, span{text: text[last:], st: base})
 	}
 	return out
+}
+
+// highlighted reports whether a figure stands out: not a date (a year is
+// no result) and not a lone digit.
+func highlighted(text string, f stories.Figure) bool {
+	switch f.Kind {
+	case stories.Date:
+		return false
+	case stories.Bare:
+		return len(strings.Trim(text[f.Start:f.End], "<>~≈≤≥ ")) >= 2
+	}
+	return true
 }
 
 // piece is a word fragment or a space, drawn with one face. A piece drawn
@@ -121,12 +112,13 @@ func figures(text string, base style) []span {
 // so that laying out a paragraph copies no words; src is -1 for a piece
 // that differs from its source (a replaced or dropped character).
 type piece struct {
-	ref   faceRef
-	text  string
-	w     float64 // millimetres
-	space bool
-	src   int
-	off   int
+	ref    faceRef
+	text   string
+	w      float64 // millimetres
+	space  bool
+	accent bool
+	src    int
+	off    int
 }
 
 // pieces resolves the fonts of every rune and cuts the text into words and
@@ -177,9 +169,9 @@ func (d *doc) pieces(spans []span, size float64) []piece {
 				continue
 			}
 			lastSpace = false
-			if ref != cur.ref {
+			if ref != cur.ref || sp.accent != cur.accent {
 				flush()
-				cur.ref = ref
+				cur.ref, cur.accent = ref, sp.accent
 			}
 			asWritten := rr == r && n > 0
 			switch {
@@ -215,7 +207,7 @@ func (d *doc) wrap(spans []span, size, maxW float64) []line {
 	// the slice instead of copying both.
 	lastSrc, lastStart, lastEnd := -1, 0, 0
 	add := func(p piece) {
-		if n := len(cur.segs); n > 0 && cur.segs[n-1].ref == p.ref {
+		if n := len(cur.segs); n > 0 && cur.segs[n-1].ref == p.ref && cur.segs[n-1].accent == p.accent {
 			if lastSrc >= 0 && p.src == lastSrc && p.off == lastEnd {
 				lastEnd = p.off + len(p.text)
 				cur.segs[n-1].text = spans[lastSrc].text[lastStart:lastEnd]
@@ -224,7 +216,7 @@ func (d *doc) wrap(spans []span, size, maxW float64) []line {
 				lastSrc = -1
 			}
 		} else {
-			cur.segs = append(cur.segs, seg{ref: p.ref, text: p.text, x: cur.w})
+			cur.segs = append(cur.segs, seg{ref: p.ref, text: p.text, x: cur.w, accent: p.accent})
 			lastSrc, lastStart, lastEnd = p.src, p.off, p.off+len(p.text)
 		}
 		cur.w += p.w
@@ -285,7 +277,7 @@ func (d *doc) breakWord(word []piece, size, maxW float64, cur *line, newLine fun
 			rw := d.width(p.ref, r) * scale
 			if cur.w+w+rw > maxW && (cur.w > 0 || w > 0) {
 				if i > start {
-					add(piece{ref: p.ref, text: p.text[start:i], w: w, src: -1})
+					add(piece{ref: p.ref, text: p.text[start:i], w: w, src: -1, accent: p.accent})
 				}
 				newLine()
 				start, w = i, 0
@@ -293,7 +285,7 @@ func (d *doc) breakWord(word []piece, size, maxW float64, cur *line, newLine fun
 			w += rw
 		}
 		if start < len(p.text) {
-			add(piece{ref: p.ref, text: p.text[start:], w: w, src: -1})
+			add(piece{ref: p.ref, text: p.text[start:], w: w, src: -1, accent: p.accent})
 		}
 	}
 }
@@ -313,7 +305,7 @@ func (d *doc) oneLine(spans []span, size, maxW float64) line {
 func (d *doc) ellipsize(ln line, size, maxW float64) line {
 	scale := size / 1000 / ptPerMM
 	st := regular
-	if len(ln.segs) > 0 && ln.segs[len(ln.segs)-1].ref < faceRef(numStyles) {
+	if len(ln.segs) > 0 && ln.segs[len(ln.segs)-1].ref <= faceRef(italic) {
 		st = style(ln.segs[len(ln.segs)-1].ref)
 	}
 	ell := d.width(faceRef(st), '…') * scale
@@ -344,7 +336,7 @@ func (d *doc) ellipsize(ln line, size, maxW float64) line {
 			w += d.width(s.ref, r) * scale
 		}
 		if text != "" {
-			out.segs = append(out.segs, seg{ref: s.ref, text: text, x: s.x})
+			out.segs = append(out.segs, seg{ref: s.ref, text: text, x: s.x, accent: s.accent})
 		}
 		out.w = s.x + w
 		break
@@ -359,11 +351,20 @@ func (d *doc) drawLine(ln line, x, baseline, size float64) {
 	if x < d.margin-0.01 || x+ln.w > d.pageW-d.margin+0.01 {
 		d.outside = append(d.outside, fmt.Sprintf("page %d: line at x %.1f..%.1f mm past the side margins", d.f.PageNo(), x, x+ln.w))
 	}
+	base := d.curColor
+	if base[0] < 0 {
+		base = ink
+	}
 	for _, s := range ln.segs {
 		if strings.TrimSpace(s.text) == "" {
 			continue
 		}
 		d.setFont(s.ref, size)
+		if s.accent {
+			d.setColor(d.accent)
+		} else {
+			d.setColor(base)
+		}
 		d.f.Text(x+s.x, baseline, s.text)
 	}
 }
