@@ -9,17 +9,23 @@ import (
 	"github.com/starpack/starpack/stories/tailor"
 )
 
-// sections draws one section per question, starting on a new page.
+// sections draws one section per question, the first on a new page
+// unless the page before is nearly empty.
 func (b *brief) sections() {
 	d, fl := b.d, b.fl
 	for qi, a := range b.shown {
 		q := a.Question
 		d.source = "question " + q.ID
 		fl.mark = fmt.Sprintf("Question %d of %d · %s", qi+1, len(b.shown), smart(q.Title))
-		if qi == 0 {
-			fl.newPage()
-		} else {
+		switch {
+		case qi > 0:
 			fl.gap(8)
+		case fl.y-fl.top > fl.usable()/3:
+			fl.newPage()
+		default:
+			// What came before holds only a few lines of its page: the
+			// questions follow them rather than leave the page blank.
+			fl.gap(12)
 		}
 		head := b.questionHead(qi, a)
 		if len(a.Picks) == 0 {
