@@ -26,6 +26,9 @@ type Packet struct {
 	Focus     []string
 	Ask       []string // the role's own questions to ask the interviewer (see AskList)
 	Keywords  []string // job-description keywords, most telling first
+	// JobDescription is the role's job description in full, as written
+	// (read from job_description_file when the role names one).
+	JobDescription string
 
 	Bank      *stories.Bank
 	Catalog   *stories.Catalog
@@ -52,6 +55,9 @@ type Packet struct {
 	// as Speech.Clock (m:ss), the same figure everywhere. Zero is the
 	// default model.
 	Speech stories.Speech
+	// Lint is the workspace's lint settings: the workbook flags each
+	// story with the rules it trips (lint.Flags). Zero is every default.
+	Lint lint.Config
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied
@@ -153,6 +159,7 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Candidate.Name, q.Candidate.Email, q.Candidate.Pitch = r.Apply(p.Candidate.Name), r.Apply(p.Candidate.Email), r.Apply(p.Candidate.Pitch)
 	q.Company, q.Title = r.Apply(p.Company), r.Apply(p.Title)
 	q.Focus, q.Keywords, q.Ask = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords), r.ApplyAll(p.Ask)
+	q.JobDescription = r.Apply(p.JobDescription)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
 	q.Selection = redactSelection(p.Selection, r, moved)

@@ -297,14 +297,14 @@ func checkWorkbookTimes(t *testing.T, data []byte, sp stories.Speech, bank *stor
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := slices.Index(rows[0], "Time")
-	if col < 0 {
-		t.Fatalf("no Time column in %q", rows[0])
+	col, id := slices.Index(rows[0], "Time"), slices.Index(rows[0], "ID")
+	if col < 0 || id < 0 {
+		t.Fatalf("no Time or ID column in %q", rows[0])
 	}
 	for _, row := range rows[1:] {
-		s := bank.Story(row[0])
+		s := bank.Story(row[id])
 		if s == nil {
-			t.Fatalf("unknown story %q", row[0])
+			t.Fatalf("unknown story %q", row[id])
 		}
 		if row[col] != sp.Clock(s) {
 			t.Errorf("%s: %q, want %s", s.ID, row[col], sp.Clock(s))

@@ -156,12 +156,14 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Paper:        s.Paper,
 		Title:        "All stories",
 		Speech:       s.Speech(),
+		Lint:         s.LintConfig(),
 	}
 	if abs, err := filepath.Abs(b.dir(p.RoleID)); err == nil {
 		p.Dir = abs
 	}
 	if role != nil {
 		p.Company, p.Title, p.Interview, p.Focus, p.Ask = role.Company, role.Title, role.Date, role.Focus, role.Ask
+		p.JobDescription = role.JobDescription
 		lp, err := LoadLoop(b.ws, role, b.opts.Round, b.opts.Date)
 		if err != nil {
 			return nil, err

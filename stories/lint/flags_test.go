@@ -1,0 +1,45 @@
+package lint
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/starpack/starpack/stories"
+)
+
+func TestFlags(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("I measured every step and wrote it down. ", 30)
+	tests := []struct {
+		name string
+		s    stories.Story
+		q    string
+		cfg  Config
+		want []string
+	}{
+		{"no result, short", stories.Story{Question: "conflict", Situation: "Two designs.", Action: "I benchmarked both."},
+			"", Config{}, []string{StarMissing, Length}},
+		{"no number", stories.Story{Question: "conflict", Situation: "Two designs.", Action: long, Result: "We kept mine."},
+			"", Config{}, []string{ResultNumber}},
+		{"fits", stories.Story{Question: "conflict", Situation: "Two designs.", Action: long, Result: "Latency fell by 40%."},
+			"", Config{}, nil},
+		{"short answer timed against its question", stories.Story{Question: "conflict", Notes: strings.Repeat("I read the source of what I use. ", 9)},
+			"learned", Config{}, nil},
+		{"a rule switched off", stories.Story{Question: "conflict", Situation: "Two designs.", Action: "I benchmarked both."},
+			"", Config{Severity: map[string]Severity{Length: Off}}, []string{StarMissing}},
+	}
+	cat := stories.NewCatalog()
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q *stories.Question
+			if tt.q != "" {
+				q = cat.Resolve(tt.q)
+			}
+			got := Flags(&tt.s, q, cat, tt.cfg)
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("Flags = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
