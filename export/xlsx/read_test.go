@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -260,24 +261,65 @@ func itoa(n int) string {
 }
 
 // TestMakeLibreOfficeInput writes the coach-edited workbook that
-// testdata/feedback/libreoffice.xlsx was made from, when
-// STARPACK_FIXTURE_OUT names the file to write (see testdata/feedback/README).
+// testdata/feedback/libreoffice-coach.xlsx was made from, when
+// STARPACK_FIXTURE_OUT names the file to write (see testdata/feedback/README):
+// edits in the Coach sheet, one the same in the Stories sheet, and a
+// formula whose value only a spreadsheet program computes.
 func TestMakeLibreOfficeInput(t *testing.T) {
 	out := os.Getenv("STARPACK_FIXTURE_OUT")
 	if out == "" {
 		t.Skip("set STARPACK_FIXTURE_OUT to write the fixture's input")
 	}
 	f := open(t, write(t, packet(t)))
-	r := itoa(findRow(t, f, SheetStories, "A", "warehouse.most-challenging"))
-	set(t, f, "N"+r, 4)
-	set(t, f, "O"+r, "ready")
-	set(t, f, "P"+r, "Strong.\nLead with the client.")
-	r = itoa(findRow(t, f, SheetStories, "A", "ingestion.hardest-bug"))
-	set(t, f, "N"+r, 2)
-	set(t, f, "O"+r, "needs work")
-	set(t, f, "P"+r, "=too long, cut the monitoring part")
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Rating", 4)
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Status", "ready")
+	setBy(t, f, SheetStories, "warehouse.most-challenging", "Status", "ready")
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Comments", "Strong.\nLead with the client.")
+	setBy(t, f, SheetCoach, "ingestion.hardest-bug", "Rating", 2)
+	ref := column(t, f, SheetCoach, "Comments") + itoa(findRow(t, f, SheetCoach, "I", "ingestion.hardest-bug"))
+	if err := f.SetCellFormula(SheetCoach, ref, `"Cut the "&"monitoring part"`); err != nil {
+		t.Fatal(err)
+	}
+	setBy(t, f, SheetCoach, "warehouse.conflict", "Comments", nil)
 	if err := os.WriteFile(out, save(t, f), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadLibreOfficeCoach imports a workbook with edits in its Coach
+// sheet, re-saved by LibreOffice Calc (testdata/feedback/libreoffice-coach.xlsx;
+// see testdata/feedback/README): the Coach sheet's edits come in, the
+// formula by the value LibreOffice saved, a cleared cell as cleared, and
+// the edit made the same in both sheets once.
+func TestReadLibreOfficeCoach(t *testing.T) {
+	data, err := os.ReadFile("testdata/feedback/libreoffice-coach.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := Read(bytes.NewReader(data), "libreoffice-coach.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.RoleID != "acme" || im.Record == nil || len(im.Warnings) != 0 || len(im.Rows) != 9 {
+		t.Fatalf("role %q, record %v, %d rows, warnings %q", im.RoleID, im.Record != nil, len(im.Rows), im.Warnings)
+	}
+	want := map[string]map[string]string{
+		"warehouse.most-challenging": {"rating": "4", "status": "ready", "comment": "Strong.\nLead with the client."},
+		"ingestion.hardest-bug":      {"rating": "2", "status": "", "comment": "Cut the monitoring part"},
+		"warehouse.conflict":         {"rating": "3", "status": "needs work", "comment": ""},
+	}
+	for _, r := range im.Rows {
+		w, ok := want[r.ID]
+		if !ok {
+			continue
+		}
+		if got := r.Values(); !maps.Equal(got, w) {
+			t.Errorf("%s: got %q, want %q", r.ID, got, w)
+		}
+		delete(want, r.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("no rows for %v", want)
 	}
 }
 
