@@ -248,12 +248,14 @@ func read(t *testing.T, dir, name string) []byte {
 
 func checkNotesTimes(t *testing.T, data []byte, want []string, times map[string]string) {
 	notes := string(data)
-	var table []string
-	for _, m := range regexp.MustCompile(`(?m)^\| \d+ \|.*\| (\d+:\d\d) \|$`).FindAllStringSubmatch(notes, -1) {
-		table = append(table, m[1])
+	var cues []string // the cue list: a line per question, "cue · m:ss" per story
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. \*\*.*$`).FindAllString(notes, -1) {
+		for _, c := range regexp.MustCompile(` · (\d+:\d\d)(?:;|$)`).FindAllStringSubmatch(m, -1) {
+			cues = append(cues, c[1])
+		}
 	}
-	if !slices.Equal(table, want) {
-		t.Errorf("at-a-glance times %q, want %q", table, want)
+	if !slices.Equal(cues, want) {
+		t.Errorf("cue list times %q, want %q", cues, want)
 	}
 	for id, c := range times {
 		m := regexp.MustCompile(`(\d+:\d\d) to tell \(aim for [^)]*\) · ` + "`" + regexp.QuoteMeta(id) + "`").FindStringSubmatch(notes)
