@@ -28,8 +28,14 @@ func escapeInline(s string) string {
 	}
 	if strings.Contains(s, "://") {
 		s = bareURL.ReplaceAllString(s, "<$0>")
-	} else if strings.IndexByte(s, '@') >= 0 {
-		s = bareEmail.ReplaceAllString(s, "<$0>")
+	}
+	if strings.IndexByte(s, '@') >= 0 {
+		s = bareEmail.ReplaceAllStringFunc(s, func(m string) string {
+			if strings.Contains(s, "://"+m) || strings.Contains(s, "<"+m+">") {
+				return m // in a web address, or a link already
+			}
+			return "<" + m + ">"
+		})
 	}
 	return s
 }
@@ -54,8 +60,9 @@ func escapeStart(s string) string {
 }
 
 // boldFigures puts the figures of s in bold (stories.Figures: money,
-// percentages, durations, quantities; not list or step numbers), as the
-// brief shows them, outside text already bold and code. A figure is left
+// percentages, durations, quantities; not list or step numbers, nor
+// years), as the brief shows them, outside text already bold, code and web
+// addresses. A figure is left
 // as it is where the bold markers would not read as such: a figure that
 // starts or ends with punctuation hard against a letter.
 func boldFigures(s string) string {
@@ -100,7 +107,7 @@ func boldPlain(s string) string {
 	var b strings.Builder
 	at := 0
 	for _, f := range stories.Figures(s) {
-		if !strongOK(s, f.Start, f.End) || inURL(f.Start, f.End) {
+		if f.Kind == stories.Date || !strongOK(s, f.Start, f.End) || inURL(f.Start, f.End) {
 			continue
 		}
 		b.WriteString(s[at:f.Start])
