@@ -13,11 +13,13 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/tailor"
 	"github.com/starpack/starpack/templates"
@@ -66,12 +68,17 @@ func Funcs() template.FuncMap {
 			}
 			return id
 		},
-		// cueOf is a story's cue; Render makes it remember each one, as a
-		// cue derived from the text takes a while to find.
-		"cueOf": func(s *stories.Story) string { return s.Cue() },
-		"join":  strings.Join,
-		"trim":  strings.TrimSpace,
-		"date":  func(t time.Time) string { return t.Format("2006-01-02") },
+		// cueOf, words, clock, fit and advice are a story's Cue and Words
+		// and the packet's Time, Fit and Advice of it; Render binds them to
+		// the packet and makes them work each out once per story.
+		"cueOf":  func(s *stories.Story) string { return s.Cue() },
+		"words":  func(s *stories.Story) int { return s.Words() },
+		"clock":  func(s *stories.Story) string { return stories.DefaultSpeech().Clock(s) },
+		"fit":    func(s *stories.Story, q *stories.Question) stories.Fit { return stories.DefaultSpeech().Fit(s, q) },
+		"advice": func(s *stories.Story, q *stories.Question) string { return "" },
+		"join":   strings.Join,
+		"trim":   strings.TrimSpace,
+		"date":   func(t time.Time) string { return t.Format("2006-01-02") },
 		"picks": func(sel *tailor.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {
@@ -95,19 +102,56 @@ func Render(w io.Writer, p *export.Packet, t *template.Template) error {
 	if err != nil {
 		return err
 	}
-	cues := map[*stories.Story]string{}
-	t.Funcs(template.FuncMap{"cueOf": func(s *stories.Story) string {
-		c, ok := cues[s]
-		if !ok {
-			c = s.Cue()
-			cues[s] = c
-		}
-		return c
-	}})
+	m := &memo{p: p, cues: map[*stories.Story]string{}, words: map[*stories.Story]int{}}
+	t.Funcs(template.FuncMap{"cueOf": m.cue, "clock": m.clock, "words": m.count, "fit": m.fit, "advice": m.advice})
 	if err := t.ExecuteTemplate(w, templates.Notes, p); err != nil {
 		return templates.ExecError("templates", err)
 	}
 	return nil
+}
+
+// memo is what Render works out once per story: its cue (derived from the
+// text when it has no title, which takes a while) and its words (the
+// speaking time, its fit in a window and the advice all count them).
+type memo struct {
+	p     *export.Packet
+	cues  map[*stories.Story]string
+	words map[*stories.Story]int
+}
+
+func (m *memo) cue(s *stories.Story) string {
+	c, ok := m.cues[s]
+	if !ok {
+		c = s.Cue()
+		m.cues[s] = c
+	}
+	return c
+}
+
+func (m *memo) count(s *stories.Story) int {
+	n, ok := m.words[s]
+	if !ok {
+		n = s.Words()
+		m.words[s] = n
+	}
+	return n
+}
+
+// clock is the packet's Time: the story's time, m:ss.
+func (m *memo) clock(s *stories.Story) string { return stories.Clock(m.p.Speech.Duration(m.count(s))) }
+
+// fit is the packet's Fit.
+func (m *memo) fit(s *stories.Story, q *stories.Question) stories.Fit {
+	return m.p.Speech.FitWords(m.count(s), stories.KindOf(q, s))
+}
+
+// advice is the packet's Advice.
+func (m *memo) advice(s *stories.Story, q *stories.Question) string {
+	f := m.fit(s, q)
+	if f.Inside() {
+		return ""
+	}
+	return lint.LengthAdvice(s, f, m.p.Speech)
 }
 
 // evidence says in one table cell how the stories meet a requirement:
@@ -219,4 +263,25 @@ func heading(s string) string {
 }
 
 // collapse joins s's words by single spaces.
-func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+func collapse(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// needsCollapse reports whether s has space other than single blanks
+// between words (most text has none).
+func needsCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return true
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf:
+			return true
+		}
+	}
+	return false
+}

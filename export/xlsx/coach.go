@@ -189,15 +189,13 @@ func (b *book) dropDowns(sheet string, ratingCol, statusCol, last int) error {
 }
 
 // conditionals colours, in rows 2 on of sheet, the rating (1-2 red, 3
-// amber, 4-5 green), the status (ready green, needs work amber) and a time
-// outside its window (amber); times are the rows' times, in order.
+// amber, 4-5 green), the status (ready green, needs work amber) and, when
+// timeCol is not 0, a time outside its window (amber); times are the rows'
+// times, in order.
 func (b *book) conditionals(sheet string, ratingCol, statusCol, timeCol int, times []stories.Fit) error {
 	last := max(2, len(times)+1)
 	column := func(col int) string { return fmt.Sprintf("%s2:%s%d", colName(col), colName(col), last) }
-	rules := []struct {
-		ref  string
-		opts []excelize.ConditionalFormatOptions
-	}{
+	rules := []cfRule{
 		{column(ratingCol), []excelize.ConditionalFormatOptions{
 			{Type: "cell", Criteria: "between", MinValue: "1", MaxValue: "2", Format: &b.s.bad},
 			{Type: "cell", Criteria: "==", Value: "3", Format: &b.s.soso},
@@ -208,11 +206,11 @@ func (b *book) conditionals(sheet string, ratingCol, statusCol, timeCol int, tim
 			{Type: "cell", Criteria: "==", Value: strconv.Quote("needs work"), Format: &b.s.soso},
 		}},
 	}
+	if timeCol == 0 {
+		times = nil
+	}
 	for _, w := range windowRuns(times, colName(timeCol)) {
-		rules = append(rules, struct {
-			ref  string
-			opts []excelize.ConditionalFormatOptions
-		}{w.ref, []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "not between",
+		rules = append(rules, cfRule{w.ref.String(), []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "not between",
 			MinValue: number(dayFraction(w.window.Min)), MaxValue: number(dayFraction(w.window.Max)), Format: &b.s.soso}}})
 	}
 	for _, r := range rules {
@@ -223,31 +221,39 @@ func (b *book) conditionals(sheet string, ratingCol, statusCol, timeCol int, tim
 	return nil
 }
 
+// cfRule is conditional formats over a range.
+type cfRule struct {
+	ref  string
+	opts []excelize.ConditionalFormatOptions
+}
+
 // windowRun is the cells of a time column whose rows share a window.
 type windowRun struct {
 	window stories.Window
-	ref    string // "D2:D5 D9"
+	ref    strings.Builder // "D2:D5 D9:D9"
 }
 
 // windowRuns groups the rows of a time column (col, from row 2) by the
 // window of their time, in the order the windows first come, each group
 // as runs of rows.
-func windowRuns(times []stories.Fit, col string) []windowRun {
-	var out []windowRun
-	at := map[stories.Window]int{}
+func windowRuns(times []stories.Fit, col string) []*windowRun {
+	var out []*windowRun
+	at := map[stories.Window]*windowRun{}
 	for i := 0; i < len(times); {
 		w := times[i].Window
 		j := i + 1
 		for j < len(times) && times[j].Window == w {
 			j++
 		}
-		ref := fmt.Sprintf("%s%d:%s%d", col, i+2, col, j+1)
-		if k, ok := at[w]; ok {
-			out[k].ref += " " + ref
+		run := at[w]
+		if run == nil {
+			run = &windowRun{window: w}
+			at[w] = run
+			out = append(out, run)
 		} else {
-			at[w] = len(out)
-			out = append(out, windowRun{window: w, ref: ref})
+			run.ref.WriteByte(' ')
 		}
+		fmt.Fprintf(&run.ref, "%s%d:%s%d", col, i+2, col, j+1)
 		i = j
 	}
 	return out

@@ -68,11 +68,10 @@ func (b *book) stories() error {
 	if err := b.dropDowns(sheet, colRating, colStatus, last); err != nil {
 		return err
 	}
-	times := make([]stories.Fit, len(all))
-	for i, s := range all {
-		times[i] = b.story(s).fit
-	}
-	if err := b.conditionals(sheet, colRating, colStatus, colTime, times); err != nil {
+	// A time outside its window has a style of its own, not a conditional
+	// format: over thousands of stories the runs of rows of one window
+	// would make a conditional format of thousands of ranges.
+	if err := b.conditionals(sheet, colRating, colStatus, 0, make([]stories.Fit, len(all))); err != nil {
 		return err
 	}
 	rest := 0.0
@@ -127,6 +126,9 @@ func (b *book) storyRow(row []any, s *stories.Story) int {
 		row[j] = textCell(body, t)
 		n = max(n, lines(t, storyWidths[j]))
 	}
+	if !in.fit.Inside() {
+		minutes = b.s.minutesOut
+	}
 	row[colTime-1] = clockCell(minutes, in.fit.Time)
 	row[colTime] = textCell(body, in.fit.Window.String())
 	row[colTime+1] = textCell(body, flags)
@@ -142,7 +144,7 @@ func (b *book) storyRow(row []any, s *stories.Story) int {
 		text[j] = textCell(body, t)
 		n = max(n, lines(t, textWidths[j]))
 	}
-	text[len(textHeaders)-1] = excelize.Cell{StyleID: number, Value: s.Words()}
+	text[len(textHeaders)-1] = excelize.Cell{StyleID: number, Value: in.words}
 	return max(n, b.loopCells(text[len(textHeaders):], s.ID, body, number))
 }
 

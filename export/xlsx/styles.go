@@ -28,6 +28,7 @@ const (
 // formats' (ratings, status, times).
 type styles struct {
 	header, body, number, minutes, coach, coachNumber int
+	minutesOut                                        int // a time outside its window
 	// a picked story's row in the Stories sheet
 	rowBody, rowNumber, rowMinutes int
 	// the Coach sheet's alternates
@@ -70,6 +71,7 @@ func (b *book) newStyles() error {
 		{&b.s.body, excelize.Style{Font: font(excelize.Font{}), Alignment: top, Border: border}},
 		{&b.s.number, excelize.Style{Font: font(excelize.Font{}), Alignment: topOnly, Border: border}},
 		{&b.s.minutes, excelize.Style{Font: font(excelize.Font{}), Alignment: center, Border: border, CustomNumFmt: clock}},
+		{&b.s.minutesOut, excelize.Style{Font: font(excelize.Font{Bold: true, Color: inkSoSo}), Alignment: center, Border: border, Fill: fill(fillSoSo), CustomNumFmt: clock}},
 		{&b.s.coach, excelize.Style{Font: font(excelize.Font{}), Alignment: top, Border: border, Fill: fill(fillCoach)}},
 		{&b.s.coachNumber, excelize.Style{Font: font(excelize.Font{}), Alignment: center, Border: border, Fill: fill(fillCoach)}},
 		{&b.s.rowBody, excelize.Style{Font: font(excelize.Font{}), Alignment: top, Border: border, Fill: fill(fillRow)}},

@@ -108,6 +108,7 @@ type book struct {
 type storyInfo struct {
 	cue      string
 	question *stories.Question // the question it is picked for; nil when not picked
+	words    int               // its words, as Story.Words counts them
 	fit      stories.Fit       // its time against the window of that question, else its own
 	flags    []string          // lint rules it trips
 }
@@ -175,8 +176,13 @@ func (b *book) newInfo(s *stories.Story, q *stories.Question) *storyInfo {
 	if q == nil {
 		q = b.cat.Resolve(s.Question)
 	}
-	in.fit = b.p.Speech.Fit(s, q)
-	in.flags = lint.Flags(s, q, b.cat, b.p.Lint)
+	// s.Words(), without the slice of fields it makes: the words of the
+	// fields told, empty ones counting none.
+	for _, t := range []string{s.Situation, s.Task, s.Action, s.Result, s.Notes, s.Lesson} {
+		in.words += stories.CountWords(t)
+	}
+	in.fit = b.p.Speech.FitWords(in.words, stories.KindOf(q, s))
+	in.flags = lint.Flags(s, in.fit, b.p.Lint)
 	return in
 }
 

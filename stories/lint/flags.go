@@ -2,42 +2,40 @@ package lint
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/starpack/starpack/stories"
 )
 
 // Flags returns the rules story s trips that a reader sees at a glance,
 // without the bank around it: star-missing, empty-field, result-number and
-// length (the window of the question it answers, q; nil for the question it
-// was written for), in Rules order, each once, rules cfg switches off left
-// out. The workbook shows them beside each story; `starpack lint` says the
-// same and more (spelling, filler, duplicates). cat may be nil for the
-// built-in catalog.
-func Flags(s *stories.Story, q *stories.Question, cat *stories.Catalog, cfg Config) []string {
-	cfg = cfg.withDefaults()
-	if cat == nil {
-		cat = stories.NewCatalog()
-	}
-	l := &linter{cfg: cfg, cat: cat}
+// length (fit is its time against the window of the question it answers,
+// as stories.Speech.Fit gives it), in Rules order, each once, rules cfg
+// switches off left out. The workbook shows them beside each story;
+// `starpack lint` says the same and more (spelling, filler, duplicates).
+func Flags(s *stories.Story, fit stories.Fit, cfg Config) []string {
+	l := &linter{cfg: cfg}
 	l.starAndEmpty(s)
 	l.resultNumber(s)
-	out := ruleIDs(l.out)
-	if q == nil {
-		q = cat.Resolve(s.Question)
+	out := make([]string, 0, len(l.out)+1)
+	for _, f := range l.out {
+		out = append(out, f.Rule)
 	}
-	// As the length rule has it, against the window of q's kind of answer.
-	if s.Words() > 0 && cfg.severity(Length) != Off && !cfg.Speech.Fit(s, q).Inside() {
+	// As the length rule has it: a story with text, outside its window.
+	if !fit.Inside() && cfg.severity(Length) != Off && hasText(s) {
 		out = append(out, Length)
 	}
 	return Order(out)
 }
 
-func ruleIDs(fs []Finding) []string {
-	out := make([]string, 0, len(fs))
-	for _, f := range fs {
-		out = append(out, f.Rule)
+// hasText reports whether any field of the telling holds text.
+func hasText(s *stories.Story) bool {
+	for _, t := range []string{s.Situation, s.Task, s.Action, s.Result, s.Notes, s.Lesson} {
+		if strings.TrimSpace(t) != "" {
+			return true
+		}
 	}
-	return out
+	return false
 }
 
 // Order sorts rule ids in Rules order, each once.

@@ -36,7 +36,10 @@ func TestFlags(t *testing.T) {
 			if tt.q != "" {
 				q = cat.Resolve(tt.q)
 			}
-			got := Flags(&tt.s, q, cat, tt.cfg)
+			if q == nil {
+				q = cat.Resolve(tt.s.Question)
+			}
+			got := Flags(&tt.s, stories.DefaultSpeech().Fit(&tt.s, q), tt.cfg)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("Flags = %v, want %v", got, tt.want)
 			}
