@@ -103,7 +103,7 @@ func (b *book) coachRow(row []any, r coachRow) int {
 	b.coachCells(row[coachRating-1:], fb)
 	row[len(row)-1] = textCell(body, r.s.ID)
 	n := max(lines(question, coachWidths[0]), lines(in.cue, coachWidths[1]), lines(result, coachWidths[2]),
-		lines(fb.Comment, coachWidths[coachComment-1]), lines(r.s.ID, coachWidths[len(coachWidths)-1]))
+		lines(fb.Comment, coachWidths[coachComment-1]), idLines(r.s.ID, coachWidths[len(coachWidths)-1]))
 	for _, h := range b.extra {
 		n = max(n, lines(fb.Columns[h], extraWidth))
 	}

@@ -130,10 +130,11 @@ func (b *book) matrixRow(g *grid, q *stories.Question, row int) error {
 		style = b.s.questionWeak
 	}
 	runs := []excelize.RichTextRun{{Text: q.Title, Font: font(excelize.Font{Bold: true})}}
-	n := lines(q.Title, matrixQuestionWidth)
+	h := height(lines(q.Title, matrixQuestionWidth))
 	if ask := strings.TrimSpace(q.Ask); ask != "" && ask != q.Title {
 		runs = append(runs, excelize.RichTextRun{Text: "\n" + ask, Font: font(excelize.Font{Italic: true, Color: inkMuted, Size: 9})})
-		n += lines(ask, matrixQuestionWidth+8)
+		// 9pt lines, in a column of 11pt characters
+		h += float64(lines(ask, matrixQuestionWidth*11/9)) * smallLineHeight
 	}
 	a1 := cellName(1, row)
 	if err := f.SetCellRichText(sheet, a1, runs); err != nil {
@@ -147,9 +148,9 @@ func (b *book) matrixRow(g *grid, q *stories.Question, row int) error {
 		if err != nil {
 			return err
 		}
-		n = max(n, lines)
+		h = max(h, height(lines))
 	}
-	return f.SetRowHeight(sheet, row, height(n))
+	return f.SetRowHeight(sheet, row, min(h, maxHeight))
 }
 
 // matrixCell writes the cell of one question and project: the cues of
@@ -255,6 +256,12 @@ func (b *book) legend(g *grid, row int) error {
 	if err := f.SetCellStr(sheet, cellName(1, row), "What the colours mean"); err != nil {
 		return err
 	}
+	if err := f.SetCellStr(sheet, cellName(2, row), "Rate and comment on the Coach sheet (or the Stories sheet), then send the file back."); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sheet, cellName(2, row), cellName(2, row), b.s.legend); err != nil {
+		return err
+	}
 	if err := f.SetCellStyle(sheet, cellName(1, row), cellName(1, row), b.s.swatchText); err != nil {
 		return err
 	}
@@ -272,7 +279,7 @@ func (b *book) legend(g *grid, row int) error {
 		if err := f.SetCellStyle(sheet, cellName(2, r), cellName(2, r), b.s.legend); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sheet, r, 20); err != nil {
+		if err := f.SetRowHeight(sheet, r, lineHeight+2); err != nil {
 			return err
 		}
 	}
@@ -299,5 +306,5 @@ func (b *book) legendRows(g *grid) []legendRow {
 	if b.marks || len(g.weak) > 0 {
 		rows = append(rows, legendRow{"Question", b.s.questionWeak, "Amber: the best story for this question scores below the threshold: a weak answer."})
 	}
-	return append(rows, legendRow{"", b.s.legend, "Rate and comment on the Coach sheet (or the Stories sheet), then send the file back."})
+	return rows
 }

@@ -121,7 +121,7 @@ func (b *book) storyRow(row []any, s *stories.Story) int {
 	}
 	flags := strings.Join(in.flags, ", ")
 	head := []string{b.cat.Resolve(s.Question).Title, in.cue, s.ID, project, picked}
-	n := 1
+	n := idLines(s.ID, storyWidths[2])
 	for j, t := range head {
 		row[j] = textCell(body, t)
 		n = max(n, lines(t, storyWidths[j]))

@@ -64,9 +64,10 @@ const fontFamily = "Calibri"
 const Gap = "—"
 
 const (
-	lineHeight = 15.0  // points per line of 11pt text
-	maxHeight  = 409.0 // the tallest row a spreadsheet allows
-	extraWidth = 24    // a coach's own column
+	lineHeight      = 15.0  // points per line of 11pt text
+	smallLineHeight = 12.0  // points per line of 9pt text
+	maxHeight       = 409.0 // the tallest row a spreadsheet allows
+	extraWidth      = 24    // a coach's own column
 )
 
 // Write writes p's workbook to w. A text longer than a cell holds is a
@@ -403,6 +404,12 @@ func lines(text string, width float64) int {
 		n += max(1, (utf8.RuneCountInString(l)+per-1)/per)
 	}
 	return n
+}
+
+// idLines estimates the lines of a story id in a wrapped column: it has no
+// spaces, and breaks at its hyphens, lines shorter than the column.
+func idLines(id string, width float64) int {
+	return lines(id, width*0.8)
 }
 
 func height(lines int) float64 {
