@@ -578,7 +578,10 @@ func part(t testing.TB, data []byte, name string) string {
 }
 
 func TestTextIsNeverAFormula(t *testing.T) {
-	data := write(t, packet(t))
+	p := packet(t)
+	p.JobDescription = "=cmd|' /C calc'!A0\n+Kafka, stream joins"
+	p.Loop = &export.Loop{}
+	data := write(t, p)
 	f := open(t, data)
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -599,6 +602,7 @@ func TestTextIsNeverAFormula(t *testing.T) {
 		{SheetMatrix, "C4", "=HYPERLINK(\"http://evil.example\",\"click\")\n→ 1 million dollars"},
 		{SheetMatrix, "C5", "Disagreed with the architecture my manager chose"}, // the cue drops the "-I"
 		{SheetCoach, "B" + itoa(findRow(t, f, SheetCoach, "I", "warehouse.hardest-bug")), `=HYPERLINK("http://evil.example","click")`},
+		{SheetRole, "A" + itoa(findRow(t, f, SheetRole, "A", "Job description")+1), `=cmd|' /C calc'!A0 +Kafka, stream joins`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {

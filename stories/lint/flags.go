@@ -16,7 +16,9 @@ import (
 func Flags(s *stories.Story, fit stories.Fit, cfg Config) []string {
 	l := &linter{cfg: cfg}
 	l.starAndEmpty(s)
-	l.resultNumber(s)
+	if !surelyNumber(s.Result) {
+		l.resultNumber(s)
+	}
 	out := make([]string, 0, len(l.out)+1)
 	for _, f := range l.out {
 		out = append(out, f.Rule)
@@ -26,6 +28,29 @@ func Flags(s *stories.Story, fit stories.Fit, cfg Config) []string {
 		out = append(out, Length)
 	}
 	return Order(out)
+}
+
+// surelyNumber reports, faster than hasNumber and never otherwise, that
+// text has a figure: a word that starts with a digit (once the quotes and
+// brackets around it are trimmed), or a percent or currency sign.
+func surelyNumber(text string) bool {
+	if strings.ContainsAny(text, "%$€£¥") {
+		return true
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] < '0' || text[i] > '9' {
+			continue
+		}
+		// A digit: the start of its word, bar the marks hasNumber trims?
+		j := i
+		for j > 0 && strings.IndexByte(`"'()[],;:.!?*`, text[j-1]) >= 0 {
+			j--
+		}
+		if j == 0 || text[j-1] == ' ' || text[j-1] == '\n' || text[j-1] == '\t' {
+			return true
+		}
+	}
+	return false
 }
 
 // hasText reports whether any field of the telling holds text.

@@ -46,3 +46,18 @@ func TestFlags(t *testing.T) {
 		})
 	}
 }
+
+// TestSurelyNumber: surelyNumber never says yes where hasNumber says no.
+func TestSurelyNumber(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"Cut it by 40%.", "(3) days", "v2 shipped", "S3 and x86", "It took \"12\" tries", "a-3 b", "none", "", "$5", "twice as fast", "p99 fell", "\n7 teams"} {
+		if surelyNumber(text) && !hasNumber(text) {
+			t.Errorf("surelyNumber(%q) is true, hasNumber false", text)
+		}
+	}
+	for _, text := range []string{"Cut it by 40%.", "(3) days", "It took \"12\" tries", "\n7 teams"} {
+		if !surelyNumber(text) {
+			t.Errorf("surelyNumber(%q) is false", text)
+		}
+	}
+}
