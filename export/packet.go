@@ -55,6 +55,9 @@ type Packet struct {
 	// as Speech.Clock (m:ss), the same figure everywhere. Zero is the
 	// default model.
 	Speech stories.Speech
+	// Lint is the workspace's lint settings: the workbook flags each
+	// story with the rules it trips (lint.Flags). Zero is every default.
+	Lint lint.Config
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied

@@ -151,9 +151,9 @@ func coachEdits(t *testing.T, name string) {
 		}
 		return i + 1
 	}
-	picked, rating, comments := col("Picked"), col("Rating"), col("Coach comments")
+	picked, rating, comments := col("Picked for"), col("Rating"), col("Coach comments")
 	for r, row := range rows[1:] {
-		if len(row) >= picked && row[picked-1] == "yes" {
+		if len(row) >= picked && row[picked-1] != "" {
 			for c, v := range map[int]any{rating: 4, comments: "Lead with the 6x."} {
 				cell, _ := excelize.CoordinatesToCellName(c, r+2)
 				if err := f.SetCellValue("Stories", cell, v); err != nil {

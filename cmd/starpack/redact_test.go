@@ -110,7 +110,7 @@ stories:
 		t.Error("brief.pdf does not say it is a redacted copy")
 	}
 	for _, want := range []string{"The executives disagreed; the executive", "plan and the company", "a-client-project-migration.conflict"} {
-		if !strings.Contains(texts["matrix.xlsx:xl/worksheets/sheet2.xml"]+texts["matrix.xlsx:xl/sharedStrings.xml"], want) {
+		if !strings.Contains(texts["matrix.xlsx:xl/worksheets/sheet3.xml"]+texts["matrix.xlsx:xl/sharedStrings.xml"], want) {
 			t.Errorf("the workbook's Stories sheet does not hold %q", want)
 		}
 	}

@@ -1,5 +1,9 @@
 // Package markdown renders a packet as Markdown notes (notes.md) from a
 // text/template, so that a user can change the layout without touching Go.
+// The built-in template writes CommonMark that reads the same on GitHub and
+// in Obsidian: story text keeps its paragraphs and lists, figures in bold
+// as in the brief, and nothing a story says can become a heading, a rule or
+// HTML by accident.
 package markdown
 
 import (
@@ -9,11 +13,13 @@ import (
 	"strings"
 	"text/template"
 	"time"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
 	"github.com/starpack/starpack/export"
 	"github.com/starpack/starpack/stories"
+	"github.com/starpack/starpack/stories/lint"
 	"github.com/starpack/starpack/stories/loop"
 	"github.com/starpack/starpack/stories/tailor"
 	"github.com/starpack/starpack/templates"
@@ -22,11 +28,16 @@ import (
 // Funcs are the functions notes templates may call.
 func Funcs() template.FuncMap {
 	return template.FuncMap{
-		"yaml":       yamlScalar,
-		"cell":       cell,
-		"quote":      quote,
-		"quoteLines": func(s string) string { return strings.ReplaceAll(strings.TrimSpace(s), "\n", "\n> ") },
+		"yaml":  yamlScalar,
+		"cell":  cell,
+		"quote": quote,
+		// quoteLines continues a block quote: the lines of s after "> ".
+		"quoteLines": func(s string) string { return strings.TrimPrefix(quote(s), "> ") },
 		"md":         text,
+		"field":      field,
+		"inline":     inline,
+		"heading":    heading,
+		"figures":    func(s string) string { return escapeStart(escapeInline(boldFigures(collapse(s)))) },
 		// minutes is the story's time at the default speaking rate, for
 		// templates written before the packet's own model: use $.Time.
 		"minutes": func(s *stories.Story) string { return stories.DefaultSpeech().Clock(s) },
@@ -57,9 +68,17 @@ func Funcs() template.FuncMap {
 			}
 			return id
 		},
-		"join": strings.Join,
-		"trim": strings.TrimSpace,
-		"date": func(t time.Time) string { return t.Format("2006-01-02") },
+		// cueOf, words, clock, fit and advice are a story's Cue and Words
+		// and the packet's Time, Fit and Advice of it; Render binds them to
+		// the packet and makes them work each out once per story.
+		"cueOf":  func(s *stories.Story) string { return s.Cue() },
+		"words":  func(s *stories.Story) int { return s.Words() },
+		"clock":  func(s *stories.Story) string { return stories.DefaultSpeech().Clock(s) },
+		"fit":    func(s *stories.Story, q *stories.Question) stories.Fit { return stories.DefaultSpeech().Fit(s, q) },
+		"advice": func(s *stories.Story, q *stories.Question) string { return "" },
+		"join":   strings.Join,
+		"trim":   strings.TrimSpace,
+		"date":   func(t time.Time) string { return t.Format("2006-01-02") },
 		"picks": func(sel *tailor.Selection) int {
 			n := 0
 			for _, a := range sel.Answers {
@@ -76,12 +95,63 @@ func Load(user fs.FS, display string) (*template.Template, error) {
 	return templates.Load(user, display, Funcs())
 }
 
-// Render writes the packet as notes.md using t (from Load).
+// Render writes the packet as notes.md using t (from Load). t is not
+// changed: packets may render at once.
 func Render(w io.Writer, p *export.Packet, t *template.Template) error {
+	t, err := t.Clone()
+	if err != nil {
+		return err
+	}
+	m := &memo{p: p, cues: map[*stories.Story]string{}, words: map[*stories.Story]int{}}
+	t.Funcs(template.FuncMap{"cueOf": m.cue, "clock": m.clock, "words": m.count, "fit": m.fit, "advice": m.advice})
 	if err := t.ExecuteTemplate(w, templates.Notes, p); err != nil {
 		return templates.ExecError("templates", err)
 	}
 	return nil
+}
+
+// memo is what Render works out once per story: its cue (derived from the
+// text when it has no title, which takes a while) and its words (the
+// speaking time, its fit in a window and the advice all count them).
+type memo struct {
+	p     *export.Packet
+	cues  map[*stories.Story]string
+	words map[*stories.Story]int
+}
+
+func (m *memo) cue(s *stories.Story) string {
+	c, ok := m.cues[s]
+	if !ok {
+		c = s.Cue()
+		m.cues[s] = c
+	}
+	return c
+}
+
+func (m *memo) count(s *stories.Story) int {
+	n, ok := m.words[s]
+	if !ok {
+		n = s.Words()
+		m.words[s] = n
+	}
+	return n
+}
+
+// clock is the packet's Time: the story's time, m:ss.
+func (m *memo) clock(s *stories.Story) string { return stories.Clock(m.p.Speech.Duration(m.count(s))) }
+
+// fit is the packet's Fit.
+func (m *memo) fit(s *stories.Story, q *stories.Question) stories.Fit {
+	return m.p.Speech.FitWords(m.count(s), stories.KindOf(q, s))
+}
+
+// advice is the packet's Advice.
+func (m *memo) advice(s *stories.Story, q *stories.Question) string {
+	f := m.fit(s, q)
+	if f.Inside() {
+		return ""
+	}
+	return lint.LengthAdvice(s, f, m.p.Speech)
 }
 
 // evidence says in one table cell how the stories meet a requirement:
@@ -90,22 +160,22 @@ func Render(w io.Writer, p *export.Packet, t *template.Template) error {
 func evidence(r tailor.Requirement) string {
 	var parts []string
 	for _, e := range r.Evidence {
-		parts = append(parts, fmt.Sprintf("%s (`%s`: %s)", e.Story.Cue(), e.Story.ID, strings.Join(e.Words, ", ")))
+		parts = append(parts, fmt.Sprintf("%s (`%s`: %s)", inline(e.Story.Cue()), e.Story.ID, inline(strings.Join(e.Words, ", "))))
 	}
 	out := strings.Join(parts, "; ")
 	if r.Gap() {
-		out = "**gap**: no story says " + strings.Join(r.Terms, ", ")
+		out = "**gap**: no story says " + inline(strings.Join(r.Terms, ", "))
 		if b := r.Bridge; b != nil {
 			words := strings.Join(b.Words, ", ")
 			if len(b.Project) > 0 {
 				words = "its project says " + strings.Join(b.Project, ", ")
 			}
-			out += fmt.Sprintf("; bridge from %s (`%s`: %s)", b.Story.Cue(), b.Story.ID, words)
+			out += fmt.Sprintf("; bridge from %s (`%s`: %s)", inline(b.Story.Cue()), b.Story.ID, inline(words))
 		}
 	} else if len(r.Missing) > 0 {
-		out += "; not yet said: " + strings.Join(r.Missing, ", ")
+		out += "; not yet said: " + inline(strings.Join(r.Missing, ", "))
 	}
-	return cell(out)
+	return strings.ReplaceAll(out, "|", `\|`)
 }
 
 // yamlScalar quotes s as a YAML scalar for front matter.
@@ -119,22 +189,44 @@ func yamlScalar(s string) string {
 
 // cell makes s safe inside a Markdown table cell.
 func cell(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	return strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(inline(s), "|", `\|`)
 }
 
-// quote renders s as a Markdown block quote.
+// quote renders s as a Markdown block quote: a line of s a line of the
+// quote, a blank line a bare ">".
 func quote(s string) string {
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	for i, l := range lines {
-		lines[i] = strings.TrimRight("> "+strings.TrimSpace(l), " ")
+		if l = strings.TrimSpace(l); l == "" {
+			lines[i] = ">"
+		} else {
+			lines[i] = "> " + escapeStart(escapeInline(collapse(l)))
+		}
 	}
 	return strings.Join(lines, "\n")
 }
 
+// field renders a story field under its label: "**Situation:** ..." with
+// the first paragraph, then the rest of the text as text renders it.
+func field(label, s string) string {
+	body := text(s)
+	if body == "" || strings.HasPrefix(body, "- ") || startsNumber(body) {
+		return "**" + label + ":**\n\n" + body
+	}
+	return "**" + label + ":** " + body
+}
+
+// startsNumber reports whether s starts with a numbered list item.
+func startsNumber(s string) bool {
+	for _, b := range stories.Blocks(strings.SplitN(s, "\n", 2)[0]) {
+		return b.Kind == stories.Number
+	}
+	return false
+}
+
 // text renders a Markdown-lite field so that it reads the same on GitHub
 // and in Obsidian: each line of a paragraph stays its own paragraph (notes
-// are written a thought per line), list items stay lists.
+// are written a thought per line), list items stay lists, figures are bold.
 func text(s string) string {
 	var b strings.Builder
 	prev := stories.Para
@@ -146,15 +238,50 @@ func text(s string) string {
 				b.WriteString("\n")
 			}
 		}
+		t := escapeInline(boldFigures(collapse(bl.Text)))
 		switch bl.Kind {
 		case stories.Bullet:
-			b.WriteString("- " + bl.Text)
+			b.WriteString("- " + escapeStart(t))
 		case stories.Number:
-			b.WriteString(bl.Marker + " " + bl.Text)
+			b.WriteString(bl.Marker + " " + escapeStart(t))
 		default:
-			b.WriteString(bl.Text)
+			b.WriteString(escapeStart(t))
 		}
 		prev = bl.Kind
 	}
 	return b.String()
+}
+
+// inline makes s one line of Markdown text: its spaces and line breaks
+// collapsed, and nothing in it read as HTML, a heading or a quote.
+func inline(s string) string { return escapeStart(escapeInline(collapse(s))) }
+
+// heading is inline for a heading, without the closing punctuation
+// Markdown linters object to ("." and ":"; a question mark stays).
+func heading(s string) string {
+	return strings.TrimRight(inline(s), ".,;:!。，；：！ ")
+}
+
+// collapse joins s's words by single spaces.
+func collapse(s string) string {
+	if !needsCollapse(s) {
+		return s
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// needsCollapse reports whether s has space other than single blanks
+// between words (most text has none).
+func needsCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if i == 0 || i == len(s)-1 || s[i+1] == ' ' {
+				return true
+			}
+		case c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' || c >= utf8.RuneSelf:
+			return true
+		}
+	}
+	return false
 }

@@ -253,12 +253,14 @@ func read(t *testing.T, dir, name string) []byte {
 
 func checkNotesTimes(t *testing.T, data []byte, want []string, times map[string]string) {
 	notes := string(data)
-	var table []string
-	for _, m := range regexp.MustCompile(`(?m)^\| \d+ \|.*\| (\d+:\d\d) \|$`).FindAllStringSubmatch(notes, -1) {
-		table = append(table, m[1])
+	var cues []string // the cue list: a line per question, "cue · m:ss" per story
+	for _, m := range regexp.MustCompile(`(?m)^\d+\. \*\*.*$`).FindAllString(notes, -1) {
+		for _, c := range regexp.MustCompile(` · (\d+:\d\d)(?:;|$)`).FindAllStringSubmatch(m, -1) {
+			cues = append(cues, c[1])
+		}
 	}
-	if !slices.Equal(table, want) {
-		t.Errorf("at-a-glance times %q, want %q", table, want)
+	if !slices.Equal(cues, want) {
+		t.Errorf("cue list times %q, want %q", cues, want)
 	}
 	for id, c := range times {
 		m := regexp.MustCompile(`(\d+:\d\d) to tell \(aim for [^)]*\) · ` + "`" + regexp.QuoteMeta(id) + "`").FindStringSubmatch(notes)
@@ -304,14 +306,14 @@ func checkWorkbookTimes(t *testing.T, data []byte, sp stories.Speech, bank *stor
 	if err != nil {
 		t.Fatal(err)
 	}
-	col := slices.Index(rows[0], "Time")
-	if col < 0 {
-		t.Fatalf("no Time column in %q", rows[0])
+	col, id := slices.Index(rows[0], "Time"), slices.Index(rows[0], "ID")
+	if col < 0 || id < 0 {
+		t.Fatalf("no Time or ID column in %q", rows[0])
 	}
 	for _, row := range rows[1:] {
-		s := bank.Story(row[0])
+		s := bank.Story(row[id])
 		if s == nil {
-			t.Fatalf("unknown story %q", row[0])
+			t.Fatalf("unknown story %q", row[id])
 		}
 		if row[col] != sp.Clock(s) {
 			t.Errorf("%s: %q, want %s", s.ID, row[col], sp.Clock(s))

@@ -169,7 +169,7 @@ func workbookEdits(ws *config.Workspace, bank *stories.Bank, roleID, path string
 		}
 		id, ok := ids[r.ID]
 		if !ok {
-			msg := fmt.Sprintf("%s: %s row %d: unknown story %q", path, im.Sheet, r.Line, r.ID)
+			msg := fmt.Sprintf("%s: %s row %d: unknown story %q", path, r.Sheet, r.Line, r.ID)
 			if s := source.Suggest(r.ID, known); s != "" {
 				msg += fmt.Sprintf(" (did you mean %q?)", s)
 			}
@@ -179,7 +179,7 @@ func workbookEdits(ws *config.Workspace, bank *stories.Bank, roleID, path string
 		slices.SortFunc(fields, fieldOrder)
 		for _, field := range fields {
 			edits = append(edits, stories.Edit{Story: id, Field: field, Value: values[field],
-				Cell: fmt.Sprintf("%s: %s!%s", path, im.Sheet, r.Cells[field])})
+				Cell: fmt.Sprintf("%s: %s", path, r.Cells[field])})
 		}
 	}
 	return edits, warnings

@@ -156,6 +156,7 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Paper:        s.Paper,
 		Title:        "All stories",
 		Speech:       s.Speech(),
+		Lint:         s.LintConfig(),
 	}
 	if abs, err := filepath.Abs(b.dir(p.RoleID)); err == nil {
 		p.Dir = abs

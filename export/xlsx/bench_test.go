@@ -64,6 +64,24 @@ func BenchmarkWrite10000(b *testing.B) {
 	b.ReportMetric(float64(size)/(1<<20), "MB/file")
 }
 
+// BenchmarkWriteAll10000 writes the whole-bank workbook (build --all) of
+// the 10,000-story bank: every story picked, so the Coach sheet lists
+// them all too.
+func BenchmarkWriteAll10000(b *testing.B) {
+	p := bigPacket(b, 10000)
+	sel, err := tailor.Select(p.Bank, p.Catalog, tailor.Request{All: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	p.Selection = sel
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := countingWrite(p); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func countingWrite(p *export.Packet) (int64, error) {
 	c := &counter{}
 	err := Write(c, p)

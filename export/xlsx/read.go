@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -29,8 +30,9 @@ type Row struct {
 	// Unread names the fields whose cell could not be taken: a rating that
 	// is not 1-5, a formula without a saved value. They are not imported.
 	Unread map[string]bool
-	Line   int               // the row number in the sheet, for messages
-	Cells  map[string]string // field -> cell reference ("P3"), for messages
+	Sheet  string            // the sheet of the row (of its Stories row, when both sheets have one)
+	Line   int               // the row number in that sheet, for messages
+	Cells  map[string]string // field -> where its value came from ("Stories!P3"), for messages
 }
 
 // Values returns the row's coach's cells by field (stories.FieldRating,
@@ -53,7 +55,9 @@ func (r Row) Values() map[string]string {
 type Import struct {
 	RoleID   string // the role the workbook was built for (a label in a redacted copy); "" when it does not say
 	Redacted bool   // the workbook is a redacted copy: its ids and texts went through the redaction rules
-	Sheet    string // the sheet the rows came from
+	Sheet    string // the sheet the rows came from: Stories (or the sheet that stands for it)
+	// Rows are the stories' coach's cells, a row per story: those of the
+	// Coach sheet merged into the Stories sheet's (see Read).
 	Rows     []Row
 	Columns  []string // the headers of the coach's own columns, in sheet order
 	Warnings []string // every issue, as messages
@@ -73,18 +77,37 @@ type Record struct {
 	// Headers are the Stories columns starpack wrote (nil in a workbook
 	// from before they were recorded): any other column is the coach's.
 	Headers []string
+	// CoachHeaders are the Coach sheet's columns starpack wrote (nil in a
+	// workbook without a Coach sheet).
+	CoachHeaders []string
 }
 
 // legacyHeaders are Stories columns that earlier versions of starpack
-// wrote under another name, for workbooks that do not record theirs.
-var legacyHeaders = []string{"Minutes"}
+// wrote, for workbooks that do not record theirs.
+var legacyHeaders = []string{"ID", "Project", "Question", "Title", "Situation", "Task", "Action", "Result", "Notes",
+	"Tags", "Words", "Time", "Minutes", "Picked"}
 
-// ownHeaders are the Stories columns starpack wrote into the workbook.
-func (r *Record) ownHeaders() []string {
+// ownHeaders are the columns starpack wrote into sheet (Stories or Coach).
+func (r *Record) ownHeaders(sheet string) []string {
+	if sheet == SheetCoach {
+		if r != nil && r.CoachHeaders != nil {
+			return r.CoachHeaders
+		}
+		return coachHeaders
+	}
 	if r != nil && r.Headers != nil {
 		return r.Headers
 	}
-	return slices.Concat(storyHeaders, loopHeaders, legacyHeaders)
+	return slices.Concat(ownStoryHeaders(), legacyHeaders)
+}
+
+// written is what starpack wrote into a story's coach's cells, by field;
+// nil for a workbook that does not record it.
+func (r *Record) written(id string) map[string]string {
+	if r == nil {
+		return nil
+	}
+	return r.Written[id]
 }
 
 // HasFeedback reports whether a coach filled in any of the workbook's
@@ -120,16 +143,20 @@ var columnNames = map[string][]string{
 	"comment": {"coach comments", "coach comment", "comments", "comment", "coach's comments", "notes from coach"},
 }
 
-// Read reads the coach's columns from a workbook written by Write and
+// Read reads the coach's cells from a workbook written by Write and
 // edited in a spreadsheet program, the role id the workbook records (its
 // custom property, else the Role sheet's "Role id" row) and its record of
 // what starpack wrote. name is how messages name the workbook. It reads
-// the Stories sheet (or the first sheet with an ID column) by header name,
-// so columns may be moved, inserted or deleted and rows sorted or
-// filtered; a column with a header starpack does not write is the coach's
-// own. A formula takes the value the file saved with it. Values outside
-// the drop-downs, formulas without a saved value and rows without an ID
-// are warnings; a workbook that cannot be read or lacks a column is a
+// the Stories sheet (or the first sheet with an ID column) and the Coach
+// sheet by header name, so columns may be moved, inserted or deleted and
+// rows sorted or filtered; a column with a header starpack does not write
+// is the coach's own. A cell the coach edited in either sheet (its value
+// differs from what starpack wrote) is taken; the same edit in both counts
+// once; different edits of one story's cell in the two sheets are a
+// conflict, with a warning, and the Coach sheet's is taken. A formula
+// takes the value the file saved with it. Values outside the drop-downs,
+// formulas without a saved value and rows without an ID are warnings; a
+// workbook that cannot be read or whose Stories sheet lacks a column is a
 // *source.Error with a hint.
 func Read(r io.Reader, name string) (*Import, error) {
 	data, err := io.ReadAll(r)
@@ -143,31 +170,130 @@ func Read(r io.Reader, name string) (*Import, error) {
 	}
 	defer f.Close()
 	im := &Import{RoleID: roleID(f), Redacted: redacted(f), Record: readRecord(f)}
-	sheet, head, cols, err := findSheet(f, name, im.Record.ownHeaders())
+	sheet, head, cols, err := findSheet(f, name, im.Record)
 	if err != nil {
 		return nil, err
 	}
 	im.Sheet = sheet
-	rd := &reader{f: f, im: im, name: name, sheet: sheet, cols: cols, formulas: hasFormulas(data)}
-	for h := range cols {
-		if c, ok := strings.CutPrefix(h, "+"); ok {
-			im.Columns = append(im.Columns, c)
-		}
-	}
-	slices.SortFunc(im.Columns, func(a, b string) int { return cols["+"+a] - cols["+"+b] })
-	if err := rd.rows(head); err != nil {
+	formulas := hasFormulas(data)
+	main := &reader{f: f, im: im, name: name, sheet: sheet, cols: cols, formulas: formulas}
+	if err := main.rows(head); err != nil {
 		return nil, err
+	}
+	im.Rows = main.out
+	im.addColumns(main.columns)
+	if coach := coachSheet(f, sheet); coach != "" {
+		head, cols, err := findHeader(f, coach, im.Record.ownHeaders(SheetCoach))
+		if err != nil {
+			return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", coach), Err: err}
+		}
+		if head > 0 {
+			rd := &reader{f: f, im: im, name: name, sheet: coach, cols: cols, formulas: formulas}
+			if err := rd.rows(head); err != nil {
+				return nil, err
+			}
+			im.merge(name, rd.out)
+			im.addColumns(rd.columns)
+		}
 	}
 	return im, nil
 }
 
-// reader reads the rows of the feedback sheet.
+// coachSheet is the workbook's Coach sheet, unless it is main (the sheet
+// read as the Stories sheet) or there is none.
+func coachSheet(f *excelize.File, main string) string {
+	for _, s := range f.GetSheetList() {
+		if strings.EqualFold(strings.TrimSpace(s), SheetCoach) && s != main {
+			return s
+		}
+	}
+	return ""
+}
+
+// addColumns adds the headers of a sheet's own coach's columns to the
+// import's, each once.
+func (im *Import) addColumns(cols []string) {
+	for _, c := range cols {
+		if !slices.Contains(im.Columns, c) {
+			im.Columns = append(im.Columns, c)
+		}
+	}
+}
+
+// merge takes the edits of the Coach sheet's rows into the Stories
+// sheet's: a cell edited in the Coach sheet is the row's; a story only the
+// Coach sheet has is added. Different edits of one cell in the two sheets
+// are a conflict, reported, and the Coach sheet's edit is kept.
+func (im *Import) merge(name string, coach []Row) {
+	at := map[string]int{}
+	for i, r := range im.Rows {
+		at[r.ID] = i
+	}
+	for _, c := range coach {
+		i, ok := at[c.ID]
+		if !ok {
+			at[c.ID] = len(im.Rows)
+			im.Rows = append(im.Rows, c)
+			continue
+		}
+		row := &im.Rows[i]
+		written, mine, theirs := im.Record.written(c.ID), c.Values(), row.Values()
+		for _, field := range slices.Sorted(maps.Keys(mine)) {
+			v := mine[field]
+			if v == written[field] {
+				continue // not edited in the Coach sheet
+			}
+			if other, ok := theirs[field]; ok && other != written[field] && other != v {
+				msg := fmt.Sprintf("%s: %s: conflict: %s %s is %s here and %s in %s, both edited in this workbook; kept %s, the %s sheet's",
+					name, c.Cells[field], c.ID, stories.FieldLabel(field), shown(field, v), shown(field, other), row.Cells[field], shown(field, v), c.Sheet)
+				im.Issues = append(im.Issues, Issue{Line: c.Line, Story: c.ID, Field: "conflict", Value: v, Msg: msg})
+				im.Warnings = append(im.Warnings, msg)
+			}
+			row.set(field, v, c.Cells[field])
+		}
+	}
+}
+
+// set sets a field of the row to v (as Values has it), read from cell.
+func (r *Row) set(field, v, cell string) {
+	switch field {
+	case stories.FieldRating:
+		r.Rating, _ = strconv.Atoi(v)
+	case stories.FieldStatus:
+		r.Status = v
+	case stories.FieldComment:
+		r.Comment = v
+	default:
+		if r.Columns == nil {
+			r.Columns = map[string]string{}
+		}
+		r.Columns[strings.TrimPrefix(field, stories.ColumnField(""))] = v
+	}
+	delete(r.Unread, field)
+	r.Cells[field] = cell
+}
+
+// shown is a cell value for a message: a rating as it is, text quoted,
+// "empty" for a cleared cell.
+func shown(field, v string) string {
+	switch {
+	case v == "":
+		return "empty"
+	case field == stories.FieldRating:
+		return v
+	}
+	return fmt.Sprintf("%q", stories.Shorten(strings.ReplaceAll(v, "\n", " "), 60))
+}
+
+// reader reads the rows of one sheet that holds coach's cells.
 type reader struct {
 	f           *excelize.File
 	im          *Import
 	name, sheet string
 	cols        map[string]int // field -> 0-based column; the coach's own as "+header"
 	formulas    bool           // the workbook has formulas: look for blank ones
+	columns     []string       // the headers of the coach's own columns, in sheet order
+	out         []Row
 }
 
 func (rd *reader) warn(line int, id, field, value string, format string, args ...any) {
@@ -177,7 +303,14 @@ func (rd *reader) warn(line int, id, field, value string, format string, args ..
 	rd.im.Warnings = append(rd.im.Warnings, msg)
 }
 
+// rows reads the sheet's rows below its header row, head.
 func (rd *reader) rows(head int) error {
+	for h := range rd.cols {
+		if c, ok := strings.CutPrefix(h, "+"); ok {
+			rd.columns = append(rd.columns, c)
+		}
+	}
+	slices.SortFunc(rd.columns, func(a, b string) int { return rd.cols["+"+a] - rd.cols["+"+b] })
 	rows, err := rd.f.Rows(rd.sheet)
 	if err != nil {
 		return &source.Error{File: rd.name, Msg: fmt.Sprintf("cannot read sheet %q", rd.sheet), Err: err}
@@ -202,7 +335,7 @@ func (rd *reader) rows(head int) error {
 			rd.warn(line, row.ID, "id", row.ID, "story %s also appears in row %d; the lower row wins", row.ID, first)
 		}
 		seen[row.ID] = line
-		rd.im.Rows = append(rd.im.Rows, row)
+		rd.out = append(rd.out, row)
 	}
 	if err := rows.Error(); err != nil {
 		return &source.Error{File: rd.name, Msg: fmt.Sprintf("cannot read sheet %q", rd.sheet), Err: err}
@@ -210,7 +343,8 @@ func (rd *reader) rows(head int) error {
 	return nil
 }
 
-// row reads one sheet row; false for a row without a story ID.
+// row reads one sheet row; false for a row without a story ID. A coach's
+// column the sheet lacks is unread: not a cleared cell.
 func (rd *reader) row(cells []string, line int) (Row, bool) {
 	get := func(field string) string {
 		col, ok := rd.cols[field]
@@ -219,9 +353,9 @@ func (rd *reader) row(cells []string, line int) (Row, bool) {
 		}
 		return strings.TrimSpace(cells[col])
 	}
-	row := Row{ID: get("id"), Status: get("status"), Comment: stories.NormalComment(get("comment")), Line: line, Cells: map[string]string{}}
+	row := Row{ID: get("id"), Status: get("status"), Comment: stories.NormalComment(get("comment")), Sheet: rd.sheet, Line: line, Cells: map[string]string{}}
 	rating := get("rating")
-	for _, h := range rd.im.Columns {
+	for _, h := range rd.columns {
 		if row.Columns == nil {
 			row.Columns = map[string]string{}
 		}
@@ -233,6 +367,11 @@ func (rd *reader) row(cells []string, line int) (Row, bool) {
 		}
 		return row, false
 	}
+	for key, field := range map[string]string{"rating": stories.FieldRating, "status": stories.FieldStatus, "comment": stories.FieldComment} {
+		if _, ok := rd.cols[key]; !ok {
+			row.unread(field)
+		}
+	}
 	for key, col := range rd.cols {
 		field := key
 		switch {
@@ -241,7 +380,7 @@ func (rd *reader) row(cells []string, line int) (Row, bool) {
 		case strings.HasPrefix(key, "+"):
 			field = stories.ColumnField(key[1:])
 		}
-		row.Cells[field] = cellName(col+1, line)
+		row.Cells[field] = rd.sheet + "!" + cellName(col+1, line)
 		if rd.formulas && get(key) == "" {
 			rd.blankFormula(&row, key, field)
 		}
@@ -268,7 +407,7 @@ func (rd *reader) row(cells []string, line int) (Row, bool) {
 // does not hold (a program that does not compute formulas saved it) as
 // unread, with a warning naming the cell.
 func (rd *reader) blankFormula(row *Row, key, field string) {
-	ref := row.Cells[field]
+	_, ref, _ := strings.Cut(row.Cells[field], "!")
 	formula, err := rd.f.GetCellFormula(rd.sheet, ref)
 	if err != nil || formula == "" {
 		return
@@ -337,6 +476,8 @@ func readRecord(f *excelize.File) *Record {
 			rec.Base, _ = strconv.Atoi(cell(r, 1))
 		case "headers":
 			rec.Headers = r[1:]
+		case "coach headers":
+			rec.CoachHeaders = r[1:]
 		}
 	}
 	if at == len(rows) {
@@ -377,24 +518,29 @@ func parseRating(s string) (int, bool) {
 	return int(n), true
 }
 
-// findSheet returns the sheet holding the feedback, its header row number
-// and the column index (0-based) of each needed header.
-func findSheet(f *excelize.File, name string, own []string) (string, int, map[string]int, error) {
+// findSheet returns the sheet holding the stories' coach's cells (the
+// Stories sheet, else the first sheet with an ID column, the Coach sheet
+// last), its header row number and the column index (0-based) of each
+// needed header.
+func findSheet(f *excelize.File, name string, rec *Record) (string, int, map[string]int, error) {
 	sheets := f.GetSheetList()
-	order := make([]string, 0, len(sheets))
-	for _, s := range sheets {
-		if strings.EqualFold(strings.TrimSpace(s), SheetStories) {
-			order = append(order, s)
+	rank := func(s string) int {
+		switch t := strings.TrimSpace(s); {
+		case strings.EqualFold(t, SheetStories):
+			return 0
+		case strings.EqualFold(t, SheetCoach):
+			return 2
 		}
+		return 1
 	}
-	for _, s := range sheets {
-		if !strings.EqualFold(strings.TrimSpace(s), SheetStories) {
-			order = append(order, s)
-		}
-	}
-	for _, sheet := range order {
+	slices.SortStableFunc(sheets, func(a, b string) int { return rank(a) - rank(b) })
+	for _, sheet := range sheets {
 		if sheet == SheetRecord {
 			continue
+		}
+		own := rec.ownHeaders(SheetStories)
+		if rank(sheet) == 2 {
+			own = rec.ownHeaders(SheetCoach)
 		}
 		head, cols, err := findHeader(f, sheet, own)
 		if err != nil {
@@ -414,7 +560,7 @@ func findSheet(f *excelize.File, name string, own []string) (string, int, map[st
 		return sheet, head, cols, nil
 	}
 	return "", 0, nil, &source.Error{File: name, Msg: "no sheet has an \"ID\" column",
-		Hint: "import the matrix.xlsx that starpack build wrote (its Stories sheet has the ID, Rating, Status and Coach comments columns)"}
+		Hint: "import the matrix.xlsx that starpack build wrote (its Coach and Stories sheets have the ID, Rating, Status and Comments columns)"}
 }
 
 // findHeader looks for a row with an ID header near the top of sheet; it

@@ -3,6 +3,7 @@ package xlsx
 import (
 	"bytes"
 	"errors"
+	"maps"
 	"os"
 	"reflect"
 	"slices"
@@ -46,21 +47,30 @@ func set(t testing.TB, f *excelize.File, cell string, v any) {
 	}
 }
 
+// setBy sets the cell of story id (found in the ID column) under header
+// in sheet.
+func setBy(t testing.TB, f *excelize.File, sheet, id, header string, v any) {
+	t.Helper()
+	ref := column(t, f, sheet, header) + itoa(findRow(t, f, sheet, column(t, f, sheet, "ID"), id))
+	if err := f.SetCellValue(sheet, ref, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestRoundTrip writes a workbook, edits it the way a coach does in a
 // spreadsheet program, and reads the feedback back.
 func TestRoundTrip(t *testing.T) {
 	f := open(t, write(t, packet(t)))
 	const s = SheetStories
-	// Rate and comment (columns N, O, P as written).
-	set(t, f, "N"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), 4)
-	set(t, f, "O"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), "Ready")
-	set(t, f, "P"+itoa(findRow(t, f, s, "A", "warehouse.most-challenging")), "Strong.\r\nLead with the client.")
-	set(t, f, "N"+itoa(findRow(t, f, s, "A", "ingestion.hardest-bug")), "2.0")
-	set(t, f, "O"+itoa(findRow(t, f, s, "A", "ingestion.hardest-bug")), "needs-work")
-	set(t, f, "N"+itoa(findRow(t, f, s, "A", "warehouse.learned")), 7)
-	set(t, f, "O"+itoa(findRow(t, f, s, "A", "warehouse.learned")), "done")
-	set(t, f, "N"+itoa(findRow(t, f, s, "A", "ingestion.why-streaming")), 3.5)
-	// Insert a column of their own before the Title, and move Status to the front.
+	setBy(t, f, s, "warehouse.most-challenging", "Rating", 4)
+	setBy(t, f, s, "warehouse.most-challenging", "Status", "Ready")
+	setBy(t, f, s, "warehouse.most-challenging", "Coach comments", "Strong.\r\nLead with the client.")
+	setBy(t, f, s, "ingestion.hardest-bug", "Rating", "2.0")
+	setBy(t, f, s, "ingestion.hardest-bug", "Status", "needs-work")
+	setBy(t, f, s, "warehouse.learned", "Rating", 7)
+	setBy(t, f, s, "warehouse.learned", "Status", "done")
+	setBy(t, f, s, "ingestion.why-streaming", "Rating", 3.5)
+	// Insert a column of their own after the ID, and move Status to the front.
 	if err := f.InsertCols(s, "D", 1); err != nil {
 		t.Fatal(err)
 	}
@@ -90,8 +100,9 @@ func TestRoundTrip(t *testing.T) {
 	comment := slices.Index(rows[0], "Coach comments")
 	cname, _ := excelize.ColumnNumberToName(comment + 1)
 	set(t, f, cname+"1", " comments ")
+	idCol := slices.Index(rows[0], "ID")
 	body := rows[1:]
-	slices.SortFunc(body, func(a, b []string) int { return strings.Compare(b[1], a[1]) })
+	slices.SortFunc(body, func(a, b []string) int { return strings.Compare(b[idCol], a[idCol]) })
 	for i, r := range body {
 		vals := make([]any, len(rows[0]))
 		for j := range vals {
@@ -133,7 +144,7 @@ func TestRoundTrip(t *testing.T) {
 	}
 	for id, w := range want {
 		g := byID[id]
-		g.Line, g.Cells, g.Columns, g.Unread = 0, nil, nil, nil
+		g.Sheet, g.Line, g.Cells, g.Columns, g.Unread = "", 0, nil, nil, nil
 		if !reflect.DeepEqual(g, w) {
 			t.Errorf("%s: got %+v\nwant %+v", id, g, w)
 		}
@@ -148,7 +159,7 @@ func TestRoundTrip(t *testing.T) {
 		`rating "7" for warehouse.learned is not a whole number from 1 to 5; not imported`,
 		`status "done" for warehouse.learned is not one of draft, needs work, ready; imported as written`,
 		`rating "3.5" for ingestion.why-streaming is not a whole number from 1 to 5; not imported`,
-		`matrix.xlsx: Stories!B20: feedback in a row without a story ID`,
+		`matrix.xlsx: Stories!D20: feedback in a row without a story ID`,
 	}
 	all := strings.Join(warnings, "\n")
 	for _, w := range wantWarn {
@@ -173,12 +184,14 @@ func TestReadErrors(t *testing.T) {
 		want string
 	}{
 		{"not a workbook", []byte("id,rating\n"), "matrix.xlsx: not a readable .xlsx workbook"},
-		{"no rating column", edit(func(f *excelize.File) { _ = f.SetCellStr(SheetStories, "N1", "Score out of 5") }),
+		{"no rating column", edit(func(f *excelize.File) { _ = f.SetCellStr(SheetStories, "I1", "Score out of 5") }),
 			`matrix.xlsx: sheet "Stories" has no "Rating" column (header row 1)`},
-		{"no comments column", edit(func(f *excelize.File) { _ = f.RemoveCol(SheetStories, "P") }),
+		{"no comments column", edit(func(f *excelize.File) { _ = f.RemoveCol(SheetStories, "K") }),
 			`matrix.xlsx: sheet "Stories" has no "Coach comments" column`},
-		{"no ID column anywhere", edit(func(f *excelize.File) { _ = f.SetCellStr(SheetStories, "A1", "Story") }),
-			`matrix.xlsx: no sheet has an "ID" column`},
+		{"no ID column anywhere", edit(func(f *excelize.File) {
+			_ = f.SetCellStr(SheetStories, "C1", "Story")
+			_ = f.SetCellStr(SheetCoach, "I1", "Story")
+		}), `matrix.xlsx: no sheet has an "ID" column`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -195,7 +208,7 @@ func TestReadErrors(t *testing.T) {
 	t.Run("another sheet with the columns", func(t *testing.T) {
 		data := edit(func(f *excelize.File) {
 			_ = f.SetSheetName(SheetStories, "Feedback")
-			_ = f.SetCellStr("Feedback", "N3", "5")
+			_ = f.SetCellStr("Feedback", "I3", "5")
 		})
 		im, err := Read(bytes.NewReader(data), "matrix.xlsx")
 		if err != nil {
@@ -224,7 +237,7 @@ func TestReadLibreOffice(t *testing.T) {
 	}
 	byID := map[string]Row{}
 	for _, r := range im.Rows {
-		r.Line, r.Cells = 0, nil
+		r.Sheet, r.Line, r.Cells = "", 0, nil
 		byID[r.ID] = r
 	}
 	want := map[string]Row{
@@ -248,23 +261,139 @@ func itoa(n int) string {
 }
 
 // TestMakeLibreOfficeInput writes the coach-edited workbook that
-// testdata/feedback/libreoffice.xlsx was made from, when
-// STARPACK_FIXTURE_OUT names the file to write (see testdata/feedback/README).
+// testdata/feedback/libreoffice-coach.xlsx was made from, when
+// STARPACK_FIXTURE_OUT names the file to write (see testdata/feedback/README):
+// edits in the Coach sheet, one the same in the Stories sheet, and a
+// formula whose value only a spreadsheet program computes.
 func TestMakeLibreOfficeInput(t *testing.T) {
 	out := os.Getenv("STARPACK_FIXTURE_OUT")
 	if out == "" {
 		t.Skip("set STARPACK_FIXTURE_OUT to write the fixture's input")
 	}
 	f := open(t, write(t, packet(t)))
-	r := itoa(findRow(t, f, SheetStories, "A", "warehouse.most-challenging"))
-	set(t, f, "N"+r, 4)
-	set(t, f, "O"+r, "ready")
-	set(t, f, "P"+r, "Strong.\nLead with the client.")
-	r = itoa(findRow(t, f, SheetStories, "A", "ingestion.hardest-bug"))
-	set(t, f, "N"+r, 2)
-	set(t, f, "O"+r, "needs work")
-	set(t, f, "P"+r, "=too long, cut the monitoring part")
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Rating", 4)
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Status", "ready")
+	setBy(t, f, SheetStories, "warehouse.most-challenging", "Status", "ready")
+	setBy(t, f, SheetCoach, "warehouse.most-challenging", "Comments", "Strong.\nLead with the client.")
+	setBy(t, f, SheetCoach, "ingestion.hardest-bug", "Rating", 2)
+	ref := column(t, f, SheetCoach, "Comments") + itoa(findRow(t, f, SheetCoach, "I", "ingestion.hardest-bug"))
+	if err := f.SetCellFormula(SheetCoach, ref, `"Cut the "&"monitoring part"`); err != nil {
+		t.Fatal(err)
+	}
+	setBy(t, f, SheetCoach, "warehouse.conflict", "Comments", nil)
 	if err := os.WriteFile(out, save(t, f), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestReadLibreOfficeCoach imports a workbook with edits in its Coach
+// sheet, re-saved by LibreOffice Calc (testdata/feedback/libreoffice-coach.xlsx;
+// see testdata/feedback/README): the Coach sheet's edits come in, the
+// formula by the value LibreOffice saved, a cleared cell as cleared, and
+// the edit made the same in both sheets once.
+func TestReadLibreOfficeCoach(t *testing.T) {
+	data, err := os.ReadFile("testdata/feedback/libreoffice-coach.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	im, err := Read(bytes.NewReader(data), "libreoffice-coach.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.RoleID != "acme" || im.Record == nil || len(im.Warnings) != 0 || len(im.Rows) != 9 {
+		t.Fatalf("role %q, record %v, %d rows, warnings %q", im.RoleID, im.Record != nil, len(im.Rows), im.Warnings)
+	}
+	want := map[string]map[string]string{
+		"warehouse.most-challenging": {"rating": "4", "status": "ready", "comment": "Strong.\nLead with the client."},
+		"ingestion.hardest-bug":      {"rating": "2", "status": "", "comment": "Cut the monitoring part"},
+		"warehouse.conflict":         {"rating": "3", "status": "needs work", "comment": ""},
+	}
+	for _, r := range im.Rows {
+		w, ok := want[r.ID]
+		if !ok {
+			continue
+		}
+		if got := r.Values(); !maps.Equal(got, w) {
+			t.Errorf("%s: got %q, want %q", r.ID, got, w)
+		}
+		delete(want, r.ID)
+	}
+	if len(want) > 0 {
+		t.Errorf("no rows for %v", want)
+	}
+}
+
+// TestReadCoachSheet: an edit in the Coach sheet or the Stories sheet is
+// imported; the same edit in both counts once; different edits of one
+// cell in the two sheets are a conflict, and the Coach sheet's is kept.
+func TestReadCoachSheet(t *testing.T) {
+	t.Parallel()
+	const id = "warehouse.conflict" // written: rating 3, needs work, a comment
+	tests := []struct {
+		name  string
+		edit  func(f *excelize.File)
+		want  map[string]string // field -> value
+		cells map[string]string // field -> where it came from
+		warn  string
+	}{
+		{"an edit in the Coach sheet", func(f *excelize.File) { setBy(t, f, SheetCoach, id, "Rating", 5) },
+			map[string]string{"rating": "5", "status": "needs work"}, map[string]string{"rating": "Coach!F5", "status": "Stories!J10"}, ""},
+		{"an edit in the Stories sheet", func(f *excelize.File) { setBy(t, f, SheetStories, id, "Status", "ready") },
+			map[string]string{"rating": "3", "status": "ready"}, map[string]string{"status": "Stories!J10"}, ""},
+		{"the same edit in both", func(f *excelize.File) {
+			setBy(t, f, SheetCoach, id, "Status", "ready")
+			setBy(t, f, SheetStories, id, "Status", "ready")
+		}, map[string]string{"status": "ready"}, map[string]string{"status": "Coach!G5"}, ""},
+		{"different edits", func(f *excelize.File) {
+			setBy(t, f, SheetCoach, id, "Comments", "Lead with the benchmark.")
+			setBy(t, f, SheetStories, id, "Coach comments", "Cut the intro.")
+		}, map[string]string{"comment": "Lead with the benchmark."}, map[string]string{"comment": "Coach!H5"},
+			`matrix.xlsx: Coach!H5: conflict: warehouse.conflict comment is "Lead with the benchmark." here and "Cut the intro." in Stories!K10, both edited in this workbook; kept "Lead with the benchmark.", the Coach sheet's`},
+		{"a cell cleared in the Coach sheet", func(f *excelize.File) { setBy(t, f, SheetCoach, id, "Comments", nil) },
+			map[string]string{"comment": "", "rating": "3"}, map[string]string{"comment": "Coach!H5"}, ""},
+		{"a column of the coach's own in the Coach sheet", func(f *excelize.File) {
+			set := func(cell, v string) { _ = f.SetCellStr(SheetCoach, cell, v) }
+			set("J1", "My notes")
+			set("J5", "ask about the outage")
+		}, map[string]string{"column:My notes": "ask about the outage", "comment": "Say what the tests showed.\nShorter."}, map[string]string{"column:My notes": "Coach!J5"}, ""},
+		{"the Coach sheet without its Comments column", func(f *excelize.File) { _ = f.RemoveCol(SheetCoach, "H") },
+			map[string]string{"comment": "Say what the tests showed.\nShorter."}, map[string]string{"comment": "Stories!K10"}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := open(t, write(t, packet(t)))
+			tt.edit(f)
+			im, err := Read(bytes.NewReader(save(t, f)), "matrix.xlsx")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var row *Row
+			for i, r := range im.Rows {
+				if r.ID == id {
+					if row != nil {
+						t.Fatalf("two rows for %s", id)
+					}
+					row = &im.Rows[i]
+				}
+			}
+			if row == nil {
+				t.Fatalf("no row for %s", id)
+			}
+			vals := row.Values()
+			for field, v := range tt.want {
+				if got, ok := vals[field]; !ok || got != v {
+					t.Errorf("%s = %q (read %v), want %q", field, got, ok, v)
+				}
+				if cell := tt.cells[field]; cell != "" && row.Cells[field] != cell {
+					t.Errorf("%s from %s, want %s", field, row.Cells[field], cell)
+				}
+			}
+			if got := strings.Join(im.Warnings, "\n"); got != tt.warn {
+				t.Errorf("warnings:\n%s\nwant:\n%s", got, tt.warn)
+			}
+			if len(im.Rows) != 9 {
+				t.Errorf("%d rows, want the 9 stories once each", len(im.Rows))
+			}
+		})
 	}
 }

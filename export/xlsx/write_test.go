@@ -6,12 +6,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -146,23 +149,52 @@ func TestWriteGolden(t *testing.T) {
 	}
 }
 
+// column returns the letter of the column headed header in sheet.
+func column(t testing.TB, f *excelize.File, sheet, header string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	i := slices.Index(rows[0], header)
+	if i < 0 {
+		t.Fatalf("%s has no column %q: %q", sheet, header, rows[0])
+	}
+	return colName(i + 1)
+}
+
+// cellStyle returns the style of a cell.
+func cellStyle(t testing.TB, f *excelize.File, sheet, cell string) *excelize.Style {
+	t.Helper()
+	id, err := f.GetCellStyle(sheet, cell)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := f.GetStyle(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func TestWriteLayout(t *testing.T) {
 	data := write(t, packet(t))
 	f := open(t, data)
 
 	t.Run("sheets", func(t *testing.T) {
-		if got := strings.Join(f.GetSheetList(), ","); got != "Matrix,Stories,Role,"+SheetRecord {
+		if got := strings.Join(f.GetSheetList(), ","); got != "Coach,Matrix,Stories,Role,"+SheetRecord {
 			t.Errorf("sheets = %s", got)
 		}
 		if vis, err := f.GetSheetVisible(SheetRecord); err != nil || vis {
 			t.Errorf("the record sheet is visible")
 		}
 		if f.GetActiveSheetIndex() != 0 {
-			t.Errorf("active sheet = %d, want the Matrix", f.GetActiveSheetIndex())
+			t.Errorf("active sheet = %d, want the Coach sheet", f.GetActiveSheetIndex())
 		}
 	})
 	t.Run("frozen panes", func(t *testing.T) {
-		for sheet, want := range map[string][2]int{SheetMatrix: {1, 1}, SheetStories: {0, 1}} {
+		// The Stories sheet keeps its question, cue and id in view, as well as its header.
+		for sheet, want := range map[string][2]int{SheetCoach: {0, 1}, SheetMatrix: {1, 1}, SheetStories: {3, 1}} {
 			p, err := f.GetPanes(sheet)
 			if err != nil {
 				t.Fatal(err)
@@ -171,54 +203,58 @@ func TestWriteLayout(t *testing.T) {
 				t.Errorf("%s panes = %+v, want frozen at x=%d y=%d", sheet, p, want[0], want[1])
 			}
 		}
+		rows, _ := f.GetRows(SheetStories)
+		if got := strings.Join(rows[0][:3], ","); got != "Question,Cue,ID" {
+			t.Errorf("Stories starts with %s", got)
+		}
 	})
 	t.Run("drop-downs", func(t *testing.T) {
-		dvs, err := f.GetDataValidations(SheetStories)
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := map[string]string{}
-		for _, dv := range dvs {
-			got[dv.Sqref] = dv.Type + " " + dv.Formula1
-		}
-		want := map[string]string{
-			"N2:N10": `list "1,2,3,4,5"`,
-			"O2:O10": `list "draft,needs work,ready"`,
-		}
-		for k, v := range want {
-			if got[k] != v {
-				t.Errorf("validation %s = %q, want %q (all: %v)", k, got[k], v, got)
+		for sheet, want := range map[string]map[string]string{
+			SheetStories: {"I2:I10": `list "1,2,3,4,5"`, "J2:J10": `list "draft,needs work,ready"`},
+			SheetCoach:   {"F2:F9": `list "1,2,3,4,5"`, "G2:G9": `list "draft,needs work,ready"`},
+		} {
+			dvs, err := f.GetDataValidations(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]string{}
+			for _, dv := range dvs {
+				got[dv.Sqref] = dv.Type + " " + dv.Formula1
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("%s validations = %v, want %v", sheet, got, want)
 			}
 		}
 	})
 	t.Run("autofilter and print titles", func(t *testing.T) {
-		names := f.GetDefinedName()
 		var got []string
-		for _, n := range names {
+		for _, n := range f.GetDefinedName() {
 			got = append(got, n.Name+"@"+n.Scope+"="+n.RefersTo)
 		}
 		all := strings.Join(got, "\n")
 		for _, want := range []string{
-			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$S$10",
+			"_xlnm._FilterDatabase@Stories='Stories'!$A$1:$V$10",
+			"_xlnm._FilterDatabase@Coach='Coach'!$A$1:$I$9",
+			"_xlnm.Print_Titles@Coach='Coach'!$1:$1",
 			"_xlnm.Print_Titles@Matrix='Matrix'!$A:$A,'Matrix'!$1:$1",
-			"_xlnm.Print_Titles@Stories='Stories'!$1:$1",
+			"_xlnm.Print_Titles@Stories='Stories'!$A:$C,'Stories'!$1:$1",
 		} {
 			if !strings.Contains(all, want) {
 				t.Errorf("defined names lack %s:\n%s", want, all)
 			}
 		}
-		if xml := part(t, data, "xl/worksheets/sheet2.xml"); !strings.Contains(xml, `<autoFilter ref="$A$1:$S$10"`) {
-			t.Errorf("Stories sheet has no autofilter:\n%.400s", xml)
-		}
 	})
 	t.Run("printing", func(t *testing.T) {
-		for _, sheet := range []string{SheetMatrix, SheetStories} {
+		for _, sheet := range []string{SheetCoach, SheetMatrix, SheetStories, SheetRole} {
 			pl, err := f.GetPageLayout(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if *pl.Orientation != "landscape" || *pl.Size != 9 || *pl.FitToWidth < 1 || *pl.FitToHeight != 0 {
 				t.Errorf("%s page layout: orientation %s size %d fit %dx%d", sheet, *pl.Orientation, *pl.Size, *pl.FitToWidth, *pl.FitToHeight)
+			}
+			if sheet == SheetCoach && *pl.FitToWidth != 1 {
+				t.Errorf("the Coach sheet prints %d pages wide, want 1", *pl.FitToWidth)
 			}
 			props, err := f.GetSheetProps(sheet)
 			if err != nil {
@@ -229,41 +265,64 @@ func TestWriteLayout(t *testing.T) {
 			}
 		}
 	})
-	t.Run("picked and gaps styled", func(t *testing.T) {
-		style := func(sheet, cell string) *excelize.Style {
-			id, err := f.GetCellStyle(sheet, cell)
+	t.Run("conditional formats", func(t *testing.T) {
+		star := fmt.Sprint(90.0/86400) + "-" + fmt.Sprint(120.0/86400)
+		for _, sheet := range []string{SheetCoach, SheetStories} {
+			cfs, err := f.GetConditionalFormats(sheet)
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, err := f.GetStyle(id)
-			if err != nil {
-				t.Fatal(err)
+			got := map[string]string{}
+			for ref, opts := range cfs {
+				var rules []string
+				for _, o := range opts {
+					v := o.Value
+					if v == "" {
+						v = o.MinValue + "-" + o.MaxValue
+					}
+					rules = append(rules, o.Criteria+" "+v)
+				}
+				got[ref] = strings.Join(rules, "; ")
 			}
-			return s
+			rating, status, timeCol := column(t, f, sheet, "Rating"), column(t, f, sheet, "Status"), column(t, f, sheet, "Time")
+			last := map[string]string{SheetCoach: "9", SheetStories: "10"}[sheet]
+			for ref, want := range map[string]string{
+				rating + "2:" + rating + last: "between 1-2; equal to 3; between 4-5",
+				status + "2:" + status + last: `equal to "ready"; equal to "needs work"`,
+			} {
+				if got[ref] != want {
+					t.Errorf("%s %s rules = %q, want %q (all: %v)", sheet, ref, got[ref], want, got)
+				}
+			}
+			var windows []string
+			for ref, r := range got {
+				if strings.HasPrefix(ref, timeCol) {
+					windows = append(windows, r)
+				}
+			}
+			want := []string{"not between " + star}
+			if sheet == SheetStories {
+				want = nil // a style of its own (TestStoriesSheet)
+			}
+			if !slices.Equal(windows, want) {
+				t.Errorf("%s time rules = %q, want %q", sheet, windows, want)
+			}
 		}
-		// Row 3 is most-interesting: column B (ingestion) holds the picked
-		// story, tagged streaming; column C (warehouse) one not picked.
-		if s := style(SheetMatrix, "B3"); s.Font == nil || !s.Font.Bold || len(s.Fill.Color) == 0 {
-			t.Errorf("picked cell B3 is not bold on a fill: %+v", s)
+	})
+	t.Run("feedback pre-filled", func(t *testing.T) {
+		im, err := Read(bytes.NewReader(data), "matrix.xlsx")
+		if err != nil || len(im.Warnings) > 0 {
+			t.Fatal(err, im)
 		}
-		if s := style(SheetMatrix, "C3"); s.Font != nil && s.Font.Bold {
-			t.Errorf("cell C3, not picked, is bold")
+		for _, r := range im.Rows {
+			if r.ID == "warehouse.conflict" {
+				if r.Rating != 3 || r.Status != "needs work" || r.Comment != "Say what the tests showed.\nShorter." {
+					t.Errorf("row = %+v", r)
+				}
+				return
+			}
 		}
-		if v, _ := f.GetCellValue(SheetMatrix, "B5"); v != Gap {
-			t.Errorf("B5 (conflict, ingestion) = %q, want a gap", v)
-		}
-		if s := style(SheetMatrix, "B5"); len(s.Fill.Color) == 0 {
-			t.Error("gap cell B5 has no fill")
-		}
-		if s := style(SheetStories, "D2"); s.Alignment == nil || !s.Alignment.WrapText {
-			t.Error("Stories cells do not wrap")
-		}
-		if w, _ := f.GetColWidth(SheetStories, "G"); w < 40 {
-			t.Errorf("Action column is %v wide", w)
-		}
-		if h, _ := f.GetRowHeight(SheetMatrix, 3); h < 30 {
-			t.Errorf("Matrix row 3 is %v high", h)
-		}
+		t.Error("no row for warehouse.conflict")
 	})
 	t.Run("properties", func(t *testing.T) {
 		dp, err := f.GetDocProps()
@@ -288,22 +347,215 @@ func TestWriteLayout(t *testing.T) {
 			t.Errorf("a redacted copy reads back as not redacted (%v)", err)
 		}
 	})
-	t.Run("feedback pre-filled", func(t *testing.T) {
-		im, err := Read(bytes.NewReader(data), "matrix.xlsx")
-		if err != nil || len(im.Warnings) > 0 {
-			t.Fatal(err, im)
+}
+
+// TestCoachSheet: one row per picked story in question order, then the
+// alternates, each with its cue, shortened result and time against its
+// window, and the coach's cells pre-filled.
+func TestCoachSheet(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	f := open(t, write(t, p))
+	rows, err := f.GetRows(SheetCoach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(rows[0], ","); got != "Question,Cue,Result,Time,Aim,Rating,Status,Comments,ID" {
+		t.Errorf("headers = %s", got)
+	}
+	var ids []string
+	for _, a := range p.Selection.Answers {
+		for _, pk := range a.Picks {
+			ids = append(ids, pk.Story.ID)
 		}
-		rows := im.Rows
-		for _, r := range rows {
-			if r.ID == "warehouse.conflict" {
-				if r.Rating != 3 || r.Status != "needs work" || r.Comment != "Say what the tests showed.\nShorter." {
-					t.Errorf("row = %+v", r)
+	}
+	picks := len(ids)
+	for _, r := range rows[1 : picks+1] {
+		if r[8] != ids[0] {
+			t.Errorf("row %q, want story %s", r, ids[0])
+		}
+		ids = ids[1:]
+	}
+	for _, r := range rows[picks+1:] {
+		if !strings.HasSuffix(r[0], " (alternate)") {
+			t.Errorf("alternate row %q does not say so", r)
+		}
+	}
+	row := findRow(t, f, SheetCoach, "I", "warehouse.conflict")
+	got, _ := f.GetRows(SheetCoach)
+	r := got[row-1]
+	s := p.Bank.Story("warehouse.conflict")
+	want := []string{"Conflict with a teammate", s.Cue(), "We switched to the architecture I proposed.", p.Time(s), "1:30–2:00", "3", "needs work", "Say what the tests showed.\nShorter.", s.ID}
+	if !slices.Equal(r, want) {
+		t.Errorf("warehouse.conflict row = %q\nwant %q", r, want)
+	}
+	long := strings.Repeat("The retry logic held under load. ", 20)
+	if got := shortResult(&stories.Story{Result: long}); utf8.RuneCountInString(got) > resultChars || !strings.HasSuffix(got, "…") {
+		t.Errorf("shortened result = %q", got)
+	}
+}
+
+// TestStoriesSheet: the Title column is the cue, the time and the lint
+// flags have columns of their own, and the picked rows are highlighted.
+func TestStoriesSheet(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	f := open(t, write(t, p))
+	for _, tt := range []struct {
+		id, cue, time, flags string
+		picked               bool
+	}{
+		{"warehouse.conflict", "Disagreed with the architecture my manager chose", "0:12", "result-number, length", true},
+		{"ingestion.most-interesting-2", "Schema registry at scale", "0:02", "star-missing, length", false},
+		{"ingestion.why-streaming", "Latency mattered more than cost for this product", "0:03", "length", false},
+	} {
+		t.Run(tt.id, func(t *testing.T) {
+			row := itoa(findRow(t, f, SheetStories, "C", tt.id))
+			get := func(header string) string {
+				v, err := f.GetCellValue(SheetStories, column(t, f, SheetStories, header)+row)
+				if err != nil {
+					t.Fatal(err)
 				}
-				return
+				return v
 			}
+			if get("Cue") != tt.cue || get("Time") != tt.time || get("Lint") != tt.flags {
+				t.Errorf("cue %q, time %q, lint %q; want %q, %q, %q", get("Cue"), get("Time"), get("Lint"), tt.cue, tt.time, tt.flags)
+			}
+			if fill := cellStyle(t, f, SheetStories, column(t, f, SheetStories, "Time")+row).Fill.Color; len(fill) == 0 || !strings.EqualFold(fill[0], fillSoSo) {
+				t.Errorf("a time outside its window is filled %q, want %s", fill, fillSoSo)
+			}
+			filled := len(cellStyle(t, f, SheetStories, "D"+row).Fill.Color) > 0
+			if filled != tt.picked || (get("Picked for") != "") != tt.picked {
+				t.Errorf("picked %v: row filled %v, picked for %q", tt.picked, filled, get("Picked for"))
+			}
+		})
+	}
+}
+
+// TestMatrixColours: a project without a story for a question is grey,
+// not red; red is for a question the role asks that no story answers; the
+// legend says what each colour means, and a packet that picks every story
+// marks none.
+func TestMatrixColours(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	sel, err := tailor.Select(p.Bank, p.Catalog, tailor.Request{Questions: []string{"most-interesting", "conflict", "Why do you want to work here?"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Selection = sel
+	f := open(t, write(t, p))
+	fillOf := func(cell string) string {
+		s := cellStyle(t, f, SheetMatrix, cell)
+		if len(s.Fill.Color) == 0 {
+			return ""
 		}
-		t.Error("no row for warehouse.conflict")
-	})
+		return s.Fill.Color[0]
+	}
+	// Row 3: conflict, which only the warehouse (C) answers; row 4: the question no story answers.
+	for cell, want := range map[string]string{"B3": fillEmpty, "C3": fillPicked, "A4": fillGap, "B4": fillGap, "C4": fillGap, "A3": fillTitle} {
+		if got := fillOf(cell); !strings.EqualFold(got, want) {
+			t.Errorf("%s fill = %q, want %q", cell, got, want)
+		}
+	}
+	legend := matrixText(t, f)
+	for _, want := range []string{"Picked for this role", "Grey: this project has no story for this question", "Red: the role asks this question and no story answers it"} {
+		if !strings.Contains(legend, want) {
+			t.Errorf("the legend lacks %q:\n%s", want, legend)
+		}
+	}
+
+	whole := packet(t)
+	whole.Selection, err = tailor.Select(whole.Bank, whole.Catalog, tailor.Request{All: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f = open(t, write(t, whole))
+	legend = matrixText(t, f)
+	if strings.Contains(legend, "Picked for this role") || !strings.Contains(legend, "none is marked as picked") {
+		t.Errorf("the whole bank's legend:\n%s", legend)
+	}
+	if s := cellStyle(t, f, SheetMatrix, "B3"); s.Font != nil && s.Font.Bold {
+		t.Error("the whole bank marks a story as picked")
+	}
+}
+
+func matrixText(t testing.TB, f *excelize.File) string {
+	t.Helper()
+	rows, err := f.GetRows(SheetMatrix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		b.WriteString(strings.Join(r, "\t") + "\n")
+	}
+	return b.String()
+}
+
+// TestMatrixKeyFigure: the key figure of a story keeps its unit, prefers
+// money, and is left out when the cue says it.
+func TestMatrixKeyFigure(t *testing.T) {
+	t.Parallel()
+	b := newBook(nil, &export.Packet{Bank: &stories.Bank{}})
+	for _, tt := range []struct {
+		s    stories.Story
+		want string
+	}{
+		{stories.Story{Title: "Night shifts", Result: "Cut the 14-hour rollout to an hour."}, "Night shifts\n→ 14-hour"},
+		{stories.Story{Title: "The contract", Situation: "A $1.2M/year contract was at risk.", Result: "Shipped in 3 weeks."}, "The contract\n→ $1.2M/year"},
+		{stories.Story{Title: "Processing time cut to <1% of before", Result: "Processing time dropped to < 1% of before."}, "Processing time cut to <1% of before"},
+		{stories.Story{Title: "Steps", Action: "1. Explain the design\n2. Plan a v2"}, "Steps"},
+	} {
+		t.Run(tt.want, func(t *testing.T) {
+			if got := b.matrixCue(&tt.s); got != tt.want {
+				t.Errorf("matrixCue = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRoleSheet: the job description in full, the requirement map, the
+// questions and the keywords.
+func TestRoleSheet(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	p.JobDescription = "We build streaming systems.\n\nRequirements:\n- Kafka and stream joins in production\n- Mentor our interns\n  every week"
+	sel, err := tailor.Select(p.Bank, p.Catalog, tailor.Request{Questions: []string{"most-interesting", "conflict"}, JobDescription: p.JobDescription})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.Selection = sel
+	p.Loop = &export.Loop{}
+	text := sheetText(t, open(t, write(t, p)), SheetRole)
+	for _, want := range []string{
+		"Job description\nWe build streaming systems.\nRequirements:\n- Kafka and stream joins in production\n- Mentor our interns every week\n",
+		"What the job asks for\nRequirement\tYour evidence\tNot yet said, or the gap\n",
+		"Kafka and stream joins in production\tA 4-way stream join with no prior examples (ingestion.most-interesting, picked): stream join",
+		"Mentor our interns every week\t\tGap: no story says",
+		"Questions\nQuestion\tAs an interviewer asks it\tYour story\n1. Most interesting problem\t",
+		"Job-description keywords\tkafka, stream joins, data warehouse",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the Role sheet lacks %q:\n%s", want, text)
+		}
+	}
+}
+
+// sheetText is a sheet's rows as tab-separated lines.
+func sheetText(t testing.TB, f *excelize.File, sheet string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		if len(r) > 0 {
+			b.WriteString(strings.TrimRight(strings.Join(r, "\t"), "\t") + "\n")
+		}
+	}
+	return b.String()
 }
 
 // part returns one file of the workbook's zip.
@@ -326,7 +578,10 @@ func part(t testing.TB, data []byte, name string) string {
 }
 
 func TestTextIsNeverAFormula(t *testing.T) {
-	data := write(t, packet(t))
+	p := packet(t)
+	p.JobDescription = "=cmd|' /C calc'!A0\n+Kafka, stream joins"
+	p.Loop = &export.Loop{}
+	data := write(t, p)
 	f := open(t, data)
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -340,12 +595,14 @@ func TestTextIsNeverAFormula(t *testing.T) {
 		}
 	}
 	tests := []struct{ sheet, cell, want string }{
-		{SheetStories, "D9", `=HYPERLINK("http://evil.example","click")`},
-		{SheetStories, "G9", "@SUM(A1) I wrote a tool to walk the dependency DAG and find the first step with a different checksum."},
-		{SheetStories, "H9", "+Found a rarely called legacy function with its operands flipped."},
-		{SheetStories, "E10", "-I disagreed with the architecture my manager chose."},
-		{SheetMatrix, "C4", `=HYPERLINK("http://evil.example","click")`},
+		{SheetStories, "B9", `=HYPERLINK("http://evil.example","click")`},
+		{SheetStories, "N9", "@SUM(A1) I wrote a tool to walk the dependency DAG and find the first step with a different checksum."},
+		{SheetStories, "O9", "+Found a rarely called legacy function with its operands flipped."},
+		{SheetStories, "L10", "-I disagreed with the architecture my manager chose."},
+		{SheetMatrix, "C4", "=HYPERLINK(\"http://evil.example\",\"click\")\n→ 1 million dollars"},
 		{SheetMatrix, "C5", "Disagreed with the architecture my manager chose"}, // the cue drops the "-I"
+		{SheetCoach, "B" + itoa(findRow(t, f, SheetCoach, "I", "warehouse.hardest-bug")), `=HYPERLINK("http://evil.example","click")`},
+		{SheetRole, "A" + itoa(findRow(t, f, SheetRole, "A", "Job description")+1), `=cmd|' /C calc'!A0 +Kafka, stream joins`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.cell, func(t *testing.T) {
@@ -409,33 +666,10 @@ func TestWriteTooLong(t *testing.T) {
 		long := strings.Repeat("é", MaxCellChars)
 		p.Bank.Story("ingestion.most-interesting").Action = long
 		f := open(t, write(t, p))
-		if got, _ := f.GetCellValue(SheetStories, "G2"); got != long {
+		if got, _ := f.GetCellValue(SheetStories, "N2"); got != long {
 			t.Errorf("a %d-character action came back as %d characters", MaxCellChars, len([]rune(got)))
 		}
 	})
-}
-
-func TestKeyNumber(t *testing.T) {
-	tests := []struct{ text, want string }{
-		{"With those UDFs, processing time dropped to < 1% of before.", "< 1%"},
-		{"The 3000+ step calculation was 1 million dollars off.", "3000+"},
-		{"It was 1 million dollars off.", "1 million"},
-		{"Cut the bill by $2.5M in a year", "$2.5M"},
-		{"Served 40k requests per second.", "40k"},
-		{"Stable run of the pipeline for 3 months", "3 months"},
-		{"Made it 10x faster", "10x"},
-		{"1. Explain the design\n2. Plan a v2", ""},
-		{"Moved 12 services", "12"},
-		{"A 4-way join", ""},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.want+"/"+tt.text, func(t *testing.T) {
-			if got := KeyNumber(tt.text); got != tt.want {
-				t.Errorf("KeyNumber(%q) = %q, want %q", tt.text, got, tt.want)
-			}
-		})
-	}
 }
 
 // TestMatrixSkipsProjectsWithoutStories: a project with no stories (a
@@ -473,7 +707,7 @@ func TestLoopColumnsAreNotTheCoachs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rows[0][len(storyHeaders):], ","); got != "My notes,Practised,Self-rating,Told" {
+	if got := strings.Join(rows[0][len(storyHeaders):], ","); got != "My notes,Situation,Task,Action,Result,Lesson,Notes,Tags,Words,Practised,Self-rating,Told" {
 		t.Errorf("headers after the coach's: %s", got)
 	}
 	im, err := Read(bytes.NewReader(data), "matrix.xlsx")
