@@ -68,13 +68,18 @@ preview: build ## every page type of the PDFs as PNG in out/preview/ (needs pdft
 	@ls $(PREVIEW)/*.png | wc -l | xargs echo "pages in $(PREVIEW):"
 
 # readme: the pictures of the README, from the example packet.
-readme: build ## the README's pictures of the two PDFs, in testdata/readme/
+readme: build ## the README's pictures of the two PDFs and the printed workbook, in testdata/readme/
 	@command -v pdftoppm >/dev/null 2>&1 || { echo "readme needs pdftoppm (poppler-utils)"; exit 1; }
-	rm -rf $(PREVIEW)/readme && ./starpack build --out $(PREVIEW)/readme $(PREVIEW_DATE)
+	rm -rf $(PREVIEW)/readme && ./starpack build --out $(PREVIEW)/readme --date 2026-11-26 -q
 	mkdir -p testdata/readme
 	pdftoppm -png -r 80 -singlefile $(PREVIEW)/readme/example/cheatsheet.pdf testdata/readme/cheatsheet
 	pdftoppm -png -r 80 -f 1 -l 1 -singlefile $(PREVIEW)/readme/example/brief.pdf testdata/readme/brief-cover
 	pdftoppm -png -r 80 -f 3 -l 3 -singlefile $(PREVIEW)/readme/example/brief.pdf testdata/readme/brief-story
+	@if command -v soffice >/dev/null 2>&1; then \
+	  soffice --headless --convert-to pdf --outdir $(PREVIEW)/readme/example $(PREVIEW)/readme/example/matrix.xlsx >/dev/null && \
+	  pdftoppm -png -r 60 -f 1 -l 1 -singlefile $(PREVIEW)/readme/example/matrix.pdf testdata/readme/workbook-coach && \
+	  pdftoppm -png -r 60 -f 4 -l 4 -singlefile $(PREVIEW)/readme/example/matrix.pdf testdata/readme/workbook-stories; \
+	else echo "soffice (LibreOffice) not installed: the workbook's printed pages are not redrawn"; fi
 
 clean:
 	rm -rf starpack out
