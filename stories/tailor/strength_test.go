@@ -11,7 +11,7 @@ import (
 func TestReadTelling(t *testing.T) {
 	t.Parallel()
 	for _, tc := range []struct {
-		name, text string
+		name, text   string
 		words, i, we int
 	}{
 		{"empty", "", 0, 0, 0},
