@@ -9,7 +9,7 @@
 # chromium_print.sh, node_pdfkit/ with its node_modules installed) and data/
 # (seed, bank-1000 and bank-10000, each as .json for the peers and .txt for
 # starpack). Environment:
-#   RUNS=5          timed runs of each tool per size, after WARMUP=1
+#   RUNS=7          timed runs of each tool per size (the median is shown), after WARMUP=1
 #   SIZES="seed bank-1000 bank-10000"
 #   PEERS="py_reportlab node_pdfkit"   all four files, at every size
 #   CHROMIUM_SIZES="seed"   sizes at which chromium_print (the two PDFs only,
@@ -30,7 +30,7 @@ PEERS_DIR=${1:-${PEERS_DIR:-}}
 	exit 2
 }
 PEERS_DIR=$(cd "$PEERS_DIR" && pwd)
-RUNS=${RUNS:-5}
+RUNS=${RUNS:-7}
 WARMUP=${WARMUP:-1}
 SIZES=${SIZES:-"seed bank-1000 bank-10000"}
 PEERS=${PEERS:-"py_reportlab node_pdfkit"}
@@ -73,7 +73,8 @@ done
 last=$(echo $SIZES | awk '{print $NF}')
 echo "starpack-import $last $TMP/imported $STARPACK import $PEERS_DIR/data/$last.txt --into $TMP/imported" >>"$TMP/commands"
 
-echo "$("$STARPACK" version 2>/dev/null | head -1); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -1)
+echo "$("$STARPACK" version 2>/dev/null | head -1); $(nproc) cores${cpu:+ ($cpu)}; load average $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 "$PY" - "$TMP/commands" "$RUNS" "$WARMUP" <<'EOF'
 import os, statistics, subprocess, sys, time
 

@@ -113,13 +113,12 @@ func (s *Story) Text() string {
 	return b.String()
 }
 
-// Words counts the words of the story's text fields.
+// Words counts the words of the story's text fields (those of Fields: a
+// blank one has none). Every output asks it again and again, so it reads
+// the fields in place.
 func (s *Story) Words() int {
-	n := 0
-	for _, f := range s.Fields() {
-		n += countWords(f.Text)
-	}
-	return n
+	return countWords(s.Situation) + countWords(s.Task) + countWords(s.Action) +
+		countWords(s.Result) + countWords(s.Notes) + countWords(s.Lesson)
 }
 
 // CountWords counts the words of a text as Words does: runs of letters,
@@ -132,18 +131,27 @@ func CountWords(text string) int { return countWords(text) }
 func countWords(text string) int {
 	n, in := 0, false
 	for i := 0; i < len(text); {
-		c := text[i]
-		var space bool
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c >= '\t' && c <= '\r'
+		// A run of ASCII letters and marks, read a byte at a time.
+		for i < len(text) && text[i] < utf8.RuneSelf && !asciiSpace[text[i]] {
+			if !in {
+				in = true
+				n++
+			}
 			i++
-		} else {
-			r, size := utf8.DecodeRuneInString(text[i:])
-			space = unicode.IsSpace(r)
-			i += size
 		}
+		if i == len(text) {
+			break
+		}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			in = false // an ASCII space
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
 		switch {
-		case space:
+		case unicode.IsSpace(r):
 			in = false
 		case !in:
 			in = true
@@ -152,6 +160,9 @@ func countWords(text string) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII characters unicode.IsSpace holds spaces.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
 
 // IsSTAR reports whether the story is told as Situation/Task/Action/Result
 // rather than as free notes.

@@ -1,6 +1,7 @@
 package stories
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,6 +33,31 @@ func TestCountWords(t *testing.T) {
 				t.Errorf("FieldsFunc gives %d: the table is wrong", ref)
 			}
 		})
+	}
+}
+
+// Words counts the words of every field Fields lists, and of no other:
+// each of the story's text fields is given words of its own, so a field
+// added to Fields and not to Words (or the other way) is seen.
+func TestWordsAreTheFields(t *testing.T) {
+	t.Parallel()
+	s := &Story{}
+	v := reflect.ValueOf(s).Elem()
+	for i := range v.NumField() {
+		if f := v.Field(i); f.Kind() == reflect.String {
+			f.SetString(strings.Repeat("word ", i+1))
+		}
+	}
+	want := 0
+	for _, f := range s.Fields() {
+		want += CountWords(f.Text)
+	}
+	if got := s.Words(); got != want {
+		t.Errorf("Words() = %d, the fields of Fields() hold %d words", got, want)
+	}
+	s.Situation, s.Notes = " \n ", "\t"
+	if got, want := s.Words(), CountWords(s.Task+" "+s.Action+" "+s.Result+" "+s.Lesson); got != want {
+		t.Errorf("with blank fields Words() = %d, want %d", got, want)
 	}
 }
 

@@ -21,11 +21,12 @@ type analyzer struct {
 	// stems says, per stem, its term index (-1 for none) and how it takes
 	// part in registered phrases and hyphenated terms: one lookup per word
 	// in mark.
-	stems map[string]stemInfo
+	stems map[string]*stemInfo
 	terms []termKey
 	words []string // display form per term
 
 	buf1, buf2 []token
+	lex        *lexicon
 
 	// Filled by scanBank: the bank's stories, and the terms each mentions
 	// in its own text and tags (own) and in its project's name, summary and
@@ -58,21 +59,27 @@ func (s said) form(id int) string {
 	return ""
 }
 
-// stemInfo is what mark needs to know about a stem.
+// stemInfo is what mark and the synonym rewrite need to know about a
+// stem. The analyzer holds one per stem it has seen, which the tokens of
+// its lexicon point to, so that a word is looked up once.
 type stemInfo struct {
 	id            int  // the stem's term, or -1
 	first, second bool // starts or ends a registered phrase
 	joins         bool // starts a registered hyphenated term
+	known         bool // a registered term's stem or part (any of the above)
+	syn           bool // starts a synonym variant
 }
 
 func newAnalyzer(user Synonyms) *analyzer {
-	return &analyzer{syn: newSynIndex(user), ids: map[termKey]int{}, stems: map[string]stemInfo{}}
+	a := &analyzer{syn: newSynIndex(user), ids: map[termKey]int{}, stems: map[string]*stemInfo{}}
+	a.lex = &lexicon{words: map[string]token{}, stem: a.stemRecord}
+	return a
 }
 
 // tokens tokenizes text and folds synonyms. The result is reused by the
 // next call.
 func (a *analyzer) tokens(text string) []token {
-	a.buf1 = tokenize(text, a.buf1[:0])
+	a.buf1 = tokenize(text, a.buf1[:0], a.lex)
 	out, changed := a.syn.rewrite(a.buf1, a.buf2[:0])
 	if changed {
 		a.buf2 = out // else out is buf1, which buf2 must not share
@@ -82,9 +89,28 @@ func (a *analyzer) tokens(text string) []token {
 
 func (a *analyzer) stemInfo(stem string) stemInfo {
 	if i, ok := a.stems[stem]; ok {
-		return i
+		return *i
 	}
 	return stemInfo{id: -1}
+}
+
+// stemRecord returns the analyzer's record of a stem, made on first use.
+func (a *analyzer) stemRecord(stem string) *stemInfo {
+	if i, ok := a.stems[stem]; ok {
+		return i
+	}
+	_, syn := a.syn.byFirst[stem]
+	i := &stemInfo{id: -1, syn: syn}
+	a.stems[stem] = i
+	return i
+}
+
+// infoOf is what the analyzer knows of a token's stem.
+func (a *analyzer) infoOf(t *token) *stemInfo {
+	if t.info != nil {
+		return t.info
+	}
+	return a.stemRecord(t.stem) // a token the synonym rewrite made
 }
 
 // term registers a term to look for and returns its index.
@@ -95,20 +121,15 @@ func (a *analyzer) term(k termKey, display string) int {
 	id := len(a.terms)
 	a.ids[k] = id
 	if k.phrase() {
-		i0, i1 := a.stemInfo(k[0]), a.stemInfo(k[1])
-		i0.first = true
-		a.stems[k[0]] = i0
-		i1 = a.stemInfo(k[1]) // k[0] may equal k[1]
-		i1.second = true
-		a.stems[k[1]] = i1
+		i0, i1 := a.stemRecord(k[0]), a.stemRecord(k[1]) // k[0] may equal k[1]
+		i0.first, i0.known = true, true
+		i1.second, i1.known = true, true
 	} else {
-		i := a.stemInfo(k[0])
-		i.id = id
-		a.stems[k[0]] = i
+		i := a.stemRecord(k[0])
+		i.id, i.known = id, true
 		if first, rest, ok := strings.Cut(k[0], "-"); ok && !strings.Contains(rest, "-") {
-			f := a.stemInfo(first)
-			f.joins = true
-			a.stems[first] = f
+			f := a.stemRecord(first)
+			f.joins, f.known = true, true
 		}
 	}
 	a.terms = append(a.terms, k)
@@ -158,7 +179,8 @@ func (a *analyzer) markTokens(ts []token, b bitset, forms *said) {
 	}
 	prevInfo := stemInfo{id: -1}
 	for i, t := range ts {
-		info, known := a.stems[t.stem]
+		info := *a.infoOf(&t)
+		known := info.known
 		if i > 0 && !t.brk {
 			prev := ts[i-1]
 			if prevInfo.joins {

@@ -44,7 +44,7 @@ func TestTokenize(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var parts []string
-			for _, tok := range tokenize(tt.text, nil) {
+			for _, tok := range tokenize(tt.text, nil, nil) {
 				s := tok.stem
 				if tok.stop {
 					s = "-" + tok.word

@@ -3,6 +3,7 @@ package tailor
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/starpack/starpack/stories"
 )
@@ -21,8 +22,7 @@ func newTelling(s *stories.Story) telling {
 	fields := s.Fields()
 	t := telling{lesson: strings.TrimSpace(s.Lesson) != "", text: len(fields) > 0, number: hasNumber(s)}
 	for _, f := range fields {
-		t.words += stories.CountWords(f.Text) // as Story.Words
-		countVoice(f.Text, &t.i, &t.we)
+		t.words += readTelling(f.Text, &t.i, &t.we)
 		if f.Name == "situation" || f.Name == "action" || f.Name == "result" {
 			t.parts++
 		}
@@ -30,31 +30,77 @@ func newTelling(s *stories.Story) telling {
 	return t
 }
 
-// countVoice counts the words of text that say "I" (me, my, I'm, ...) and
-// "we" (us, our, we've, ...), in any case, without allocating: every story
-// of the bank is read for it.
-func countVoice(text string, i, we *int) {
-	start := -1
-	for k := 0; k <= len(text); k++ {
-		if k < len(text) && (isLetterByte(text[k]) || text[k] == '\'') {
+// readTelling reads text once, as every story of the bank is read: it
+// returns its words as Story.Words counts them (runs of anything but
+// spaces) and counts the words that say "I" (me, my, I'm, ...) and "we"
+// (us, our, we've, ...) in any case (runs of letters and apostrophes),
+// without allocating.
+func readTelling(text string, i, we *int) (words int) {
+	inWord, start := false, -1
+	for k := 0; k <= len(text); {
+		class, size := byte(isSpace), 1
+		if k < len(text) {
+			if c := text[k]; c < utf8.RuneSelf {
+				class = asciiClass[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[k:])
+				class = isLetter // any rune outside ASCII is a letter here
+				if unicode.IsSpace(r) {
+					class |= isSpace
+				}
+			}
+		}
+		if class&isSpace == 0 && !inWord {
+			words++
+		}
+		inWord = class&isSpace == 0
+		if class&isLetter != 0 {
 			if start < 0 {
 				start = k
 			}
-			continue
-		}
-		if start >= 0 {
-			switch voiceOf(text[start:k]) {
-			case 1:
-				*i++
-			case -1:
-				*we++
+		} else if start >= 0 {
+			if w := text[start:k]; len(w) <= len("ourselves") && voiceInitial(w[0]) {
+				switch voiceOf(w) {
+				case 1:
+					*i++
+				case -1:
+					*we++
+				}
 			}
 			start = -1
 		}
+		k += size
 	}
+	return words
 }
 
-func isLetterByte(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c >= 0x80 }
+// Classes of ASCII bytes for readTelling: spaces part words, letters (and
+// the apostrophe) make the words that say "I" or "we".
+const (
+	isSpace = 1 << iota
+	isLetter
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]byte) {
+	for _, c := range " \t\n\v\f\r" {
+		t[c] = isSpace
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = isLetter, isLetter
+	}
+	t['\''] = isLetter
+	return t
+}()
+
+// voiceInitial reports a letter a word saying "I" or "we" can start with.
+func voiceInitial(c byte) bool {
+	switch c | 0x20 {
+	case 'i', 'm', 'w', 'u', 'o':
+		return true
+	}
+	return false
+}
 
 // voiceOf says whether a word says "I" (1), "we" (-1) or neither (0), in
 // any case, without allocating.

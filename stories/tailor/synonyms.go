@@ -88,7 +88,7 @@ func newSynIndex(user Synonyms) *synIndex {
 		}
 		sort.Strings(canon)
 		for _, c := range canon {
-			to := tokenize(c, nil)
+			to := tokenize(c, nil, nil)
 			if len(to) == 0 {
 				continue
 			}
@@ -100,7 +100,7 @@ func newSynIndex(user Synonyms) *synIndex {
 				phrases[termKey{to[0].stem, to[1].stem}] = true
 			}
 			for _, v := range syn[c] {
-				vt := tokenize(v, nil)
+				vt := tokenize(v, nil, nil)
 				if len(vt) == 0 {
 					continue
 				}
@@ -144,8 +144,8 @@ func stemsOf(ts []token) []string {
 // replace.
 func (x *synIndex) rewrite(ts, out []token) ([]token, bool) {
 	first := -1
-	for i, t := range ts {
-		if _, ok := x.byFirst[t.stem]; ok {
+	for i := range ts {
+		if x.starts(&ts[i]) {
 			first = i
 			break
 		}
@@ -174,8 +174,20 @@ func (x *synIndex) rewrite(ts, out []token) ([]token, bool) {
 	return out, true
 }
 
+// starts reports whether a variant starts with token t's stem.
+func (x *synIndex) starts(t *token) bool {
+	if t.info != nil {
+		return t.info.syn // the analyzer's lexicon looked it up
+	}
+	_, ok := x.byFirst[t.stem]
+	return ok
+}
+
 // match finds the longest variant that starts at ts[i].
 func (x *synIndex) match(ts []token, i int) (synRule, bool) {
+	if !x.starts(&ts[i]) {
+		return synRule{}, false
+	}
 	for _, r := range x.byFirst[ts[i].stem] {
 		if i+len(r.from) > len(ts) {
 			continue

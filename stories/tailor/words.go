@@ -8,12 +8,13 @@ import (
 
 // token is one word of a text.
 type token struct {
-	word  string // lower case, as written ("on-call" for a hyphenated compound)
-	form  string // as written, case kept: what reasons quote
-	stem  string // the matching key; a compound's is its parts' stems joined by "-"
-	stop  bool   // a stop word: never a term, and it breaks phrases
-	brk   bool   // punctuation between this word and the one before
-	group int    // > 0: the tokens a synonym rewrite made of one variant share it
+	word  string    // lower case, as written ("on-call" for a hyphenated compound)
+	form  string    // as written, case kept: what reasons quote
+	stem  string    // the matching key; a compound's is its parts' stems joined by "-"
+	stop  bool      // a stop word: never a term, and it breaks phrases
+	brk   bool      // punctuation between this word and the one before
+	group int       // > 0: the tokens a synonym rewrite made of one variant share it
+	info  *stemInfo // what the analyzer knows of the stem; nil outside its lexicon
 }
 
 // compound reports a hyphenated word ("on-call", "low-latency").
@@ -25,17 +26,15 @@ func (t token) compound() bool { return strings.Contains(t.stem, "-") }
 // ("on-call", "low-latency", "4-way"). Spaces, slashes and quotes join words
 // into phrases; other punctuation, brackets and line ends break them.
 // "Go" is the language, not a stop word, when written with a capital inside
-// a sentence or as a list item ("Go, Python").
-func tokenize(text string, out []token) []token {
-	// An ASCII text is lower-cased once and its words sliced from it; any
-	// other, word by word (lower case may change a word's length).
-	low := ""
-	if isASCII(text) {
-		low = strings.ToLower(text)
-	}
+// a sentence or as a list item ("Go, Python"). lex, when not nil,
+// remembers each word's token (see lexicon).
+func tokenize(text string, out []token, lex *lexicon) []token {
 	brk, start := true, true
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			switch r {
 			case ' ', '\t', '-', '/', '&', '*', '"', '\'', '‘', '’', '“', '”', '_', '+', '%', '<', '>', '~', '$', '\u00a0':
@@ -47,22 +46,9 @@ func tokenize(text string, out []token) []token {
 			i += n
 			continue
 		}
-		j, apos := wordEnd(text, i)
-		form := text[i:j]
-		w := low
-		if w != "" {
-			w = low[i:j]
-		} else {
-			w = lower(form)
-		}
-		if apos {
-			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-			w = apostrophes.Replace(w)
-			form = strings.TrimSuffix(strings.TrimSuffix(form, "'s"), "’s")
-		}
-		t := newToken(w, brk)
-		t.form = form
-		if w == "go" && (form == "Go" || form == "GO") && (!start || listMark(text[j:])) {
+		j := wordEnd(text, i)
+		t := lex.token(text[i:j], brk)
+		if t.word == "go" && (t.form == "Go" || t.form == "GO") && (!start || listMark(text[j:])) {
 			t.stop = false // the language
 		}
 		out = append(out, t)
@@ -72,22 +58,36 @@ func tokenize(text string, out []token) []token {
 	return out
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
+// wordToken is the token of a word as written (see wordEnd): lower case,
+// an apostrophe inside dropped and a possessive 's cut.
+func wordToken(form string) token {
+	w := lower(form)
+	if strings.ContainsAny(form, "'’") {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		w = apostrophes.Replace(w)
+		form = strings.TrimSuffix(strings.TrimSuffix(form, "'s"), "’s")
 	}
-	return true
+	t := newToken(w, false)
+	t.form = form
+	return t
 }
 
 // wordEnd returns the end of the word starting at i: letters and digits,
 // an apostrophe between letters, a hyphen between word characters, a
 // trailing "++" or "#".
-func wordEnd(text string, i int) (end int, apos bool) {
+func wordEnd(text string, i int) int {
 	_, n := utf8.DecodeRuneInString(text[i:])
 	j := i + n
 	for j < len(text) {
+		if c := text[j]; c < utf8.RuneSelf {
+			if asciiWord[c] {
+				j++ // the common case: an ASCII letter or digit
+				continue
+			}
+			if c != '\'' && c != '-' {
+				break // nor can it join two words
+			}
+		}
 		r, n := utf8.DecodeRuneInString(text[j:])
 		if isWordRune(r) {
 			j += n
@@ -95,7 +95,6 @@ func wordEnd(text string, i int) (end int, apos bool) {
 		}
 		next, _ := utf8.DecodeRuneInString(text[j+n:])
 		if (r == '\'' || r == '’') && unicode.IsLetter(next) {
-			apos = true
 			j += n
 			continue
 		}
@@ -111,7 +110,7 @@ func wordEnd(text string, i int) (end int, apos bool) {
 	case strings.HasPrefix(text[j:], "#") && (j+1 == len(text) || !isWordRune(rune(text[j+1]))):
 		j++
 	}
-	return j, apos
+	return j
 }
 
 // listMark reports text that starts with a list separator: the word
@@ -122,7 +121,48 @@ func listMark(rest string) bool {
 
 var apostrophes = strings.NewReplacer("'", "", "’", "")
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// asciiWord says which ASCII characters are word runes: letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c))
+	}
+	return t
+}()
+
+// lexicon remembers the token of each word as written: a bank says the
+// same words again and again, and reading one (lower case, stem, stop
+// word) costs more than looking it up.
+type lexicon struct {
+	words map[string]token
+	stem  func(string) *stemInfo // the analyzer's record of a stem
+}
+
+// token returns the token of a word as written (wordToken), brk set; from
+// the lexicon when it has the word, which it then learns. A nil lexicon
+// reads the word each time.
+func (lx *lexicon) token(form string, brk bool) token {
+	if lx == nil {
+		t := wordToken(form)
+		t.brk = brk
+		return t
+	}
+	t, ok := lx.words[form]
+	if !ok {
+		form = strings.Clone(form) // not a slice of the whole text, kept alive by the map
+		t = wordToken(form)
+		t.info = lx.stem(t.stem)
+		lx.words[form] = t
+	}
+	t.brk = brk
+	return t
+}
 
 func newToken(w string, brk bool) token {
 	if strings.Contains(w, "-") {
