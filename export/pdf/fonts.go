@@ -2,9 +2,11 @@ package pdf
 
 import (
 	_ "embed"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math"
+	"math/bits"
 	"strings"
 	"sync"
 
@@ -58,40 +60,110 @@ var (
 	builtinErr  error
 )
 
-// builtin returns the parsed built-in fonts. Their glyph coverage and
-// widths are computed once per process: the data is immutable and shared
-// read-only.
+// builtinMetrics holds the built-in faces' coverage and widths of the
+// BMP, worked out from the font files ahead of time (scanning 65,536 runes
+// in five fonts costs more than the rest of a small build); see
+// encodeMetrics for its layout. TestBuiltinMetrics checks it against the
+// fonts, and go generate writes it again.
+//
+//go:generate go test -run TestBuiltinMetrics -update .
+//go:embed fonts/metrics.bin
+var builtinMetrics []byte
+
+// builtinSources are the built-in faces, in style order.
+func builtinSources() [numStyles]struct {
+	family, style string
+	data          []byte
+} {
+	return [numStyles]struct {
+		family, style string
+		data          []byte
+	}{
+		regular: {"noto", "", notoRegular},
+		bold:    {"noto", "B", notoBold},
+		italic:  {"noto", "I", notoItalic},
+		symbols: {"go", "", goregular.TTF},
+		mono:    {"gomono", "", gomono.TTF},
+	}
+}
+
+// builtin returns the parsed built-in fonts, their coverage and widths
+// read from builtinMetrics once per process: the data is immutable and
+// shared read-only.
 func builtin() ([numStyles]*face, error) {
 	builtinOnce.Do(func() {
-		srcs := [numStyles]struct {
-			family, style string
-			data          []byte
-		}{
-			regular: {"noto", "", notoRegular},
-			bold:    {"noto", "B", notoBold},
-			italic:  {"noto", "I", notoItalic},
-			symbols: {"go", "", goregular.TTF},
-			mono:    {"gomono", "", gomono.TTF},
-		}
-		for i, s := range srcs {
+		rest := builtinMetrics
+		for i, s := range builtinSources() {
 			fc, err := parseFace(s.family, s.style, s.data)
+			if err == nil {
+				rest, err = fc.decodeMetrics(rest)
+			}
 			if err != nil {
 				builtinErr = fmt.Errorf("built-in font %s%s: %w", s.family, s.style, err)
 				return
-			}
-			fc.has = make([]uint64, 0x10000/64)
-			fc.width = make([]uint16, 0x10000)
-			var buf sfnt.Buffer
-			for r := rune(0); r < 0x10000; r++ {
-				if w, ok := fc.lookup(&buf, r); ok {
-					fc.has[r/64] |= 1 << (r % 64)
-					fc.width[r] = w
-				}
 			}
 			faces[i] = fc
 		}
 	})
 	return faces, builtinErr
+}
+
+// scanBMP works out which BMP runes the face has and their widths, by
+// looking up each of them in the font.
+func (fc *face) scanBMP() {
+	fc.has = make([]uint64, 0x10000/64)
+	fc.width = make([]uint16, 0x10000)
+	var buf sfnt.Buffer
+	for r := rune(0); r < 0x10000; r++ {
+		if w, ok := fc.lookup(&buf, r); ok {
+			fc.has[r/64] |= 1 << (r % 64)
+			fc.width[r] = w
+		}
+	}
+}
+
+// encodeMetrics lays out the faces' BMP coverage and widths, one face
+// after the other, little-endian: the coverage as 1,024 64-bit words (bit
+// r%64 of word r/64 set when the face has rune r), then the width of each
+// rune it has, in rune order, as 16 bits.
+func encodeMetrics(faces []*face) []byte {
+	var b []byte
+	for _, fc := range faces {
+		for _, w := range fc.has {
+			b = binary.LittleEndian.AppendUint64(b, w)
+		}
+		for r, w := range fc.width {
+			if fc.hasBMP(rune(r)) {
+				b = binary.LittleEndian.AppendUint16(b, w)
+			}
+		}
+	}
+	return b
+}
+
+// decodeMetrics reads one face's coverage and widths from the front of b
+// (see encodeMetrics) and returns the rest.
+func (fc *face) decodeMetrics(b []byte) ([]byte, error) {
+	const words = 0x10000 / 64
+	if len(b) < words*8 {
+		return nil, errors.New("built-in metrics cut short")
+	}
+	fc.has = make([]uint64, words)
+	fc.width = make([]uint16, 0x10000)
+	for i := range fc.has {
+		fc.has[i] = binary.LittleEndian.Uint64(b[i*8:])
+	}
+	b = b[words*8:]
+	for i, w := range fc.has {
+		for ; w != 0; w &= w - 1 {
+			if len(b) < 2 {
+				return nil, errors.New("built-in metrics cut short")
+			}
+			fc.width[i*64+bits.TrailingZeros64(w)] = binary.LittleEndian.Uint16(b)
+			b = b[2:]
+		}
+	}
+	return b, nil
 }
 
 // parseFace parses a TrueType font. fpdf reads only TrueType outlines, so
