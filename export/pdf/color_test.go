@@ -20,6 +20,7 @@ var colorOpRE = regexp.MustCompile(`([\d.]+) ([\d.]+) ([\d.]+) rg|([\d.]+) g\b|\
 // fill colour the page's own content left behind (a shaded table row,
 // say), not in that fill colour.
 func TestRunningHeaderColour(t *testing.T) {
+	t.Parallel()
 	p := wholeBank(t, syntheticBank(300))
 	data, _ := build(t, briefOf(p, pdf.Options{TopPerQuestion: 30}))
 	accent := "0.122 0.306 0.475" // #1F4E79, the default accent

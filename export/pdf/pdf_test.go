@@ -245,6 +245,7 @@ func unicodeBank() *stories.Bank {
 }
 
 func TestUnicode(t *testing.T) {
+	t.Parallel()
 	p := wholeBank(t, unicodeBank())
 	cjk, err := os.ReadFile("testdata/fonts/cmap-test.ttf")
 	if err != nil {
@@ -742,6 +743,7 @@ func TestEdgeCases(t *testing.T) {
 // No text is drawn past the side margins, below the foot of a page, or
 // outside its card, whatever the packet, paper and margins.
 func TestInsideMargins(t *testing.T) {
+	t.Parallel()
 	acme := workspacePacket(t, "testdata/bank", "acme")
 	long := longStories()
 	packets := map[string]*export.Packet{
