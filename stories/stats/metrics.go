@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/starpack/starpack/stories"
@@ -49,7 +50,9 @@ func (c Conflict) String() string {
 
 // figureRE finds a figure: an optional qualifier, an optional currency, the
 // number, an optional +, and an optional unit.
-var figureRE = regexp.MustCompile(`(?i)((?:less than|fewer than|more than|greater than|at least|at most|up to|under|below|over|above|about|around|approximately|roughly|nearly|almost|~|≈|<=|>=|<|>|≤|≥)\s*)?([$€£])?(\d+(?:,\d{3})*(?:\.\d+)?)(\+)?(?:\s*(%|percent\b|×|x\b|ms\b|milliseconds?\b|secs?\b|seconds?\b|s\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|k\b|m\b|million\b|billion\b|-?\pL[\pL-]*))?`)
+var figureRE = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)((?:less than|fewer than|more than|greater than|at least|at most|up to|under|below|over|above|about|around|approximately|roughly|nearly|almost|~|≈|<=|>=|<|>|≤|≥)\s*)?([$€£])?(\d+(?:,\d{3})*(?:\.\d+)?)(\+)?(?:\s*(%|percent\b|×|x\b|ms\b|milliseconds?\b|secs?\b|seconds?\b|s\b|mins?\b|minutes?\b|hrs?\b|hours?\b|h\b|days?\b|weeks?\b|months?\b|years?\b|k\b|m\b|million\b|billion\b|-?\pL[\pL-]*))?`)
+})
 
 var timeUnits = map[string]float64{
 	"ms": 0.001, "millisecond": 0.001, "milliseconds": 0.001,
@@ -75,7 +78,7 @@ func Figures(s *stories.Story) []Figure {
 			text = append(text, stories.Plain(b.Text))
 		}
 		for _, sent := range sentences(strings.Join(text, "\n")) {
-			for _, m := range figureRE.FindAllStringSubmatchIndex(sent, -1) {
+			for _, m := range figureRE().FindAllStringSubmatchIndex(sent, -1) {
 				if fig, ok := figure(sent, m); ok {
 					fig.Story, fig.Field, fig.At, fig.Sentence = s.ID, f.Name, at, sent
 					out = append(out, fig)
