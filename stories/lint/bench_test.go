@@ -150,3 +150,16 @@ func BenchmarkSuggestionLists(b *testing.B) {
 		d.lists()
 	}
 }
+
+// BenchmarkLintTerse is BenchmarkLint1000 as build lints: terse.
+func BenchmarkLintTerse(b *testing.B) {
+	bank, cfg := syntheticBank(b, 1000)
+	cfg.Terse = true
+	embedded()
+	b.ResetTimer()
+	var fs []Finding
+	for b.Loop() {
+		fs = Run(bank, nil, cfg)
+	}
+	b.ReportMetric(float64(len(fs)), "findings")
+}

@@ -48,60 +48,69 @@ func splitmix(x uint64) uint64 {
 }
 
 // shingles returns the sorted, distinct hashes of the story's three-word
-// phrases.
-func shingles(s *stories.Story) []uint64 {
-	var ws []uint64
-	for _, f := range textFields {
-		for _, w := range words(fieldText(s, f)) {
-			h := uint64(14695981039346656037) // FNV-1a
-			for i := 0; i < len(w.w); i++ {
-				h = (h ^ uint64(w.w[i])) * 1099511628211
-			}
-			ws = append(ws, h)
-		}
-	}
+// phrases, from its text fields' words (nil when it has too few of them
+// to be anyone's duplicate).
+func shingles(r *reading) []uint64 {
+	ws := r.words
 	if len(ws) < shingleWords {
 		return nil
 	}
-	out := make([]uint64, 0, len(ws)-shingleWords+1)
-	for i := 0; i+shingleWords <= len(ws); i++ {
+	hashes := make([]uint64, len(ws))
+	for i, w := range ws {
+		h := uint64(14695981039346656037) // FNV-1a
+		for k := 0; k < len(w.w); k++ {
+			h = (h ^ uint64(w.w[k])) * 1099511628211
+		}
+		hashes[i] = h
+	}
+	out := hashes[:0] // each phrase's hash takes the place of its first word's
+	for i := 0; i+shingleWords <= len(hashes); i++ {
 		h := uint64(0)
-		for _, w := range ws[i : i+shingleWords] {
+		for _, w := range hashes[i : i+shingleWords] {
 			h = splitmix(h ^ w)
 		}
 		out = append(out, h)
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	out = slices.Compact(out)
+	if len(out) < minShingles {
+		return nil
+	}
+	return slices.Clip(out)
 }
 
 // jaccard is |a ∩ b| / |a ∪ b| of two sorted sets when that is at least
-// min; below min it may give up early and return any value below min.
-func jaccard(a, b []uint64, min float64) float64 {
+// least; below least it may give up early and return any value below it.
+func jaccard(a, b []uint64, least float64) float64 {
 	// |a ∩ b| <= the smaller set, |a ∪ b| >= the larger.
-	if float64(len(a)) < min*float64(len(b)) || float64(len(b)) < min*float64(len(a)) {
+	if float64(len(a)) < least*float64(len(b)) || float64(len(b)) < least*float64(len(a)) {
 		return 0
 	}
+	// need is the fewest phrases in common that reach least, as the
+	// division below computes it; the walk stops once that is out of reach.
+	ratio := func(common int) float64 { return float64(common) / float64(len(a)+len(b)-common) }
+	need := max(0, int(least*float64(len(a)+len(b))/(1+least))-2)
+	for need < min(len(a), len(b)) && ratio(need) < least {
+		need++
+	}
+	// A merge without branches on the data, which a processor cannot
+	// predict.
 	i, j, common := 0, 0, 0
 	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			common++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
+		x, y := a[i], b[j]
+		common += b2i(x == y)
+		i += b2i(x <= y)
+		j += b2i(y <= x)
+		if common+min(len(a)-i, len(b)-j) < need {
+			return 0
 		}
 	}
-	return float64(common) / float64(len(a)+len(b)-common)
+	return ratio(common)
 }
 
 // duplicates reports each story that tells, nearly word for word, a story
 // told earlier in the bank, naming the earliest such story.
-func (l *linter) duplicates(all []*stories.Story) {
-	sets := make([][]uint64, len(all))
+func (l *linter) duplicates(all []*stories.Story, sets [][]uint64) {
 	buckets := make(map[uint64][]int32)
 	var sig [minHashes]uint64
 	// Candidates of one story: earlier stories and how many bands they
@@ -113,11 +122,10 @@ func (l *linter) duplicates(all []*stories.Story) {
 	var cands []cand
 	shared := map[int32]int{}
 	for idx, s := range all {
-		set := shingles(s)
-		if len(set) < minShingles {
+		set := sets[idx]
+		if set == nil {
 			continue
 		}
-		sets[idx] = set
 		for k := range sig {
 			sig[k] = math.MaxUint64
 		}
@@ -177,4 +185,11 @@ func (l *linter) duplicates(all []*stories.Story) {
 		l.add(s, Duplicate, s.FieldPos(""), fmt.Sprintf("the same story as %s (%s), %.0f%% of phrases shared",
 			first.ID, posString(fp), math.Floor(bestJ*100)))
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -248,11 +248,14 @@ func Run(bank *stories.Bank, cat *stories.Catalog, cfg Config) []Finding {
 		l.project(p)
 	}
 	all := bank.Stories()
+	if cfg.severity(Duplicate) != Off {
+		l.sets = make([][]uint64, 0, len(all))
+	}
 	for _, s := range all {
 		l.story(s)
 	}
-	if cfg.severity(Duplicate) != Off {
-		l.duplicates(all)
+	if l.sets != nil {
+		l.duplicates(all, l.sets)
 	}
 	l.workspace(cfg.Workspace)
 	Sort(l.out)
@@ -288,6 +291,8 @@ type linter struct {
 	src     *sources
 	speller *speller
 	out     []Finding
+	reading reading    // the story being read
+	sets    [][]uint64 // per story read, its phrases (shingles); nil when duplicate is off
 }
 
 // add records a finding of rule unless the rule is off.

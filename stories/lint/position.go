@@ -68,11 +68,13 @@ func (src *srcFile) position(off int) (int, int) {
 }
 
 // field is one text field of a story with what is needed to place an
-// offset of its value in the file.
+// offset of its value in the file, and its words.
 type field struct {
 	name  string // YAML name
 	text  string
+	words []word          // its words, for the story's text fields
 	start source.Position // where the value starts; the story or file when unknown
+	srcs  *sources        // where to read the file from, when the value's place is known
 	src   *srcFile
 	align []int // byte offset in src for each byte of text; -1 for spaces
 	tried bool
@@ -84,6 +86,9 @@ type field struct {
 func (f *field) pos(off int) source.Position {
 	if !f.tried {
 		f.tried = true
+		if f.srcs != nil {
+			f.src = f.srcs.get(f.start.File) // read on the first finding placed on a word
+		}
 		if f.src != nil && f.start.Line > 0 {
 			if o, ok := f.src.offset(f.start.Line, f.start.Col); ok {
 				f.align = alignScalar(f.src.data, o, f.text)

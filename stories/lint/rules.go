@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,34 +15,63 @@ import (
 // textFields are the story fields that hold the telling, in order.
 var textFields = []string{"situation", "task", "action", "result", "notes"}
 
-// storyFields returns the story's title and text fields (empty ones too),
-// each able to place an offset of its text in the file.
-func (l *linter) storyFields(s *stories.Story) map[string]*field {
-	out := make(map[string]*field, len(textFields)+1)
-	for _, name := range append([]string{"title"}, textFields...) {
-		f := &field{name: name, text: fieldText(s, name), start: s.FieldPos(name)}
+// The fields a story is read from: its title, then textFields.
+const (
+	titleField = iota
+	situationField
+	taskField
+	actionField
+	resultField
+	notesField
+	storyFields
+)
+
+var fieldNames = [storyFields]string{"title", "situation", "task", "action", "result", "notes"}
+
+// reading is a story as the rules read it: its title and text fields
+// (empty ones too), each able to place an offset of its text in the file,
+// the text fields split into words once for every rule. The linter reuses
+// one reading story after story.
+type reading struct {
+	fields [storyFields]field
+	words  []word // the words of every text field, in turn
+}
+
+// read fills r with story s.
+func (l *linter) read(r *reading, s *stories.Story) {
+	r.words = r.words[:0]
+	for i, name := range fieldNames {
+		f := &r.fields[i]
+		*f = field{name: name, text: fieldText(s, name), start: s.FieldPos(name)}
 		if _, ok := s.Pos[name]; ok {
-			f.src = l.src.get(f.start.File)
+			f.srcs = l.src
 		}
-		out[name] = f
+		if i != titleField {
+			n := len(r.words)
+			r.words = appendWords(r.words, f.text)
+			f.words = r.words[n:len(r.words):len(r.words)]
+		}
 	}
-	return out
 }
 
 func blank(s string) bool { return strings.TrimSpace(s) == "" }
 
 func (l *linter) story(s *stories.Story) {
-	fields := l.storyFields(s)
+	r := &l.reading
+	l.read(r, s)
 	l.unknownQuestion(s)
 	l.starAndEmpty(s)
 	l.resultNumber(s)
 	l.length(s)
-	l.weVsI(s, fields["action"])
-	l.filler(s, fields)
+	l.weVsI(s, &r.fields[actionField])
+	l.filler(s, r)
 	if l.speller != nil {
-		for _, name := range append([]string{"title"}, textFields...) {
-			l.spelling(s, fields[name])
+		for i := range r.fields {
+			l.spelling(s, &r.fields[i])
 		}
+	}
+	if l.sets != nil {
+		l.sets = append(l.sets, shingles(r))
 	}
 }
 
@@ -70,13 +100,13 @@ func (l *linter) unknownQuestion(s *stories.Story) {
 	switch {
 	case bestD <= limit:
 		l.add(s, UnknownQuestion, pos, fmt.Sprintf("unknown question %q (did you mean %q?)", q, best), best)
-	case idLike.MatchString(q):
+	case idLike().MatchString(q):
 		l.add(s, UnknownQuestion, pos, fmt.Sprintf("unknown question id %q: not in the catalog, and not written as a title", q))
 	}
 }
 
 // idLike matches what reads as a question id rather than a title.
-var idLike = regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`)
+var idLike = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[a-z0-9]+([-_.][a-z0-9]+)*$`) })
 
 var starParts = []struct{ name, label string }{{"situation", "Situation"}, {"action", "Action"}, {"result", "Result"}}
 
@@ -166,17 +196,29 @@ func init() {
 }
 
 // figure matches a token that is a number: 3, 3x, 50%, $2M, <1%, ~10k,
-// 1.5, 2019, p99; not a version or a name like v2 or S3.
-var figure = regexp.MustCompile(`^[<>~≈±+\-$€£¥]*\d|^[pP]\d{2}`)
+// 1.5, 2019, p99; not a version or a name like v2 or S3. It is compiled on
+// first use.
+var figure = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[<>~≈±+\-$€£¥]*\d|^[pP]\d{2}`) })
 
 func hasNumber(text string) bool {
-	for _, f := range strings.Fields(text) {
+	for f := range strings.FieldsSeq(text) {
 		f = strings.Trim(f, `"'()[],;:.!?*`)
-		if figure.MatchString(f) || numberWords[strings.ToLower(f)] || strings.ContainsAny(f, "%$€£¥") {
+		if strings.ContainsAny(f, "0123456789") && figure().MatchString(f) || // no figure without a digit
+			numberWords[lower(f)] || strings.ContainsAny(f, "%$€£¥") {
 			return true
 		}
 	}
 	return false
+}
+
+// lower is strings.ToLower without an allocation for words already lower.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // word is a lower-case word of a text and its byte offset.
@@ -185,26 +227,52 @@ type word struct {
 	off int
 }
 
-// words splits text into lower-case words of letters and apostrophes.
-func words(text string) []word {
-	var out []word
+// appendWords appends the lower-case words of text, runs of letters and
+// apostrophes, to out.
+func appendWords(out []word, text string) []word {
 	start := -1
-	for i, r := range text + " " {
-		if unicode.IsLetter(r) || r == '\'' || r == '’' {
-			if start < 0 {
-				start = i
+	for i := 0; i <= len(text); {
+		letter, size := false, 1
+		if i < len(text) {
+			if c := text[i]; c < utf8.RuneSelf {
+				letter = asciiLetter[c]
+			} else {
+				var r rune
+				r, size = utf8.DecodeRuneInString(text[i:])
+				letter = unicode.IsLetter(r) || r == '’'
 			}
-			continue
 		}
-		if start >= 0 {
-			w := strings.Trim(strings.ToLower(strings.ReplaceAll(text[start:i], "’", "'")), "'")
-			if w != "" {
+		switch {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			if w := lowerWord(text[start:i]); w != "" {
 				out = append(out, word{w, start})
 			}
 			start = -1
 		}
+		i += size
 	}
 	return out
+}
+
+// asciiLetter marks the ASCII letters and the apostrophe.
+var asciiLetter = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = unicode.IsLetter(rune(c)) || c == '\''
+	}
+	return t
+}()
+
+// lowerWord is a word in lower case with straight apostrophes, none at its
+// ends; without allocating for a word written so already.
+func lowerWord(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.Trim(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'")
+		}
+	}
+	return strings.Trim(w, "'")
 }
 
 var (
@@ -221,7 +289,7 @@ func (l *linter) weVsI(s *stories.Story, action *field) {
 		return
 	}
 	we, i, first := 0, 0, -1
-	for _, w := range words(action.text) {
+	for _, w := range action.words {
 		switch {
 		case weWords[w.w]:
 			we++
@@ -258,24 +326,37 @@ var fillers = [][]string{
 	{"maybe"}, {"perhaps"}, {"somewhat"}, {"probably"}, {"stuff"}, {"things", "like", "that"},
 }
 
+// fillerStarts indexes fillers by their first word, in fillers order.
+var fillerStarts = func() map[string][]int {
+	m := map[string][]int{}
+	for i, ph := range fillers {
+		m[ph[0]] = append(m[ph[0]], i)
+	}
+	return m
+}()
+
 // filler flags a story with more filler and hedge words than the set rate.
-func (l *linter) filler(s *stories.Story, fields map[string]*field) {
+func (l *linter) filler(s *stories.Story, r *reading) {
 	total, count := 0, 0
 	var firstField *field
 	first := -1
-	tally := map[string]int{}
+	var tally map[string]int
 	var order []string
-	for _, name := range textFields {
-		f := fields[name]
-		ws := words(f.text)
+	for fi := situationField; fi < storyFields; fi++ {
+		f := &r.fields[fi]
+		ws := f.words
 		total += len(ws)
 		for i := 0; i < len(ws); i++ {
-			for _, ph := range fillers {
+			for _, k := range fillerStarts[ws[i].w] {
+				ph := fillers[k]
 				if i+len(ph) > len(ws) || !matchPhrase(ws[i:i+len(ph)], ph) {
 					continue
 				}
 				count++
 				key := strings.Join(ph, " ")
+				if tally == nil {
+					tally = map[string]int{}
+				}
 				if tally[key] == 0 {
 					order = append(order, key)
 				}
@@ -332,13 +413,15 @@ func (l *linter) project(p *stories.Project) {
 	if l.speller == nil {
 		return
 	}
-	src := l.src.get(p.File)
 	for _, f := range []struct{ name, text string }{{"project", p.Project}, {"summary", p.Summary}} {
+		if blank(f.text) {
+			continue
+		}
 		fl := &field{name: f.name, text: f.text, start: source.Position{File: p.File}}
-		if src != nil {
+		if src := l.src.get(p.File); src != nil {
 			if pos, ok := src.topKey(f.name); ok {
 				fl.start = source.Position{File: p.File, Line: pos.Line, Col: pos.Col}
-				fl.src = src
+				fl.srcs = l.src
 			}
 		}
 		l.spelling(nil, fl)
