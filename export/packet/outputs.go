@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 
@@ -160,9 +161,12 @@ func (b *Builder) Render(p *export.Packet, dir string, rep *Report) ([]File, err
 	}
 	outs := make([]rendered, len(want))
 	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0)) // no more renderers at once than processors
 	for i, o := range want {
 		r := &outs[i]
 		wg.Go(func() {
+			slots <- struct{}{}
+			defer func() { <-slots }()
 			defer func() {
 				if v := recover(); v != nil {
 					r.err = fmt.Errorf("internal error: %v (this is a bug in starpack; please report it)", v)
