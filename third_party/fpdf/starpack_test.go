@@ -437,7 +437,7 @@ func TestCIDWidthsSameAsPHP(t *testing.T) {
 			check(fmt.Sprintf("%s/%d", key, i), &def, last)
 		}
 	}
-	for i := range 1000 {
+	for i := range 3000 {
 		n := 1 + rnd.IntN(700)
 		cw := make([]int, n)
 		used := map[int]int{}
@@ -496,7 +496,7 @@ func TestZlibAppend(t *testing.T) {
 		}
 		return b
 	}
-	for i := range 60 {
+	for i := range 200 {
 		whole := piece()
 		var z bytes.Buffer
 		if err := zlibCompress(&z, whole); err != nil {
@@ -539,7 +539,7 @@ func TestZlibAppend(t *testing.T) {
 
 func TestAdler32Combine(t *testing.T) {
 	rnd := rand.New(rand.NewPCG(7, 8))
-	for range 120 {
+	for range 500 {
 		a := make([]byte, rnd.IntN(300000))
 		b := make([]byte, rnd.IntN(300000))
 		for i := range a {
