@@ -16,8 +16,8 @@ import (
 	"github.com/starpack/starpack/stories"
 )
 
-// TestKillDuringBuild starts `starpack build --all` on a 1,000-story bank
-// and kills it (SIGKILL) at 12 moments spread over a build's run time.
+// TestKillDuringBuild starts `starpack build --all` on a 2,000-story bank
+// and kills it (SIGKILL) at 30 moments spread over a build's run time.
 // After each kill the packet folder is the whole previous packet or the
 // whole new one: its manifest names one of the two builds and every file
 // matches the manifest's hash, with no file more or less. Each build goes
@@ -61,7 +61,7 @@ func TestKillDuringBuild(t *testing.T) {
 	}
 	t.Logf("a build takes %v", took)
 	cur := 1
-	const kills = 12
+	const kills = 30
 	for k := range kills {
 		next := 1 - cur
 		cmd := start(dates[next])
@@ -116,7 +116,7 @@ func checkPacket(t *testing.T, dir string, builds []string) *packet.Manifest {
 	return m
 }
 
-// killBank writes a workspace of 1,000 short stories (10 projects of 100)
+// killBank writes a workspace of 2,000 short stories (20 projects of 100)
 // whose lint rules are off, so that a build spends its time on the
 // packet.
 func killBank(t *testing.T) string {
@@ -127,7 +127,7 @@ func killBank(t *testing.T) string {
 	}
 	files := map[string]string{"starpack.yaml": "lint: {rules: {" + strings.Join(rules, ", ") + "}}\n"}
 	qs := stories.NewCatalog().IDs()[:9]
-	for p := range 10 {
+	for p := range 20 {
 		var b strings.Builder
 		fmt.Fprintf(&b, "project: Project %d\nstories:\n", p)
 		for i := range 100 {
