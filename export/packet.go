@@ -7,7 +7,9 @@ package export
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/starpack/starpack/config"
@@ -58,6 +60,10 @@ type Packet struct {
 	// Lint is the workspace's lint settings: the workbook flags each
 	// story with the rules it trips (lint.Flags). Zero is every default.
 	Lint lint.Config
+	// Cues are the stories' cues (Story.Cue), worked out ahead of the
+	// outputs, which show each several times (see WorkOutCues); nil or a
+	// story it lacks: Cue works it out.
+	Cues map[*stories.Story]string
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
 	Redacted  bool      // redaction rules were applied
@@ -95,6 +101,36 @@ func (p *Packet) Advice(s *stories.Story, q *stories.Question) string {
 	return lint.LengthAdvice(s, fit, p.Speech)
 }
 
+// Cue is story s's cue (Story.Cue), from Cues when it is there.
+func (p *Packet) Cue(s *stories.Story) string {
+	if c, ok := p.Cues[s]; ok {
+		return c
+	}
+	return s.Cue()
+}
+
+// WorkOutCues works out the cue of each story, on every processor: deriving
+// a headline from a story's text is most of what a cue costs, and each
+// output shows it more than once.
+func WorkOutCues(ss []*stories.Story) map[*stories.Story]string {
+	cues := make([]string, len(ss))
+	n := min(runtime.GOMAXPROCS(0), len(ss)/64+1)
+	var wg sync.WaitGroup
+	for w := range n {
+		wg.Go(func() {
+			for i := w; i < len(ss); i += n {
+				cues[i] = ss[i].Cue()
+			}
+		})
+	}
+	wg.Wait()
+	out := make(map[*stories.Story]string, len(ss))
+	for i, s := range ss {
+		out[s] = cues[i]
+	}
+	return out
+}
+
 // ToDo says what to add to the picked stories before the interview, from
 // the packet's Findings: a lesson for each failure story that has none,
 // and one line for the stories without follow-ups.
@@ -103,7 +139,7 @@ func (p *Packet) ToDo() []string {
 	for _, f := range p.Findings {
 		cue := f.Story
 		if s := p.Bank.Story(f.Story); s != nil {
-			cue = s.Cue()
+			cue = p.Cue(s)
 		}
 		switch f.Rule {
 		case lint.Lesson:
@@ -161,6 +197,9 @@ func (p *Packet) Redact(r *stories.Redactor) *Packet {
 	q.Focus, q.Keywords, q.Ask = r.ApplyAll(p.Focus), r.ApplyAll(p.Keywords), r.ApplyAll(p.Ask)
 	bank, moved := p.Bank.Redact(r)
 	q.Bank = bank
+	if p.Cues != nil {
+		q.Cues = WorkOutCues(bank.Stories())
+	}
 	q.Selection = redactSelection(p.Selection, r, moved)
 	q.Findings = nil
 	for _, f := range p.Findings {

@@ -122,7 +122,7 @@ type memo struct {
 func (m *memo) cue(s *stories.Story) string {
 	c, ok := m.cues[s]
 	if !ok {
-		c = s.Cue()
+		c = m.p.Cue(s)
 		m.cues[s] = c
 	}
 	return c

@@ -59,6 +59,9 @@ type Builder struct {
 	fbMutex sync.Mutex
 	// dirLocks holds a *sync.Mutex per packet folder.
 	dirLocks sync.Map
+	// cues are the bank's stories' cues, worked out for the first packet
+	// and shared by the others.
+	cues func() map[*stories.Story]string
 }
 
 // New loads what every packet of a build shares. Errors are the
@@ -72,6 +75,7 @@ func New(ws *config.Workspace, opts Options) (*Builder, error) {
 	if b.outDir == "" {
 		b.outDir = ws.OutDir()
 	}
+	b.cues = sync.OnceValue(func() map[*stories.Story]string { return export.WorkOutCues(b.bank.Stories()) })
 	var err error
 	if b.bank, err = ws.Bank(); err != nil {
 		return nil, err
@@ -157,6 +161,7 @@ func (b *Builder) packet(role *config.Role, feedback map[string]stories.Feedback
 		Title:        "All stories",
 		Speech:       s.Speech(),
 		Lint:         s.LintConfig(),
+		Cues:         b.cues(),
 	}
 	if abs, err := filepath.Abs(b.dir(p.RoleID)); err == nil {
 		p.Dir = abs

@@ -173,7 +173,7 @@ func (b *book) pickRows() int {
 // newInfo works out what the sheets show of s, picked for q (nil: not
 // picked, and timed against the question it was written for).
 func (b *book) newInfo(s *stories.Story, q *stories.Question) *storyInfo {
-	in := &storyInfo{cue: stories.Plain(s.Cue()), question: q}
+	in := &storyInfo{cue: stories.Plain(b.p.Cue(s)), question: q}
 	if q == nil {
 		q = b.cat.Resolve(s.Question)
 	}
