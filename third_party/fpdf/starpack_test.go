@@ -411,6 +411,7 @@ func TestUTF8FontConcurrentDocuments(t *testing.T) {
 // cidWidths gives the bytes of the original /W code, for the Go fonts with
 // many sets of used runes, and for random widths with long runs.
 func TestCIDWidthsSameAsPHP(t *testing.T) {
+	t.Parallel()
 	check := func(name string, def *fontDefType, last int) {
 		t.Helper()
 		got := string(cidWidths(def.Cw, def.usedRunes, last))
@@ -483,14 +484,13 @@ func TestTableChecksum(t *testing.T) {
 // many times it is applied and whatever the sizes, and falls back to
 // inflating a stream that does not end as compress/zlib ends them.
 func TestZlibAppend(t *testing.T) {
+	t.Parallel()
 	rnd := rand.New(rand.NewPCG(5, 6))
 	piece := func() []byte {
 		n := []int{0, 1, 2, 3, 7, 100, 1000, 70000, 200000}[rnd.IntN(9)]
-		b := make([]byte, n)
+		b := randomBytes(rnd, n)
 		for i := range b {
-			if rnd.IntN(4) == 0 {
-				b[i] = byte(rnd.Uint32())
-			} else {
+			if b[i]&3 != 0 { // three bytes in four: page content
 				b[i] = "BT /F1 12 Tf ET q 0 g Q\n"[i%24]
 			}
 		}
@@ -537,16 +537,23 @@ func TestZlibAppend(t *testing.T) {
 	}
 }
 
+// randomBytes returns n bytes from rnd, eight at a time.
+func randomBytes(rnd *rand.Rand, n int) []byte {
+	b := make([]byte, n+8)
+	for i := 0; i < n; i += 8 {
+		binary.LittleEndian.PutUint64(b[i:], rnd.Uint64())
+	}
+	return b[:n]
+}
+
 func TestAdler32Combine(t *testing.T) {
+	t.Parallel()
 	rnd := rand.New(rand.NewPCG(7, 8))
 	for range 500 {
-		a := make([]byte, rnd.IntN(300000))
-		b := make([]byte, rnd.IntN(300000))
-		for i := range a {
-			a[i] = byte(rnd.Uint32())
-		}
+		a := randomBytes(rnd, rnd.IntN(300000))
+		b := randomBytes(rnd, rnd.IntN(300000))
 		for i := range b {
-			b[i] = byte(rnd.Uint32() | 0x80)
+			b[i] |= 0x80
 		}
 		want := adler32.Checksum(append(bytes.Clone(a), b...))
 		if got := adler32Combine(adler32.Checksum(a), adler32.Checksum(b), len(b)); got != want {
@@ -559,6 +566,7 @@ func TestAdler32Combine(t *testing.T) {
 // written to again after SetPage included; the PDF has the content an
 // uncompressed one has.
 func TestPagesHeldCompressed(t *testing.T) {
+	t.Parallel()
 	const pages = 300
 	f := longDoc(t, pages, true)
 	raw, z := 0, 0
