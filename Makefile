@@ -20,8 +20,15 @@ FPDF_OFFLINE := ExampleFpdf_RegisterImageReader$$|ExampleRegister$$
 
 test: ## every test, with the race detector off for speed
 	$(GO) vet $(PKGS)
+	cd third_party/fpdf && $(GO) vet .
+	@$(MAKE) --no-print-directory -j2 --output-sync=target test-starpack test-fpdf
+
+# The two test suites run side by side, each printing when it is done.
+.PHONY: test-starpack test-fpdf
+test-starpack:
 	$(GO) test -count=1 $(PKGS)
-	cd third_party/fpdf && $(GO) vet . && $(GO) test -count=1 -skip '$(FPDF_OFFLINE)' ./...
+test-fpdf:
+	cd third_party/fpdf && $(GO) test -count=1 -skip '$(FPDF_OFFLINE)' ./...
 
 lint: ## gofmt, go vet, and staticcheck when installed
 	@out=$$(gofmt -l $$(git ls-files '*.go' ':!:third_party/*')); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
