@@ -278,7 +278,7 @@ func mergeFigures(words []string) []string {
 	out := make([]string, 0, len(words))
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if strings.Trim(w, "<>~≈$€£") == "" && i+1 < len(words) && startsWithDigit(words[i+1]) {
+		if i+1 < len(words) && startsWithDigit(words[i+1]) && strings.Trim(w, "<>~≈$€£") == "" {
 			out = append(out, w+words[i+1])
 			i++
 			continue
@@ -323,7 +323,10 @@ func boundary(w string) bool { return boundaries[bare(w)] }
 // trimClause drops the words that carry no meaning at either end and the
 // punctuation around the clause.
 func trimClause(words []string) []string {
-	for len(words) > 0 && (leadWords[bare(words[0])] || bare(words[0]) == "") {
+	for len(words) > 0 {
+		if b := bare(words[0]); b != "" && !leadWords[b] {
+			break
+		}
 		words = words[1:]
 	}
 	return trimTail(words)
@@ -334,25 +337,35 @@ func trimTail(words []string) []string {
 	open := -1
 	for i, w := range words {
 		switch {
-		case strings.ContainsAny(w, "(["):
+		case strings.IndexByte(w, '(') >= 0 || strings.IndexByte(w, '[') >= 0:
 			open = i
-		case strings.ContainsAny(w, ")]"):
+		case strings.IndexByte(w, ')') >= 0 || strings.IndexByte(w, ']') >= 0:
 			open = -1
 		}
 	}
 	if open >= 0 {
 		words = words[:open]
 	}
-	for len(words) > 0 && (trailWords[bare(words[len(words)-1])] || bare(words[len(words)-1]) == "") {
+	for len(words) > 0 {
+		if b := bare(words[len(words)-1]); b != "" && !trailWords[b] {
+			break
+		}
 		words = words[:len(words)-1]
 	}
 	if len(words) == 0 {
 		return nil
 	}
+	last := len(words) - 1
+	first, end := strings.TrimLeft(words[0], "([\"'“‘*"), strings.TrimRight(words[last], ".,;:!?)]\"'”’*")
+	if len(first) == len(words[0]) && len(end) == len(words[last]) {
+		return words[:len(words):len(words)] // nothing to trim: the caller's words, not to be appended to
+	}
 	out := append([]string(nil), words...)
-	out[0] = strings.TrimLeft(out[0], "([\"'“‘*")
-	last := len(out) - 1
-	out[last] = strings.TrimRight(out[last], ".,;:!?)]\"'”’*")
+	if last == 0 {
+		out[0] = strings.TrimRight(first, ".,;:!?)]\"'”’*")
+	} else {
+		out[0], out[last] = first, end
+	}
 	return out
 }
 
