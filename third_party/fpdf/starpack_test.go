@@ -29,6 +29,8 @@ import (
 	"sync"
 	"testing"
 
+	"golang.org/x/image/font/gofont/gomediumitalic"
+
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goitalic"
 	"golang.org/x/image/font/gofont/gomono"
@@ -773,6 +775,47 @@ func BenchmarkStarpackFirstParse(b *testing.B) {
 			f := pf.newFile()
 			def := fontDefType{Tp: "UTF8", Name: "x", Cw: f.CharWidths}
 			pf.fontID(def)
+		}
+	}
+}
+
+// Documents that add the same new font at the same time parse it once:
+// the others wait for that parse. They all get the same font.
+func TestUTF8FontParsedOnceConcurrently(t *testing.T) {
+	font := append(bytes.Clone(gomediumitalic.TTF), 0) // bytes no other test uses
+	utf8FontCache.Lock()
+	before := utf8FontCache.parses
+	utf8FontCache.Unlock()
+	const docs = 8
+	pdfs := make([][]byte, docs)
+	start := make(chan struct{})
+	var wg sync.WaitGroup
+	for i := range docs {
+		wg.Go(func() {
+			<-start
+			f := newGoldenDoc(true)
+			f.AddUTF8FontFromBytes("medium", "", font)
+			f.AddPage()
+			f.SetFont("medium", "", 12)
+			f.Text(20, 20, "Parsed once, ünïcödé")
+			var buf bytes.Buffer
+			if err := f.Output(&buf); err != nil {
+				t.Error(err)
+			}
+			pdfs[i] = buf.Bytes()
+		})
+	}
+	close(start)
+	wg.Wait()
+	utf8FontCache.Lock()
+	parses := utf8FontCache.parses - before
+	utf8FontCache.Unlock()
+	if parses != 1 {
+		t.Errorf("%d documents adding one font parsed it %d times, want once", docs, parses)
+	}
+	for i := 1; i < docs; i++ {
+		if !bytes.Equal(pdfs[i], pdfs[0]) {
+			t.Errorf("document %d differs from document 0", i)
 		}
 	}
 }

@@ -44,11 +44,24 @@ type utf8FontCacheType struct {
 	seed  maphash.Seed
 	fonts map[uint64][]*parsedUTF8Font
 	order []*parsedUTF8Font // oldest first
+	// parsing holds the fonts being parsed, by hash: a document that needs
+	// one waits for it instead of parsing it too.
+	parsing map[uint64][]*utf8FontParse
+	parses  int // fonts parsed, for tests
+}
+
+// utf8FontParse is a parse in progress: done is closed when it ends.
+type utf8FontParse struct {
+	data []byte
+	done chan struct{}
+	pf   *parsedUTF8Font
+	err  error
 }
 
 var utf8FontCache = utf8FontCacheType{
-	seed:  maphash.MakeSeed(),
-	fonts: make(map[uint64][]*parsedUTF8Font),
+	seed:    maphash.MakeSeed(),
+	fonts:   make(map[uint64][]*parsedUTF8Font),
+	parsing: make(map[uint64][]*utf8FontParse),
 }
 
 // loadUTF8Font returns the parsed font with these bytes, parsing it the
@@ -59,9 +72,43 @@ func loadUTF8Font(b []byte) (*parsedUTF8Font, error) {
 
 func (c *utf8FontCacheType) load(b []byte) (*parsedUTF8Font, error) {
 	h := maphash.Bytes(c.seed, b)
+	c.Lock()
 	if pf := c.lookup(h, b); pf != nil {
+		c.Unlock()
 		return pf, nil
 	}
+	for _, p := range c.parsing[h] {
+		if bytes.Equal(p.data, b) {
+			c.Unlock()
+			<-p.done
+			return p.pf, p.err
+		}
+	}
+	p := &utf8FontParse{data: b, done: make(chan struct{})}
+	c.parsing[h] = append(c.parsing[h], p)
+	c.parses++
+	c.Unlock()
+	p.pf, p.err = c.parse(h, b)
+	c.Lock()
+	list := c.parsing[h]
+	for i, x := range list {
+		if x == p {
+			list = append(list[:i:i], list[i+1:]...)
+			break
+		}
+	}
+	if len(list) == 0 {
+		delete(c.parsing, h)
+	} else {
+		c.parsing[h] = list
+	}
+	c.Unlock()
+	close(p.done)
+	return p.pf, p.err
+}
+
+// parse parses a font of hash h and adds it to the cache.
+func (c *utf8FontCacheType) parse(h uint64, b []byte) (*parsedUTF8Font, error) {
 	data := bytes.Clone(b)
 	utf := newUTF8Font(&fileReader{array: data})
 	if err := utf.parseFile(); err != nil {
@@ -85,11 +132,6 @@ func (c *utf8FontCacheType) load(b []byte) (*parsedUTF8Font, error) {
 	}
 	c.Lock()
 	defer c.Unlock()
-	for _, old := range c.fonts[h] {
-		if bytes.Equal(old.data, b) {
-			return old, nil // parsed at the same time for another document
-		}
-	}
 	c.fonts[h] = append(c.fonts[h], pf)
 	c.order = append(c.order, pf)
 	if len(c.order) > maxCachedUTF8Fonts {
@@ -112,9 +154,8 @@ func (c *utf8FontCacheType) load(b []byte) (*parsedUTF8Font, error) {
 	return pf, nil
 }
 
+// lookup returns the cached font with these bytes, or nil; c is locked.
 func (c *utf8FontCacheType) lookup(h uint64, b []byte) *parsedUTF8Font {
-	c.Lock()
-	defer c.Unlock()
 	for _, pf := range c.fonts[h] {
 		if bytes.Equal(pf.data, b) {
 			return pf
