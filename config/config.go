@@ -18,6 +18,7 @@ import (
 	"maps"
 	"regexp"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 
@@ -184,7 +185,7 @@ func (s *Settings) Check() error {
 			return &source.FieldError{Field: "redact", Msg: "redact: empty term", Hint: "each rule is `term: replacement`"}
 		}
 	}
-	if !colourRE.MatchString(s.Accent) {
+	if !colourRE().MatchString(s.Accent) {
 		hint := `write the colour as #RRGGBB, in quotes: accent: "#1F4E79"`
 		if s.Accent == "" {
 			hint = `quote the colour (an unquoted # starts a comment): accent: "#1F4E79"`
@@ -210,7 +211,7 @@ const (
 	MaxMargins = 50.0
 )
 
-var colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+var colourRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`) })
 
 // topValue returns the value node of a top-level key, or nil.
 func topValue(root *yaml.Node, key string) *yaml.Node {
@@ -286,7 +287,7 @@ func (s *Settings) Catalog() *stories.Catalog {
 	return stories.NewCatalog(s.Questions...)
 }
 
-var dateRE = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
 
 // RedactRules are the redaction rules for a packet of role (nil: the whole
 // bank): the workspace's, with the role's added over them.

@@ -10,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strconv"
+	"sync"
 	"text/template"
 
 	"github.com/starpack/starpack/stories/source"
@@ -62,13 +63,13 @@ func parseAll(t *template.Template, fsys fs.FS, display string) error {
 	return nil
 }
 
-var tmplLine = regexp.MustCompile(`^template: [^:]+:(\d+)(?::(\d+))?: (.*)$`)
+var tmplLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^template: [^:]+:(\d+)(?::(\d+))?: (.*)$`) })
 
 // templateError positions a text/template error in file.
 func templateError(file string, err error) error {
 	e := &source.Error{File: file, Msg: err.Error(), Err: err,
 		Hint: "see the built-in templates in the starpack repository (templates/) for the fields you can use"}
-	if m := tmplLine.FindStringSubmatch(err.Error()); m != nil {
+	if m := tmplLine().FindStringSubmatch(err.Error()); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Col, _ = strconv.Atoi(m[2])
 		e.Msg = m[3]

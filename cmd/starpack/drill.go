@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -315,11 +316,11 @@ func (s *drillSession) show(st *stories.Story) {
 	fmt.Fprintf(s.out, "As written: %d words, about %s aloud at %d words a minute.\n", st.Words(), sp.Clock(st), sp.WordsPerMinute)
 }
 
-var clockRE = regexp.MustCompile(`^(\d{1,2}):([0-5]\d)$`)
+var clockRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^(\d{1,2}):([0-5]\d)$`) })
 
 // parseClock reads a time typed as m:ss.
 func parseClock(s string) (time.Duration, bool) {
-	m := clockRE.FindStringSubmatch(s)
+	m := clockRE().FindStringSubmatch(s)
 	if m == nil {
 		return 0, false
 	}

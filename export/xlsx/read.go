@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/xuri/excelize/v2"
 
@@ -425,7 +426,7 @@ func (r *Row) unread(field string) {
 }
 
 // formulaTag finds a formula in a worksheet's XML.
-var formulaTag = regexp.MustCompile(`<(?:\w+:)?f[ >/]`)
+var formulaTag = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<(?:\w+:)?f[ >/]`) })
 
 // hasFormulas reports whether any worksheet of the workbook (the .xlsx
 // file's bytes) holds a formula: only then is a blank coach's cell worth a
@@ -445,7 +446,7 @@ func hasFormulas(data []byte) bool {
 		}
 		part, err := io.ReadAll(rc)
 		rc.Close()
-		if err != nil || formulaTag.Match(part) {
+		if err != nil || formulaTag().Match(part) {
 			return true
 		}
 	}

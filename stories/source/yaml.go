@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -257,7 +258,7 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, 1 + utf8.RuneCount(data[start:off])
 }
 
-var yamlLine = regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`)
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)(?:, column (\d+))?: (.*)`) })
 
 // yamlError turns a yaml.v3 error into a positioned *Error.
 func yamlError(file string, err error) error {
@@ -268,7 +269,7 @@ func yamlError(file string, err error) error {
 	}
 	msg = strings.TrimPrefix(msg, "yaml: ")
 	e := &Error{File: file, Msg: msg, Err: err, Hint: "check the YAML syntax: indentation, colons and quotes"}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		e.Line, _ = strconv.Atoi(m[1])
 		e.Col, _ = strconv.Atoi(m[2])
 		e.Msg = m[3]
@@ -286,10 +287,10 @@ func yamlError(file string, err error) error {
 	return e
 }
 
-var unmarshalMsg = regexp.MustCompile("cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.*)")
+var unmarshalMsg = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("cannot unmarshal !!(\\w+)(?: `(.*?)`)? into (.*)") })
 
 func typeMessage(msg string) string {
-	m := unmarshalMsg.FindStringSubmatch(msg)
+	m := unmarshalMsg().FindStringSubmatch(msg)
 	if m == nil {
 		return msg
 	}
