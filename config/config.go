@@ -19,6 +19,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -287,7 +288,11 @@ func (s *Settings) Catalog() *stories.Catalog {
 	return stories.NewCatalog(s.Questions...)
 }
 
-var dateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`) })
+// isDate reports whether s is a calendar date written YYYY-MM-DD.
+func isDate(s string) bool {
+	_, err := time.Parse(time.DateOnly, s)
+	return err == nil
+}
 
 // RedactRules are the redaction rules for a packet of role (nil: the whole
 // bank): the workspace's, with the role's added over them.

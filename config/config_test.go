@@ -108,6 +108,8 @@ func TestParseRole(t *testing.T) {
 	errs := []struct{ name, src, want string }{
 		{"empty", "", "roles/acme.yaml:1:1: empty role file"},
 		{"bad date", "date: 12/03/2026\n", `roles/acme.yaml:1:7: date "12/03/2026" is not a date`},
+		{"no such day", "date: 2026-13-45\n", `roles/acme.yaml:1:7: date "2026-13-45" is not a date`},
+		{"no 31 November", "date: 2026-11-31\n", `roles/acme.yaml:1:7: date "2026-11-31" is not a date`},
 		{"unknown field", "compnay: Acme\n", `roles/acme.yaml:1:1: unknown field "compnay" (did you mean "company"?)`},
 		{"missing jd file", "job_description_file: nope.txt\n", `roles/acme.yaml:1:23: cannot read job description "nope.txt"`},
 		{"both jd", "job_description: x\njob_description_file: acme.txt\n", "roles/acme.yaml:2:23: both job_description and job_description_file are set"},

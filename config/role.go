@@ -101,7 +101,7 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 		}
 		return source.NodePos(file, root)
 	}
-	if r.Date != "" && !dateRE().MatchString(r.Date) {
+	if r.Date != "" && !isDate(r.Date) {
 		return nil, source.Errorf(at("date"), "write the date as YYYY-MM-DD, e.g. 2026-12-03", "date %q is not a date", r.Date)
 	}
 	if err := r.parseRounds(file, root); err != nil {
