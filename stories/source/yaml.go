@@ -31,7 +31,38 @@ func DecodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 	if e, ok := err.(*Error); ok && e.Line > 0 && e.Col == 0 {
 		e.Col = firstColumn(data, e.Line)
 	}
+	// A tab in the indentation is the most common cause of a syntax error
+	// in a file typed by hand, and the decoder's message does not say so.
+	if e, ok := err.(*Error); ok && e.Line > 0 && !strings.HasPrefix(e.Msg, "unknown field") {
+		line := e.Line
+		if strings.Contains(e.Msg, "tab character") && indentTab(data, line) == 0 {
+			line++ // the decoder names the line before the tab's
+		}
+		if col := indentTab(data, line); col > 0 {
+			e.Line, e.Col, e.Msg = line, col, "a tab in the indentation"
+			e.Hint = "YAML indents with spaces only: replace the tab with spaces"
+		}
+	}
 	return n, err
+}
+
+// indentTab returns the column of the first tab in the indentation of
+// line, or 0 when its indentation has none.
+func indentTab(data []byte, line int) int {
+	lines := bytes.SplitN(data, []byte("\n"), line+1)
+	if line > len(lines) {
+		return 0
+	}
+	for i, c := range lines[line-1] {
+		switch c {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
 }
 
 // firstColumn is the column of the first non-blank character of line.
