@@ -125,12 +125,12 @@ func TestParseRole(t *testing.T) {
 		})
 	}
 	t.Run("unknown question", func(t *testing.T) {
-		r, err := ParseRole("acme", "roles/acme.yaml", []byte("company: A\nquestions: [hardest-bgu]\n"), readJD)
+		r, err := ParseRole("acme", "roles/acme.yaml", []byte("company: A\nquestions: [hardest-bug, hardest-bgu]\n"), readJD)
 		if err != nil {
 			t.Fatal(err)
 		}
 		err = r.CheckQuestions(stories.NewCatalog())
-		if err == nil || err.Error() != `roles/acme.yaml:2:12: unknown question "hardest-bgu" (did you mean "hardest-bug"?)` {
+		if err == nil || err.Error() != `roles/acme.yaml:2:26: unknown question "hardest-bgu" (did you mean "hardest-bug"?)` {
 			t.Errorf("got %v", err)
 		}
 	})

@@ -11,6 +11,7 @@ import (
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/source"
 	"github.com/starpack/starpack/stories/tailor"
+	"go.yaml.in/yaml/v3"
 )
 
 // Role is one job application: roles/<id>.yaml.
@@ -93,7 +94,13 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 	r.ID, r.File = id, file
 	r.Pos = map[string]source.Position{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		r.Pos[root.Content[i].Value] = source.NodePos(file, root.Content[i+1])
+		key, val := root.Content[i].Value, root.Content[i+1]
+		r.Pos[key] = source.NodePos(file, val)
+		if val.Kind == yaml.SequenceNode { // each item of a list too: "questions[1]"
+			for j, item := range val.Content {
+				r.Pos[fmt.Sprintf("%s[%d]", key, j)] = source.NodePos(file, item)
+			}
+		}
 	}
 	at := func(key string) source.Position {
 		if p, ok := r.Pos[key]; ok {
@@ -149,7 +156,7 @@ func (r *Role) CheckQuestions(cat *stories.Catalog) error {
 			return source.Errorf(r.Pos["question_set"], "question sets: "+strings.Join(cat.Sets(), ", "), "%s", msg)
 		}
 	}
-	for _, q := range r.Questions {
+	for i, q := range r.Questions {
 		if cat.Lookup(q) != nil || strings.ContainsAny(strings.TrimSpace(q), " ?") {
 			continue
 		}
@@ -157,7 +164,11 @@ func (r *Role) CheckQuestions(cat *stories.Catalog) error {
 		if s := source.Suggest(q, cat.IDs()); s != "" {
 			msg += fmt.Sprintf(" (did you mean %q?)", s)
 		}
-		return source.Errorf(r.Pos["questions"], "use a catalog id ("+strings.Join(cat.IDs(), ", ")+") or write a question of your own as a sentence", "%s", msg)
+		pos, ok := r.Pos[fmt.Sprintf("questions[%d]", i)]
+		if !ok {
+			pos = r.Pos["questions"]
+		}
+		return source.Errorf(pos, "use a catalog id ("+strings.Join(cat.IDs(), ", ")+") or write a question of your own as a sentence", "%s", msg)
 	}
 	return nil
 }
