@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/starpack/starpack/stories/source"
 )
@@ -35,7 +34,6 @@ func TestLimits(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
 			_, err := ParseProject("p.yaml", tt.data)
 			var e *source.Error
 			if !errors.As(err, &e) {
@@ -43,9 +41,6 @@ func TestLimits(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("got  %.200s\nwant %s", err.Error(), tt.want)
-			}
-			if d := time.Since(start); d > 10*time.Second {
-				t.Errorf("took %v", d) // a hang guard, not a benchmark
 			}
 		})
 	}
