@@ -167,7 +167,8 @@ var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': tr
 // IsSTAR reports whether the story is told as Situation/Task/Action/Result
 // rather than as free notes.
 func (s *Story) IsSTAR() bool {
-	return strings.TrimSpace(s.Situation+s.Task+s.Action+s.Result) != ""
+	return strings.TrimSpace(s.Situation) != "" || strings.TrimSpace(s.Task) != "" ||
+		strings.TrimSpace(s.Action) != "" || strings.TrimSpace(s.Result) != ""
 }
 
 // Cue is the short line that reminds the candidate of the story: its

@@ -198,6 +198,7 @@ type speller struct {
 	cache map[string][]string // unknown lower-case word -> suggestions
 	// noSuggest: unknown words get no suggestions (Config.Terse).
 	noSuggest bool
+	toks      []token // check's tokens, reused text after text
 }
 
 func newSpeller(userWords []string) *speller {
@@ -266,7 +267,8 @@ type misspelled struct {
 // check returns the misspelled words of text.
 func (sp *speller) check(text string) []misspelled {
 	var out []misspelled
-	for _, tok := range tokens(text) {
+	sp.toks = appendTokens(sp.toks[:0], text)
+	for _, tok := range sp.toks {
 		if skipToken(tok.s) || sp.known(lookupForm(tok.s)) {
 			continue // code, a number, or a hyphenated or contracted word the list holds whole
 		}
@@ -316,9 +318,9 @@ type token struct {
 	off int
 }
 
-// tokens splits text at whitespace and trims punctuation around each piece.
-func tokens(text string) []token {
-	var out []token
+// appendTokens splits text at whitespace, trims punctuation around each
+// piece, and appends the pieces to out.
+func appendTokens(out []token, text string) []token {
 	i := 0
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
