@@ -100,6 +100,18 @@ func FieldLabel(field string) string {
 	return field
 }
 
+// FieldValue is how messages show a coach's cell value: a rating as it
+// is, text quoted (shortened, on one line), "empty" for a cleared cell.
+func FieldValue(field, v string) string {
+	switch {
+	case v == "":
+		return "empty"
+	case field == FieldRating:
+		return v
+	}
+	return fmt.Sprintf("%q", Shorten(strings.ReplaceAll(v, "\n", " "), 60))
+}
+
 // Cells returns the coach's cells the entry sets or clears, by field:
 // the rating as a number ("4"), "" for a cleared cell.
 func (f Feedback) Cells() map[string]string {

@@ -207,23 +207,11 @@ func fieldOrder(a, b string) int {
 // clashMessage says what became of an edit that met another one.
 func clashMessage(c stories.Clash) string {
 	what := fmt.Sprintf("%s %s", c.Edit.Story, stories.FieldLabel(c.Edit.Field))
-	mine, other := shown(c.Edit.Field, c.Edit.Value), shown(c.Edit.Field, c.Other)
+	mine, other := stories.FieldValue(c.Edit.Field, c.Edit.Value), stories.FieldValue(c.Edit.Field, c.Other)
 	if c.Taken {
 		return fmt.Sprintf("%s: conflict: %s is %s here and %s in %s, both edited from the same build; kept %s, the newer import",
 			c.Edit.Cell, what, mine, other, c.OtherSource, mine)
 	}
 	return fmt.Sprintf("%s: %s is %s here, but %s came from a newer build (%s), imported since; kept %s",
 		c.Edit.Cell, what, mine, other, c.OtherSource, other)
-}
-
-// shown is a cell value for a message: a rating as it is, text quoted,
-// "empty" for a cleared cell.
-func shown(field, v string) string {
-	switch {
-	case v == "":
-		return "empty"
-	case field == stories.FieldRating:
-		return v
-	}
-	return fmt.Sprintf("%q", stories.Shorten(strings.ReplaceAll(v, "\n", " "), 60))
 }

@@ -246,7 +246,7 @@ func (im *Import) merge(name string, coach []Row) {
 			}
 			if other, ok := theirs[field]; ok && other != written[field] && other != v {
 				msg := fmt.Sprintf("%s: %s: conflict: %s %s is %s here and %s in %s, both edited in this workbook; kept %s, the %s sheet's",
-					name, c.Cells[field], c.ID, stories.FieldLabel(field), shown(field, v), shown(field, other), row.Cells[field], shown(field, v), c.Sheet)
+					name, c.Cells[field], c.ID, stories.FieldLabel(field), stories.FieldValue(field, v), stories.FieldValue(field, other), row.Cells[field], stories.FieldValue(field, v), c.Sheet)
 				im.Issues = append(im.Issues, Issue{Line: c.Line, Story: c.ID, Field: "conflict", Value: v, Msg: msg})
 				im.Warnings = append(im.Warnings, msg)
 			}
@@ -272,18 +272,6 @@ func (r *Row) set(field, v, cell string) {
 	}
 	delete(r.Unread, field)
 	r.Cells[field] = cell
-}
-
-// shown is a cell value for a message: a rating as it is, text quoted,
-// "empty" for a cleared cell.
-func shown(field, v string) string {
-	switch {
-	case v == "":
-		return "empty"
-	case field == stories.FieldRating:
-		return v
-	}
-	return fmt.Sprintf("%q", stories.Shorten(strings.ReplaceAll(v, "\n", " "), 60))
 }
 
 // reader reads the rows of one sheet that holds coach's cells.
