@@ -134,19 +134,11 @@ func loopWorkspace(t *testing.T) *config.Workspace {
 // story's rehearsals.
 func TestRenderLoop(t *testing.T) {
 	t.Parallel()
-	ws := loopWorkspace(t)
 	tmpl, err := markdown.Load(nil, "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	role, err := ws.Role("acme")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := packet.Prepare(ws, role, packet.Options{Date: time.Date(2026, 11, 25, 0, 0, 0, 0, time.UTC)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loopPacket(t)
 	var buf bytes.Buffer
 	if err := markdown.Render(&buf, p, tmpl); err != nil {
 		t.Fatal(err)
