@@ -34,14 +34,15 @@ func storyTitle(s *stories.Story) string {
 }
 
 // openingField is the text the story's telling opens with and its field's
-// name: the Situation, else the Task, else the notes.
+// name: its first field when that is the Situation, the Task or the notes.
 func openingField(s *stories.Story) (string, string) {
-	for _, f := range s.Fields() {
-		switch f.Name {
-		case "situation", "task", "notes":
-			return stories.Plain(f.Text), f.Name
-		}
+	fields := s.Fields()
+	if len(fields) == 0 {
 		return "", ""
+	}
+	switch f := fields[0]; f.Name {
+	case "situation", "task", "notes":
+		return stories.Plain(f.Text), f.Name
 	}
 	return "", ""
 }
