@@ -1,7 +1,7 @@
 package packet
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -138,32 +138,22 @@ func Pick(outs []Output, only []string) ([]Output, error) {
 	return picked, nil
 }
 
-// File is one output of a packet, rendered in memory.
-type File struct {
-	Name string // file name in the packet folder
-	Data []byte
-}
-
-// Render renders the builder's outputs of a packet at once (they only read
-// it) and returns them in output order, their warnings, named by their
-// file in dir, added to rep. The first error in output order wins, and the
-// warnings of the outputs after it are dropped, as if they had rendered
-// one by one.
-func (b *Builder) Render(p *export.Packet, dir string, rep *Report) ([]File, error) {
+// render renders the outputs outs of a packet at once (they only read it),
+// no more at once than there are processors, each streaming into its file
+// in the staging folder st. Their warnings, named by their file in dir,
+// are added to rep. The first error in output order wins, and the warnings
+// of the outputs after it are dropped, as if they had rendered one by one.
+func (b *Builder) render(p *export.Packet, outs []Output, st *staging, dir string, rep *Report) error {
 	type rendered struct {
-		data     []byte
 		warnings []string
-		err      error
+		err      error // the renderer's
+		ioErr    error // writing its file
 	}
-	want, err := b.outputsFor(p)
-	if err != nil {
-		return nil, err
-	}
-	outs := make([]rendered, len(want))
+	res := make([]rendered, len(outs))
 	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0)) // no more renderers at once than processors
-	for i, o := range want {
-		r := &outs[i]
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i, o := range outs {
+		r := &res[i]
 		wg.Go(func() {
 			slots <- struct{}{}
 			defer func() { <-slots }()
@@ -172,22 +162,33 @@ func (b *Builder) Render(p *export.Packet, dir string, rep *Report) ([]File, err
 					r.err = fmt.Errorf("internal error: %v (this is a bug in starpack; please report it)", v)
 				}
 			}()
-			var buf bytes.Buffer
-			r.warnings, r.err = o.Render(&buf, p, b.assets)
-			r.data = buf.Bytes()
+			f, err := st.create(o.File)
+			if err != nil {
+				r.ioErr = err
+				return
+			}
+			defer f.Close() // after a panic; closeSynced has closed it otherwise
+			w := bufio.NewWriterSize(f, 64<<10)
+			if r.warnings, r.err = o.Render(w, p, b.assets); r.err != nil {
+				return
+			}
+			if r.ioErr = w.Flush(); r.ioErr == nil {
+				r.ioErr = closeSynced(f)
+			}
 		})
 	}
 	wg.Wait()
-	files := make([]File, len(outs))
-	for i, r := range outs {
-		name := want[i].File
+	for i, r := range res {
+		name := filepath.Join(dir, outs[i].File)
 		for _, w := range r.warnings {
-			rep.Warnings = append(rep.Warnings, filepath.Join(dir, name)+": "+w)
+			rep.Warnings = append(rep.Warnings, name+": "+w)
 		}
 		if r.err != nil {
-			return nil, fmt.Errorf("%s: %w", filepath.Join(dir, name), r.err)
+			return fmt.Errorf("%s: %w", name, r.err)
 		}
-		files[i] = File{Name: name, Data: r.data}
+		if r.ioErr != nil {
+			return folderError(st.parent, r.ioErr)
+		}
 	}
-	return files, nil
+	return nil
 }

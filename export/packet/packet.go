@@ -299,25 +299,38 @@ func (b *Builder) Build(role *config.Role) (res Result) {
 		res.Err = err
 		return res
 	}
-	files, err := b.Render(p, dir, &res.Report)
+	outs, err := b.outputsFor(p)
 	if err != nil {
 		res.Err = err
+		return res
+	}
+	var names []string
+	for _, o := range outs {
+		names = append(names, o.File)
+	}
+	lock := b.dirLock(dir)
+	lock.Lock()
+	st, err := newStaging(dir, names)
+	lock.Unlock()
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	defer st.discard()
+	if res.Err = b.render(p, outs, st, dir, &res.Report); res.Err != nil {
 		return res
 	}
 	m := Manifest{Build: p.Build, Date: b.opts.Date.UTC().Format("2006-01-02"), Role: id}
 	if b.opts.Redact {
 		m.Role, m.Label, m.Redacted = "", p.RoleID, true
 	}
-	b.dirLock(dir).Lock()
-	res.Err = write(dir, files, m)
-	b.dirLock(dir).Unlock()
+	lock.Lock()
+	res.Err = st.finish(m)
+	lock.Unlock()
 	if res.Err != nil {
 		return res
 	}
-	for _, f := range files {
-		res.Files = append(res.Files, f.Name)
-	}
-	res.Dir = dir
+	res.Files, res.Dir = names, dir
 	return res
 }
 

@@ -19,8 +19,9 @@ import (
 	"github.com/starpack/starpack/stories/source"
 )
 
-// A packet folder is replaced whole. Its files are written into a staging
-// folder beside it, .<name>.staging-<pid>-<random>, with the files of the
+// A packet folder is replaced whole. Its files are written (each renderer
+// streaming into its own) into a staging folder beside it,
+// .<name>.staging-<pid>-<random>, with the files of the
 // previous packet that this build does not write (--only) linked in, and
 // a manifest; then the staging folder and the packet folder swap places
 // in one step (renameat2 with RENAME_EXCHANGE on Linux; elsewhere two
@@ -68,52 +69,70 @@ func Dir(out, id, label string) (string, error) {
 	return dir, nil
 }
 
-// write replaces the packet folder dir with one holding files, the files
-// of the previous packet that are not among them, and the manifest m
-// (whose Files it fills in).
-func write(dir string, files []File, m Manifest) error {
+// staging is the folder a new packet is written into before it takes the
+// packet folder's place.
+type staging struct {
+	dir, parent, name string // the packet folder, its parent and its name
+	stage             string
+	names             map[string]bool // the files of the new packet, its manifest included
+}
+
+// newStaging clears what killed runs left beside the packet folder dir and
+// makes the staging folder of a packet of the files names.
+func newStaging(dir string, names []string) (*staging, error) {
 	parent, name := filepath.Split(dir)
-	parent = filepath.Clean(parent)
+	st := &staging{dir: dir, parent: filepath.Clean(parent), name: name, names: map[string]bool{ManifestFile: true}}
 	if err := Clean(dir); err != nil {
-		return err
+		return nil, err
 	}
-	for _, f := range files {
-		if st, err := os.Stat(filepath.Join(dir, f.Name)); err == nil && st.IsDir() {
-			p := filepath.Join(dir, f.Name)
-			return fmt.Errorf("%s is a folder, not a file: move it out of %s so that starpack can write %s there", p, dir, f.Name)
+	for _, n := range names {
+		st.names[n] = true
+		if info, err := os.Stat(filepath.Join(dir, n)); err == nil && info.IsDir() {
+			p := filepath.Join(dir, n)
+			return nil, fmt.Errorf("%s is a folder, not a file: move it out of %s so that starpack can write %s there", p, dir, n)
 		}
 	}
-	stage, err := os.MkdirTemp(parent, "."+name+".staging-"+strconv.Itoa(os.Getpid())+"-")
+	stage, err := os.MkdirTemp(st.parent, "."+name+".staging-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
-		return folderError(parent, err)
+		return nil, folderError(st.parent, err)
 	}
-	defer os.RemoveAll(stage) // a no-op once swapped in; the old packet after an exchange
 	if err := os.Chmod(stage, 0o755); err != nil {
-		return folderError(parent, err)
+		os.RemoveAll(stage)
+		return nil, folderError(st.parent, err)
 	}
-	names := map[string]bool{ManifestFile: true}
-	for _, f := range files {
-		names[f.Name] = true
-		if err := writeSynced(filepath.Join(stage, f.Name), f.Data); err != nil {
-			return folderError(parent, err)
-		}
-	}
-	if err := carry(dir, stage, names); err != nil {
+	st.stage = stage
+	return st, nil
+}
+
+// path is where file name of the new packet is written.
+func (st *staging) path(name string) string { return filepath.Join(st.stage, name) }
+
+// discard removes the staging folder: what a failed build wrote, or, once
+// the folders were exchanged, the previous packet; a no-op once the
+// staging folder was renamed into place.
+func (st *staging) discard() { os.RemoveAll(st.stage) }
+
+// finish completes the staged packet (the previous packet's other files
+// linked in, the manifest m written with every file's hash) and swaps it
+// into the packet folder's place.
+func (st *staging) finish(m Manifest) error {
+	if err := carry(st.dir, st.stage, st.names); err != nil {
 		return err
 	}
-	if m.Files, err = hashFiles(stage); err != nil {
-		return folderError(parent, err)
+	var err error
+	if m.Files, err = hashFiles(st.stage); err != nil {
+		return folderError(st.parent, err)
 	}
 	data, _ := json.MarshalIndent(m, "", "  ")
-	if err := writeSynced(filepath.Join(stage, ManifestFile), append(data, '\n')); err != nil {
-		return folderError(parent, err)
+	if err := writeSynced(st.path(ManifestFile), append(data, '\n')); err != nil {
+		return folderError(st.parent, err)
 	}
-	syncDir(stage)
-	if err := swap(stage, dir); err != nil {
-		return &source.Error{File: dir, Msg: "cannot put the new packet in place: " + bare(err).Error(), Err: err,
+	syncDir(st.stage)
+	if err := swap(st.stage, st.dir); err != nil {
+		return &source.Error{File: st.dir, Msg: "cannot put the new packet in place: " + bare(err).Error(), Err: err,
 			Hint: "close the packet's files in other programs and build again; the previous packet is unchanged"}
 	}
-	syncDir(parent)
+	syncDir(st.parent)
 	return nil
 }
 
@@ -136,6 +155,21 @@ func writeSynced(path string, data []byte) error {
 		f.Close()
 		return err
 	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// create makes file name of the new packet, for a renderer to write into
+// (through a buffer); close it with closeSynced.
+func (st *staging) create(name string) (*os.File, error) {
+	return os.OpenFile(st.path(name), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+}
+
+// closeSynced flushes a file to disk and closes it.
+func closeSynced(f *os.File) error {
 	if err := f.Sync(); err != nil {
 		f.Close()
 		return err

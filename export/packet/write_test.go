@@ -94,3 +94,30 @@ func TestCleanAfterKill(t *testing.T) {
 		}
 	}
 }
+
+// File is a file of a packet, in memory, for write.
+type File struct {
+	Name string // file name in the packet folder
+	Data []byte
+}
+
+// write replaces the packet folder dir, as a build does, with one holding
+// files, the files of the previous packet that are not among them, and
+// the manifest m (whose Files it fills in).
+func write(dir string, files []File, m Manifest) error {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	st, err := newStaging(dir, names)
+	if err != nil {
+		return err
+	}
+	defer st.discard()
+	for _, f := range files {
+		if err := writeSynced(st.path(f.Name), f.Data); err != nil {
+			return folderError(st.parent, err)
+		}
+	}
+	return st.finish(m)
+}
