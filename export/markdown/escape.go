@@ -3,6 +3,7 @@ package markdown
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -11,26 +12,26 @@ import (
 
 // htmlStart finds a "<" that CommonMark could read as the start of HTML
 // or an autolink: before a letter, "/", "!" or "?".
-var htmlStart = regexp.MustCompile(`<([A-Za-z/!?])`)
+var htmlStart = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`<([A-Za-z/!?])`) })
 
 // bareURL finds a web address written out, which Markdown linters want
 // in angle brackets; a closing punctuation mark stays outside.
-var bareURL = regexp.MustCompile(`\bhttps?://[^\s<>]*[^\s<>.,;:!?'")\]]`)
+var bareURL = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\bhttps?://[^\s<>]*[^\s<>.,;:!?'")\]]`) })
 
 // bareEmail finds an email address written out.
-var bareEmail = regexp.MustCompile(`\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b`)
+var bareEmail = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b`) })
 
 // escapeInline keeps text from reading as HTML and puts web and email
 // addresses in angle brackets (a link on GitHub and in Obsidian).
 func escapeInline(s string) string {
 	if strings.IndexByte(s, '<') >= 0 {
-		s = htmlStart.ReplaceAllString(s, `\<$1`)
+		s = htmlStart().ReplaceAllString(s, `\<$1`)
 	}
 	if strings.Contains(s, "://") {
-		s = bareURL.ReplaceAllString(s, "<$0>")
+		s = bareURL().ReplaceAllString(s, "<$0>")
 	}
 	if strings.IndexByte(s, '@') >= 0 {
-		s = bareEmail.ReplaceAllStringFunc(s, func(m string) string {
+		s = bareEmail().ReplaceAllStringFunc(s, func(m string) string {
 			if strings.Contains(s, "://"+m) || strings.Contains(s, "<"+m+">") {
 				return m // in a web address, or a link already
 			}
@@ -41,7 +42,9 @@ func escapeInline(s string) string {
 }
 
 // rule matches a line CommonMark reads as a thematic break.
-var rule = regexp.MustCompile(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$`)
+var rule = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$`)
+})
 
 // escapeStart keeps a line of text from starting a block it is not: a
 // heading ("# "), a quote (">"), a list item ("+ ", "* ", "- "), a rule
@@ -50,7 +53,7 @@ func escapeStart(s string) string {
 	switch {
 	case s == "":
 		return s
-	case rule.MatchString(s):
+	case rule().MatchString(s):
 		return `\` + s
 	case strings.HasPrefix(s, "#"), strings.HasPrefix(s, ">"), strings.HasPrefix(s, "+ "), strings.HasPrefix(s, "- "),
 		strings.HasPrefix(s, "* "), strings.HasPrefix(s, "=") && strings.Trim(s, "= ") == "":
@@ -94,7 +97,7 @@ func boldFigures(s string) string {
 func boldPlain(s string) string {
 	var urls [][]int
 	if strings.Contains(s, "://") {
-		urls = bareURL.FindAllStringIndex(s, -1)
+		urls = bareURL().FindAllStringIndex(s, -1)
 	}
 	inURL := func(start, end int) bool {
 		for _, u := range urls {

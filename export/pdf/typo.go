@@ -3,6 +3,7 @@ package pdf
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -205,7 +206,7 @@ func isWordByte(c byte) bool { return isLetterByte(c) || isASCIIDigit(c) || c ==
 // isoDateRE finds the dates starpack writes (YYYY-MM-DD, maybe with a time
 // of day) in the lines it makes: the interview date, the rounds, the
 // rehearsals, coach feedback.
-var isoDateRE = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b`)
+var isoDateRE = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\b`) })
 
 // dateFormat is the one date format of the documents: "Thu 3 Dec 2026".
 const dateFormat = "Mon 2 Jan 2006"
@@ -220,8 +221,8 @@ func dates(s string) string {
 	if !strings.Contains(s, "-") {
 		return s
 	}
-	return isoDateRE.ReplaceAllStringFunc(s, func(m string) string {
-		sub := isoDateRE.FindStringSubmatch(m)
+	return isoDateRE().ReplaceAllStringFunc(s, func(m string) string {
+		sub := isoDateRE().FindStringSubmatch(m)
 		t, err := time.Parse("2006-01-02", sub[1])
 		if err != nil {
 			return m
