@@ -63,4 +63,10 @@ func TestDictionaryFiles(t *testing.T) {
 	text, slots := buildDictionary(t)
 	golden.Check(t, "words/dict.txt", []byte(text))
 	golden.Check(t, "words/dict.slots", slots)
+	d := &dictionary{text: text, slots: slots}
+	var lists []byte
+	for _, e := range d.listEntries() {
+		lists = binary.LittleEndian.AppendUint32(lists, e)
+	}
+	golden.Check(t, "words/dict.lists", lists)
 }

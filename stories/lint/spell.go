@@ -25,6 +25,8 @@ var (
 	dictText string // the word lists, one word a line, in sections "#rank"
 	//go:embed words/dict.slots
 	dictSlots []byte // the table: dictSlotCount little-endian uint64 slots; read only
+	//go:embed words/dict.lists
+	dictLists []byte // the words suggestions are drawn from (see listEntries); read only
 )
 
 // A dictionary word's rank: its SCOWL size (10 = most common). Software
@@ -42,6 +44,9 @@ const (
 type dictionary struct {
 	text  string
 	slots []byte // 8 bytes a slot, little-endian
+	// entries are the words suggestions are drawn from, 4 bytes each,
+	// little-endian: see listEntries.
+	entries []byte
 
 	byFirstOnce sync.Once
 	byFirst     map[byte][][]dictWord // first letter -> words by length
@@ -55,7 +60,7 @@ type dictWord struct {
 // dictSlotCount is the size of the table: at most half full.
 const dictSlotCount = 1 << 18
 
-var dict = &dictionary{text: dictText, slots: dictSlots}
+var dict = &dictionary{text: dictText, slots: dictSlots, entries: dictLists}
 
 func embedded() *dictionary { return dict }
 
@@ -138,44 +143,50 @@ func (d *dictionary) has(w string) bool {
 	return ok
 }
 
-// lists returns the plain words (no apostrophes or hyphens: looked up,
-// never suggested) by first letter and length, made on first use.
+// listEntries returns the words suggestions are drawn from: each plain
+// word of the list (no apostrophes or hyphens: those are looked up, never
+// suggested) once, at its first (most common) place, by first letter, then
+// length, then place in the list. An entry packs the word's offset in text
+// (20 bits), its length (6) and rank (6), as a slot does below its hash.
+// The generator writes them into words/dict.lists.
+func (d *dictionary) listEntries() []uint32 {
+	var out []uint32
+	d.words(func(off int, w string, rank uint8) {
+		if i, ok := d.find(w); ok && isPlainWord(w) && int(d.slot(i)>>12)&(maxDictText-1) == off {
+			out = append(out, uint32(off)<<12|uint32(len(w))<<6|uint32(rank))
+		}
+	})
+	key := func(e uint32) int { return int(d.text[e>>12])<<8 | int(e>>6&maxDictWord) }
+	slices.SortStableFunc(out, func(a, b uint32) int { return cmp.Compare(key(a), key(b)) })
+	return out
+}
+
+// lists returns the words of entries by first letter and length, made on
+// first use.
 func (d *dictionary) lists() map[byte][][]dictWord {
 	d.byFirstOnce.Do(func() {
-		// The plain words, each once at its first (most common) place.
-		var plain []dictWord
-		d.words(func(off int, w string, rank uint8) {
-			if i, ok := d.find(w); ok && isPlainWord(w) && int(d.slot(i)>>12)&(maxDictText-1) == off {
-				plain = append(plain, dictWord{w, rank})
-			}
-		})
-		// Count, then fill lists of the exact size.
-		var counts [256][maxDictWord + 1]int32
-		for _, dw := range plain {
-			counts[dw.w[0]][len(dw.w)]++
-		}
+		n := len(d.entries) / 4
+		all := make([]dictWord, n)
 		d.byFirst = map[byte][][]dictWord{}
-		for first := range counts {
-			top := 0
-			for n, c := range counts[first] {
-				if c > 0 {
-					top = n
+		for i := 0; i < n; {
+			start, first, size := i, byte(0), 0
+			for ; i < n; i++ {
+				e := binary.LittleEndian.Uint32(d.entries[4*i:])
+				off, l := int(e>>12), int(e>>6&maxDictWord)
+				w := d.text[off : off+l]
+				if i == start {
+					first, size = w[0], l
+				} else if w[0] != first || l != size {
+					break
 				}
+				all[i] = dictWord{w, uint8(e & 63)}
 			}
-			if top == 0 {
-				continue
+			lists := d.byFirst[first]
+			for len(lists) <= size {
+				lists = append(lists, nil)
 			}
-			lists := make([][]dictWord, top+1)
-			for n := range lists {
-				if c := counts[first][n]; c > 0 {
-					lists[n] = make([]dictWord, 0, c)
-				}
-			}
-			d.byFirst[byte(first)] = lists
-		}
-		for _, dw := range plain {
-			lists := d.byFirst[dw.w[0]]
-			lists[len(dw.w)] = append(lists[len(dw.w)], dw)
+			lists[size] = all[start:i:i]
+			d.byFirst[first] = lists
 		}
 	})
 	return d.byFirst
