@@ -722,3 +722,33 @@ func TestLoopColumnsAreNotTheCoachs(t *testing.T) {
 		}
 	}
 }
+
+// A role heading too long for a printed page header (Excel takes 255
+// characters, "&" counting twice) is shortened there; the workbook is
+// written.
+func TestLongHeading(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	p.Title = strings.Repeat("R&D lead, ", 40)
+	f := open(t, write(t, p))
+	checked := 0
+	for _, sheet := range f.GetSheetList() {
+		hf, err := f.GetHeaderFooter(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if hf == nil || hf.OddHeader == "" {
+			continue
+		}
+		checked++
+		if n := utf16Len(hf.OddHeader); n > maxHeaderChars {
+			t.Errorf("%s: header of %d characters", sheet, n)
+		}
+		if !strings.HasPrefix(hf.OddHeader, "&L") || !strings.HasSuffix(hf.OddHeader, "…&R"+sheet) {
+			t.Errorf("%s: header %q", sheet, hf.OddHeader)
+		}
+	}
+	if checked < 3 {
+		t.Errorf("%d sheets with a page header, want the Coach, Matrix and Stories sheets at least", checked)
+	}
+}
