@@ -195,6 +195,9 @@ func Read(r io.Reader, name string) (*Import, error) {
 			}
 			im.merge(name, rd.out)
 			im.addColumns(rd.columns)
+		} else {
+			im.Warnings = append(im.Warnings, fmt.Sprintf("%s: the %s sheet has no ID column, so nothing typed in it is imported: "+
+				"put the ID column back (undo its deletion), or type the edits in the %s sheet", name, coach, sheet))
 		}
 	}
 	return im, nil
@@ -312,7 +315,10 @@ func (rd *reader) rows(head int) error {
 		if line <= head {
 			continue
 		}
-		cells, err := rows.Columns(excelize.Options{RawCellValue: true})
+		// Values as the coach sees them: a date, a percentage or a fraction
+		// typed in a comment or a column of their own stays as shown, not
+		// the number behind it (a rating is read either way).
+		cells, err := rows.Columns()
 		if err != nil {
 			return &source.Error{File: rd.name, Msg: fmt.Sprintf("%s row %d: %v", rd.sheet, line, err), Err: err}
 		}

@@ -358,6 +358,20 @@ func TestReadCoachSheet(t *testing.T) {
 		}, map[string]string{"column:My notes": "ask about the outage", "comment": "Say what the tests showed.\nShorter."}, map[string]string{"column:My notes": "Coach!J5"}, ""},
 		{"the Coach sheet without its Comments column", func(f *excelize.File) { _ = f.RemoveCol(SheetCoach, "H") },
 			map[string]string{"comment": "Say what the tests showed.\nShorter."}, map[string]string{"comment": "Stories!K10"}, ""},
+		{"the Coach sheet without its ID column", func(f *excelize.File) {
+			setBy(t, f, SheetCoach, id, "Rating", 5)
+			_ = f.RemoveCol(SheetCoach, "I")
+		}, map[string]string{"rating": "3"}, map[string]string{"rating": "Stories!I10"},
+			"matrix.xlsx: the Coach sheet has no ID column, so nothing typed in it is imported: put the ID column back (undo its deletion), or type the edits in the Stories sheet"},
+		{"a date and a percentage the coach typed", func(f *excelize.File) {
+			date, _ := f.NewStyle(&excelize.Style{CustomNumFmt: ptr("yyyy-mm-dd")})
+			pct, _ := f.NewStyle(&excelize.Style{NumFmt: 9}) // 0%
+			_ = f.SetCellStr(SheetCoach, "K1", "Mock on")
+			_ = f.SetCellValue(SheetCoach, "K5", 46357) // 2026-12-01
+			_ = f.SetCellStyle(SheetCoach, "K5", "K5", date)
+			_ = f.SetCellValue(SheetCoach, "H5", 0.5)
+			_ = f.SetCellStyle(SheetCoach, "H5", "H5", pct)
+		}, map[string]string{"column:Mock on": "2026-12-01", "comment": "50%"}, map[string]string{"column:Mock on": "Coach!K5", "comment": "Coach!H5"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
