@@ -22,13 +22,30 @@ var bareURL = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`
 var bareEmail = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b`) })
 
 // escapeInline keeps text from reading as HTML and puts web and email
-// addresses in angle brackets (a link on GitHub and in Obsidian).
+// addresses in angle brackets (a link on GitHub and in Obsidian), outside
+// code spans, which show their text as it is.
 func escapeInline(s string) string {
+	if strings.IndexByte(s, '`') < 0 {
+		return escapePlain(s)
+	}
+	parts := strings.Split(s, "`")
+	for i := range parts {
+		// Even parts are outside code; so is the last part after a
+		// backtick that no other closes.
+		if i%2 == 0 || i == len(parts)-1 {
+			parts[i] = escapePlain(parts[i])
+		}
+	}
+	return strings.Join(parts, "`")
+}
+
+// escapePlain is escapeInline for text without code spans.
+func escapePlain(s string) string {
 	if strings.IndexByte(s, '<') >= 0 {
 		s = htmlStart().ReplaceAllString(s, `\<$1`)
 	}
 	if strings.Contains(s, "://") {
-		s = bareURL().ReplaceAllString(s, "<$0>")
+		s = bracketURLs(s)
 	}
 	if strings.IndexByte(s, '@') >= 0 {
 		s = bareEmail().ReplaceAllStringFunc(s, func(m string) string {
@@ -41,14 +58,37 @@ func escapeInline(s string) string {
 	return s
 }
 
+// bracketURLs puts the web addresses of s in angle brackets. An address
+// keeps a closing parenthesis that closes one of its own
+// (https://en.wikipedia.org/wiki/Go_(programming_language)).
+func bracketURLs(s string) string {
+	var b strings.Builder
+	at := 0
+	for _, m := range bareURL().FindAllStringIndex(s, -1) {
+		end := m[1]
+		for end < len(s) && s[end] == ')' && strings.Count(s[m[0]:end], "(") > strings.Count(s[m[0]:end], ")") {
+			end++
+		}
+		if m[0] < at {
+			continue
+		}
+		b.WriteString(s[at:m[0]])
+		b.WriteString("<" + s[m[0]:end] + ">")
+		at = end
+	}
+	b.WriteString(s[at:])
+	return b.String()
+}
+
 // rule matches a line CommonMark reads as a thematic break.
 var rule = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,}|(?:=\s*){3,})$`)
 })
 
 // escapeStart keeps a line of text from starting a block it is not: a
-// heading ("# "), a quote (">"), a list item ("+ ", "* ", "- "), a rule
-// ("---").
+// heading ("# "), a quote (">"), a list item ("+ ", "* ", "- ", "-",
+// "2019. "), a rule ("---"), a code fence ("```", "~~~"), a link
+// reference definition ("[1]: ...").
 func escapeStart(s string) string {
 	switch {
 	case s == "":
@@ -56,10 +96,40 @@ func escapeStart(s string) string {
 	case rule().MatchString(s):
 		return `\` + s
 	case strings.HasPrefix(s, "#"), strings.HasPrefix(s, ">"), strings.HasPrefix(s, "+ "), strings.HasPrefix(s, "- "),
-		strings.HasPrefix(s, "* "), strings.HasPrefix(s, "=") && strings.Trim(s, "= ") == "":
+		strings.HasPrefix(s, "* "), strings.HasPrefix(s, "=") && strings.Trim(s, "= ") == "",
+		s == "-", s == "+", s == "*", strings.HasPrefix(s, "```"), strings.HasPrefix(s, "~~~"), linkLabel(s):
 		return `\` + s
 	}
+	if n := orderedMarker(s); n > 0 {
+		return s[:n-1] + `\` + s[n-1:] // 2019\. we shipped
+	}
 	return s
+}
+
+// orderedMarker returns the length of the ordered list marker s starts
+// with (1 to 9 digits, then "." or ")", then a space or the end), or 0.
+func orderedMarker(s string) int {
+	i := 0
+	for i < len(s) && i < 10 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i > 9 || i == len(s) || s[i] != '.' && s[i] != ')' {
+		return 0
+	}
+	if i+1 < len(s) && s[i+1] != ' ' && s[i+1] != '\t' {
+		return 0
+	}
+	return i + 1
+}
+
+// linkLabel reports whether s starts as a link reference definition:
+// "[label]:".
+func linkLabel(s string) bool {
+	if !strings.HasPrefix(s, "[") {
+		return false
+	}
+	end := strings.Index(s, "]:")
+	return end > 1 && !strings.Contains(s[1:end], "]")
 }
 
 // boldFigures puts the figures of s in bold (stories.Figures: money,

@@ -37,6 +37,17 @@ func TestText(t *testing.T) {
 		{"HTML is text", "<div>x</div> and a<b", `\<div>x\</div> and a\<b`},
 		{"addresses are links", "mail sam@example.org or see https://example.org/a.", "mail <sam@example.org> or see <https://example.org/a>."},
 		{"tabs and runs of spaces", "a\tb  c", "a b c"},
+		{"a fence is text", "```go\nstill text", "\\```go\n\nstill text"},
+		{"a tilde fence is text", "~~~", "\\~~~"},
+		{"a year is not a list", "2019. we shipped", "2019\\. we shipped"},
+		{"a big number is not a list", "123456789) items", "123456789\\) items"},
+		{"a ten-digit number is text already", "1234567890. x", "1234567890. x"},
+		{"a link definition is text", "[ref]: http://example.org", "\\[ref]: <http://example.org>"},
+		{"a lone dash is text", "a\n-\nb", "a\n\n\\-\n\nb"},
+		{"parentheses in an address", "see https://en.wikipedia.org/wiki/Go_(programming_language).", "see <https://en.wikipedia.org/wiki/Go_(programming_language)>."},
+		{"an address in parentheses", "(https://example.org/a)", "(<https://example.org/a>)"},
+		{"code shows as it is", "use `<b>` and `a@b.org`, not <b>", "use `<b>` and `a@b.org`, not \\<b>"},
+		{"an unclosed backtick", "it's ` <div>", "it's ` \\<div>"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -120,7 +120,7 @@ func hostilePacket(t *testing.T) *export.Packet {
 		Followups: []stories.Followup{{Ask: "# Why?", Answer: []string{"> because", "3x faster"}}}})
 	add(&stories.Story{ID: "pay.failure", Question: "failure", Title: "A release was late:",
 		Situation: "A release was late.", Action: "I shipped without a canary.", Result: "A day of failed payments.",
-		Notes: "| a | table |\n|---|---|"})
+		Notes: "| a | table |\n|---|---|\n```go\n2019. the year\n[ref]: https://example.org\n-\nsee https://en.wikipedia.org/wiki/Go_(programming_language)\nuse `<b>` here"})
 	bank := &stories.Bank{Projects: []*stories.Project{pr}}
 	cat := stories.NewCatalog()
 	sel, err := tailor.Select(bank, cat, tailor.Request{Questions: []string{"success", "failure", "conflict"},
