@@ -192,18 +192,17 @@ func cell(s string) string {
 	return strings.ReplaceAll(inline(s), "|", `\|`)
 }
 
-// quote renders s as a Markdown block quote: a line of s a line of the
-// quote, a blank line a bare ">".
+// quote renders s as a Markdown block quote: each line of s a paragraph
+// of the quote (as text makes each line a paragraph: a line break inside
+// a paragraph would read as a space), paragraphs apart by a bare ">".
 func quote(s string) string {
-	lines := strings.Split(strings.TrimSpace(s), "\n")
-	for i, l := range lines {
-		if l = strings.TrimSpace(l); l == "" {
-			lines[i] = ">"
-		} else {
-			lines[i] = "> " + escapeStart(escapeInline(collapse(l)))
+	var out []string
+	for l := range strings.SplitSeq(strings.TrimSpace(s), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, "> "+escapeStart(escapeInline(collapse(l))))
 		}
 	}
-	return strings.Join(lines, "\n")
+	return strings.Join(out, "\n>\n")
 }
 
 // field renders a story field under its label: "**Situation:** ..." with
