@@ -171,10 +171,11 @@ func Read(r io.Reader, name string) (*Import, error) {
 	}
 	defer f.Close()
 	im := &Import{RoleID: roleID(f), Redacted: redacted(f), Record: readRecord(f)}
-	sheet, head, cols, err := findSheet(f, name, im.Record)
+	sheet, head, cols, clashes, err := findSheet(f, name, im.Record)
 	if err != nil {
 		return nil, err
 	}
+	im.clashes(name, sheet, clashes)
 	im.Sheet = sheet
 	formulas := hasFormulas(data)
 	main := &reader{f: f, im: im, name: name, sheet: sheet, cols: cols, formulas: formulas}
@@ -184,10 +185,11 @@ func Read(r io.Reader, name string) (*Import, error) {
 	im.Rows = main.out
 	im.addColumns(main.columns)
 	if coach := coachSheet(f, sheet); coach != "" {
-		head, cols, err := findHeader(f, coach, im.Record.ownHeaders(SheetCoach))
+		head, cols, clashes, err := findHeader(f, coach, im.Record.ownHeaders(SheetCoach), im.Record.ownHeaders(SheetStories))
 		if err != nil {
 			return nil, &source.Error{File: name, Msg: fmt.Sprintf("cannot read sheet %q", coach), Err: err}
 		}
+		im.clashes(name, coach, clashes)
 		if head > 0 {
 			rd := &reader{f: f, im: im, name: name, sheet: coach, cols: cols, formulas: formulas}
 			if err := rd.rows(head); err != nil {
@@ -517,7 +519,7 @@ func parseRating(s string) (int, bool) {
 // Stories sheet, else the first sheet with an ID column, the Coach sheet
 // last), its header row number and the column index (0-based) of each
 // needed header.
-func findSheet(f *excelize.File, name string, rec *Record) (string, int, map[string]int, error) {
+func findSheet(f *excelize.File, name string, rec *Record) (string, int, map[string]int, []string, error) {
 	sheets := f.GetSheetList()
 	rank := func(s string) int {
 		switch t := strings.TrimSpace(s); {
@@ -533,13 +535,13 @@ func findSheet(f *excelize.File, name string, rec *Record) (string, int, map[str
 		if sheet == SheetRecord {
 			continue
 		}
-		own := rec.ownHeaders(SheetStories)
+		own, reserved := rec.ownHeaders(SheetStories), rec.ownHeaders(SheetCoach)
 		if rank(sheet) == 2 {
-			own = rec.ownHeaders(SheetCoach)
+			own, reserved = reserved, own
 		}
-		head, cols, err := findHeader(f, sheet, own)
+		head, cols, clashes, err := findHeader(f, sheet, own, reserved)
 		if err != nil {
-			return "", 0, nil, err
+			return "", 0, nil, nil, err
 		}
 		if head == 0 {
 			continue
@@ -547,31 +549,47 @@ func findSheet(f *excelize.File, name string, rec *Record) (string, int, map[str
 		for _, key := range []string{"rating", "status", "comment"} {
 			if _, ok := cols[key]; !ok {
 				want := map[string]string{"rating": "Rating", "status": "Status", "comment": "Coach comments"}[key]
-				return "", 0, nil, &source.Error{File: name,
+				return "", 0, nil, nil, &source.Error{File: name,
 					Msg:  fmt.Sprintf("sheet %q has no %q column (header row %d)", sheet, want, head),
 					Hint: "the coach's columns are headed ID, Rating, Status and Coach comments; put the header back, or build a fresh workbook with starpack build"}
 			}
 		}
-		return sheet, head, cols, nil
+		return sheet, head, cols, clashes, nil
 	}
-	return "", 0, nil, &source.Error{File: name, Msg: "no sheet has an \"ID\" column",
+	return "", 0, nil, nil, &source.Error{File: name, Msg: "no sheet has an \"ID\" column",
 		Hint: "import the matrix.xlsx that starpack build wrote (its Coach and Stories sheets have the ID, Rating, Status and Comments columns)"}
 }
 
+// clashes warns of the coach's columns of sheet that findHeader left out.
+func (im *Import) clashes(name, sheet string, headers []string) {
+	for _, h := range headers {
+		im.Warnings = append(im.Warnings, fmt.Sprintf("%s: the %s sheet's column %q has the name of a column starpack writes, so it is not imported: "+
+			"rename it (say, %q) and import the workbook again", name, sheet, h, h+" (coach)"))
+	}
+}
+
 // findHeader looks for a row with an ID header near the top of sheet; it
-// returns row 0 when there is none.
-func findHeader(f *excelize.File, sheet string, ownHeaders []string) (int, map[string]int, error) {
+// returns row 0 when there is none. A header that is neither known nor
+// one of ownHeaders is a column of the coach's own ("+" and its header in
+// cols), unless starpack writes a column of that name in its other sheet
+// (reserved): the coach's column would meet starpack's in the next
+// workbook, so it is left out and listed in clashes.
+func findHeader(f *excelize.File, sheet string, ownHeaders, reserved []string) (int, map[string]int, []string, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return 0, nil, err
+		return 0, nil, nil, err
 	}
 	defer rows.Close()
+	has := func(list []string, h string) bool {
+		return slices.ContainsFunc(list, func(s string) bool { return strings.EqualFold(s, h) })
+	}
 	for line := 1; line <= headerRows && rows.Next(); line++ {
 		cells, err := rows.Columns()
 		if err != nil {
-			return 0, nil, err
+			return 0, nil, nil, err
 		}
 		cols := map[string]int{}
+		var clashes []string
 		for i, c := range cells {
 			h := strings.Join(strings.Fields(strings.ToLower(c)), " ")
 			known := false
@@ -584,15 +602,20 @@ func findHeader(f *excelize.File, sheet string, ownHeaders []string) (int, map[s
 				}
 			}
 			own := strings.Join(strings.Fields(c), " ")
-			if _, dup := cols["+"+own]; !known && own != "" && !dup && !slices.ContainsFunc(ownHeaders, func(s string) bool { return strings.EqualFold(s, own) }) {
-				cols["+"+own] = i
+			if _, dup := cols["+"+own]; known || own == "" || dup || has(ownHeaders, own) {
+				continue
 			}
+			if has(reserved, own) {
+				clashes = append(clashes, own)
+				continue
+			}
+			cols["+"+own] = i
 		}
 		if _, ok := cols["id"]; ok {
-			return line, cols, nil
+			return line, cols, clashes, nil
 		}
 	}
-	return 0, nil, nil
+	return 0, nil, nil, nil
 }
 
 // redacted reports whether the workbook says it is a redacted copy.

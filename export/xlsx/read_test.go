@@ -411,3 +411,27 @@ func TestReadCoachSheet(t *testing.T) {
 		})
 	}
 }
+
+// A column the coach added under the name of a column starpack writes in
+// the other sheet ("Action" in the Coach sheet) is not taken for the
+// coach's own, which would meet starpack's in the next workbook: it is
+// left out, with a warning saying how to keep it.
+func TestReadCoachColumnNamedLikeStarpacks(t *testing.T) {
+	t.Parallel()
+	f := open(t, write(t, packet(t)))
+	_ = f.SetCellStr(SheetCoach, "K1", "Action")
+	_ = f.SetCellStr(SheetCoach, "K5", "tell it shorter")
+	im, err := Read(bytes.NewReader(save(t, f)), "matrix.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range im.Rows {
+		if _, ok := r.Columns["Action"]; ok {
+			t.Errorf("%s: the coach's Action column was imported: %q", r.ID, r.Columns["Action"])
+		}
+	}
+	want := `matrix.xlsx: the Coach sheet's column "Action" has the name of a column starpack writes, so it is not imported: rename it (say, "Action (coach)") and import the workbook again`
+	if got := strings.Join(im.Warnings, "\n"); got != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
+	}
+}
