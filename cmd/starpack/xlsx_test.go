@@ -48,6 +48,13 @@ func cmdXLSXEdit(ts *testscript.TestScript, neg bool, args []string) {
 		case arg == "-norole":
 			ts.Check(f.SetCustomProps(excelize.CustomProperty{Name: "starpack-role", Value: nil}))
 			ts.Check(f.SetCellStr("Role", "B3", ""))
+			rec, err := f.GetRows("_starpack")
+			ts.Check(err)
+			for r, row := range rec {
+				if len(row) > 1 && row[0] == "role" {
+					ts.Check(f.SetCellStr("_starpack", fmt.Sprintf("B%d", r+1), ""))
+				}
+			}
 		case arg == "-sort":
 			body := rows[1:]
 			slices.SortFunc(body, func(a, b []string) int { return strings.Compare(b[idCol], a[idCol]) })

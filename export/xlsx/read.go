@@ -72,9 +72,12 @@ type Import struct {
 // feedback base, and what starpack wrote into each story's coach's cells
 // (a story left out had them all empty).
 type Record struct {
-	Build   string
-	Base    int
-	Written map[string]map[string]string // story id -> field -> value
+	Build string
+	Base  int
+	Role  string // the packet's role id, or a redacted copy's label
+	// Redacted says the workbook is a redacted copy.
+	Redacted bool
+	Written  map[string]map[string]string // story id -> field -> value
 	// Headers are the Stories columns starpack wrote (nil in a workbook
 	// from before they were recorded): any other column is the coach's.
 	Headers []string
@@ -170,7 +173,8 @@ func Read(r io.Reader, name string) (*Import, error) {
 			Hint: "save it from your spreadsheet program as Excel 2007-365 (.xlsx), without a password"}
 	}
 	defer f.Close()
-	im := &Import{RoleID: roleID(f), Redacted: redacted(f), Record: readRecord(f)}
+	rec := readRecord(f)
+	im := &Import{RoleID: roleID(f, rec), Redacted: redacted(f) || rec != nil && rec.Redacted, Record: rec}
 	sheet, head, cols, clashes, err := findSheet(f, name, im.Record)
 	if err != nil {
 		return nil, err
@@ -471,6 +475,10 @@ func readRecord(f *excelize.File) *Record {
 			rec.Build = cell(r, 1)
 		case "base":
 			rec.Base, _ = strconv.Atoi(cell(r, 1))
+		case "role":
+			rec.Role = strings.TrimSpace(cell(r, 1))
+		case "redacted":
+			rec.Redacted = cell(r, 1) == "yes"
 		case "headers":
 			rec.Headers = r[1:]
 		case "coach headers":
@@ -633,8 +641,9 @@ func redacted(f *excelize.File) bool {
 	return false
 }
 
-// roleID reads the role id the workbook records.
-func roleID(f *excelize.File) string {
+// roleID reads the role id the workbook records: in its document
+// properties, its record sheet rec, or its Role sheet.
+func roleID(f *excelize.File, rec *Record) string {
 	if props, err := f.GetCustomProps(); err == nil {
 		for _, p := range props {
 			if p.Name == RoleProperty {
@@ -643,6 +652,9 @@ func roleID(f *excelize.File) string {
 				}
 			}
 		}
+	}
+	if rec != nil && rec.Role != "" {
+		return rec.Role
 	}
 	rows, err := f.GetRows(SheetRole)
 	if err != nil {

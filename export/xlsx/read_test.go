@@ -435,3 +435,30 @@ func TestReadCoachColumnNamedLikeStarpacks(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A workbook saved again by a program that drops the document properties
+// still says which role it is for and that it is a redacted copy: the
+// record sheet holds both too.
+func TestReadWithoutDocumentProperties(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	p.RoleID, p.Redacted = "copy-1a2b3c4d", true
+	f := open(t, write(t, p))
+	for _, name := range []string{RoleProperty, RedactedProperty, BuildProperty} {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: name, Value: nil}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_ = f.SetCellStr(SheetRole, "B3", "")
+	g := open(t, save(t, f))
+	if props, _ := g.GetCustomProps(); len(props) != 0 {
+		t.Fatalf("document properties left: %v", props)
+	}
+	im, err := Read(bytes.NewReader(save(t, g)), "matrix.xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if im.RoleID != "copy-1a2b3c4d" || !im.Redacted {
+		t.Errorf("role %q, redacted %v; want copy-1a2b3c4d, true", im.RoleID, im.Redacted)
+	}
+}

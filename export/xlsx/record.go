@@ -31,6 +31,11 @@ func (b *book) record() error {
 		{recordMarker, "what starpack wrote into the coach's cells of the Coach and Stories sheets; keep this sheet as it is"},
 		{"build", p.Build},
 		{"base", strconv.Itoa(p.FeedbackBase)},
+		// The role and whether the copy is redacted, as the document
+		// properties have them too: a program that saves the workbook
+		// again may drop those.
+		{"role", p.RoleID},
+		{"redacted", yesNo(p.Redacted)},
 		append([]any{"headers"}, toAny(ownStoryHeaders())...),
 		append([]any{"coach headers"}, toAny(coachHeaders)...),
 		append([]any{"ID", "Rating", "Status", "Coach comments"}, toAny(b.extra)...),
@@ -68,4 +73,11 @@ func (b *book) record() error {
 		line++
 	}
 	return f.SetSheetVisible(SheetRecord, false, true)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }
