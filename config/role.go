@@ -89,7 +89,7 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 	}
 	if root == nil {
 		return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty role file",
-			Hint: "a role needs at least company: and title:; see starpack init for an example"}
+			Hint: "a role needs at least company: and title:; starpack new role ID writes one to fill in"}
 	}
 	r.ID, r.File = id, file
 	r.Pos = map[string]source.Position{}

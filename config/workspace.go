@@ -283,7 +283,7 @@ func (w *Workspace) unknownRole(id string) error {
 	if s := source.Suggest(id, ids); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	hint := "no roles yet: add roles/" + id + ".yaml (see starpack init for an example)"
+	hint := "no roles yet: starpack new role " + id + " writes roles/" + id + ".yaml to fill in"
 	if len(ids) > 0 {
 		hint = "roles: " + strings.Join(ids, ", ")
 	}

@@ -103,7 +103,7 @@ func ParseProject(file string, data []byte) (*Project, error) {
 	}
 	if root == nil {
 		return nil, &source.Error{File: file, Line: 1, Col: 1, Msg: "empty story file",
-			Hint: "a story file needs at least `project:` and `stories:`; see starpack init for an example"}
+			Hint: "a story file needs at least `project:` and `stories:`; starpack new story NAME writes one to fill in"}
 	}
 	p.File = file
 	if strings.TrimSpace(p.Project) == "" {

@@ -6,6 +6,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/starpack/starpack/config"
+	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 )
 
@@ -50,6 +51,11 @@ func (a *app) newRun(cmd *cobra.Command, opts *newOptions) error {
 		kind = config.KindStory
 	case "role":
 		kind = config.KindRole
+		switch id {
+		case packet.AllID, packet.RedactedDir: // out/all is the whole bank's packet, out/redacted the redacted copies
+			return usageError{fmt.Errorf("a role cannot be called %q: out/%s is the folder of %s; name it after the company, e.g. acme",
+				id, id, map[string]string{packet.AllID: "the whole bank's packet (build --all)", packet.RedactedDir: "the redacted copies"}[id])}
+		}
 	default:
 		return usageError{fmt.Errorf("new %q: say what to make: starpack new story NAME, or starpack new role NAME", opts.kind)}
 	}

@@ -47,7 +47,8 @@ func Dir(out, id, label string) (string, error) {
 		}
 	}
 	if id == RedactedDir && label == "" {
-		return "", &source.Error{File: filepath.Join(out, id), Msg: fmt.Sprintf("role id %q names the folder of redacted copies; rename roles/%s.yaml", id, id)}
+		return "", &source.Error{File: filepath.Join(out, id), Msg: fmt.Sprintf("role id %q names the folder of redacted copies", id),
+			Hint: fmt.Sprintf("rename roles/%s.yaml (after the company, say); its feedback file, feedback/%s.yaml, goes with it", id, id)}
 	}
 	parent, name := out, id
 	if label != "" {

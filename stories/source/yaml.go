@@ -98,7 +98,7 @@ func decodeYAML(file string, data []byte, v any) (*yaml.Node, error) {
 	if t := reflect.TypeOf(v); t.Kind() == reflect.Pointer && t.Elem().Kind() == reflect.Struct && root.Kind != yaml.MappingNode {
 		return nil, &Error{File: file, Line: root.Line, Col: root.Column,
 			Msg:  "expected a mapping of `key: value` lines, found " + kindName(root),
-			Hint: "see the example workspace (starpack init) for the file's shape"}
+			Hint: "see the example workspace (starpack init --example DIR) for the file's shape"}
 	}
 	if err := secondDocument(file, data, dec); err != nil {
 		return nil, err
@@ -313,7 +313,7 @@ func yamlError(file string, err error) error {
 	}
 	if strings.Contains(e.Msg, "cannot unmarshal") {
 		e.Msg = typeMessage(e.Msg)
-		e.Hint = "see the field's expected type in the example workspace (starpack init)"
+		e.Hint = "see the field's expected type in the example workspace (starpack init --example DIR)"
 	}
 	return e
 }
