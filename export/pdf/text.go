@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -267,8 +268,82 @@ func (d *doc) wrap(spans []span, size, maxW float64) []line {
 	return lines
 }
 
-// breakWord lays out a word wider than a line, rune by rune.
+// breakWord lays out a word wider than a line: at its no-break spaces
+// first (a figure such as "$1,234,567,890 to $2,345,678,901" is one word
+// of several parts, and a line break between the parts reads better than
+// one inside a number), then, for a part still wider than a line, rune by
+// rune.
 func (d *doc) breakWord(word []piece, size, maxW float64, cur *line, newLine func(), add func(piece)) {
+	parts := splitNoBreak(word)
+	if len(parts) <= 1 {
+		d.breakRunes(word, size, maxW, cur, newLine, add)
+		return
+	}
+	scale := size / 1000 / ptPerMM
+	for i, part := range parts {
+		w, nbsp := 0.0, piece{}
+		for k := range part {
+			part[k].w = d.measure(part[k].ref, part[k].text, scale)
+			w += part[k].w
+		}
+		if i > 0 {
+			nbsp = piece{ref: part[0].ref, text: "\u00a0", src: -1, accent: part[0].accent}
+			nbsp.w = d.measure(nbsp.ref, nbsp.text, scale)
+			if cur.w+nbsp.w+w > maxW {
+				newLine()
+			} else {
+				add(nbsp)
+			}
+		}
+		if cur.w+w <= maxW {
+			for _, p := range part {
+				add(p)
+			}
+			continue
+		}
+		d.breakRunes(part, size, maxW, cur, newLine, add)
+	}
+}
+
+// splitNoBreak cuts a word's pieces at its no-break spaces, which it
+// leaves out; the pieces it makes are no longer slices of their text
+// (src -1).
+func splitNoBreak(word []piece) [][]piece {
+	var parts [][]piece
+	var cur []piece
+	for _, p := range word {
+		for {
+			i := strings.IndexRune(p.text, '\u00a0')
+			if i < 0 {
+				break
+			}
+			if i > 0 {
+				cur = append(cur, piece{ref: p.ref, text: p.text[:i], src: -1, accent: p.accent})
+			}
+			parts = append(parts, cur)
+			cur = nil
+			p.text, p.src = p.text[i+len("\u00a0"):], -1
+		}
+		if p.text != "" {
+			cur = append(cur, p)
+		}
+	}
+	parts = append(parts, cur)
+	// A no-break space at either end or doubled makes an empty part.
+	return slices.DeleteFunc(parts, func(ps []piece) bool { return len(ps) == 0 })
+}
+
+// measure is the width of text drawn with face ref at scale.
+func (d *doc) measure(ref faceRef, text string, scale float64) float64 {
+	w := 0.0
+	for _, r := range text {
+		w += d.width(ref, r) * scale
+	}
+	return w
+}
+
+// breakRunes lays out a word wider than a line, rune by rune.
+func (d *doc) breakRunes(word []piece, size, maxW float64, cur *line, newLine func(), add func(piece)) {
 	scale := size / 1000 / ptPerMM
 	for _, p := range word {
 		start := 0

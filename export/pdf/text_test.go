@@ -149,3 +149,39 @@ func TestFigures(t *testing.T) {
 		})
 	}
 }
+
+// A word wider than its line (a figure joined with no-break spaces) is
+// broken at its no-break spaces before anywhere else: never inside a
+// number that fits a line.
+func TestBreakAtNoBreakSpaces(t *testing.T) {
+	d, err := newDoc(&export.Packet{Paper: "A4"}, Options{}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	word := "$1,234,567,890\u00a0to\u00a0$2,345,678,901"
+	spans := []span{{text: "Lead with " + word + " (90%).", st: bold}}
+	whole := d.wrap([]span{{text: "$1,234,567,890", st: bold}}, 9, 1e9)[0].w
+	for _, maxW := range []float64{whole + 1, whole * 1.3, whole * 1.9} {
+		var got []string
+		for _, ln := range d.wrap(spans, 9, maxW) {
+			var b strings.Builder
+			for _, s := range ln.segs {
+				b.WriteString(s.text)
+			}
+			if ln.w > maxW+1e-9 {
+				t.Errorf("width %g: line %q is %g wide", maxW, b.String(), ln.w)
+			}
+			got = append(got, b.String())
+		}
+		all := strings.Join(got, "|")
+		for _, n := range []string{"$1,234,567,890", "$2,345,678,901"} {
+			if !strings.Contains(all, n) {
+				t.Errorf("width %g: %q is broken: %q", maxW, n, got)
+			}
+		}
+		squeeze := strings.NewReplacer("|", "", " ", "", "\u00a0", "").Replace
+		if squeeze(all) != squeeze(spans[0].text) {
+			t.Errorf("width %g: text lost: %q", maxW, got)
+		}
+	}
+}
