@@ -857,3 +857,16 @@ func BenchmarkBriefPerPage(b *testing.B) {
 		b.ReportMetric(float64(pages), "pages")
 	}
 }
+
+// A cheat sheet that keeps to one page only by leaving the Situations and
+// the backups out says so.
+func TestCheatSheetSaysWhatItLeavesOut(t *testing.T) {
+	t.Parallel()
+	data, warns := build(t, sheetOf(letter(examplePacket(t)), pdf.Options{Margins: 50}))
+	if e := extract(t, data); e.pages != 1 {
+		t.Fatalf("%d pages, want 1", e.pages)
+	}
+	if !slices.ContainsFunc(warns, func(w string) bool { return strings.Contains(w, "leave out the Situation and the backups") }) {
+		t.Errorf("warnings %q, want one saying the Situations and backups are left out", warns)
+	}
+}

@@ -32,16 +32,21 @@ func (s *sheet) grid(cards []card, top, bot float64) {
 	cardW := (areaW - float64(cols-1)*cardGap) / float64(cols)
 	cards = s.capCards(cards, cols, areaH)
 	var g grid
+	var dt detail
 	fits := false
 	for _, st := range gridSteps {
 		size := base - float64(st[0])*sheetStep
 		if size < sheetMinSize {
 			break
 		}
-		g = s.fit(cards, cols, cardW, size, details[st[1]])
+		dt = details[st[1]]
+		g = s.fit(cards, cols, cardW, size, dt)
 		if fits = sumRows(g.rowH) <= areaH; fits {
 			break
 		}
+	}
+	if fits && (dt.s == 0 || dt.backups == 0) {
+		d.warnings = append(d.warnings, fmt.Sprintf("cheat sheet: the cards leave out the Situation and the backups to fit one page at %g pt", g.size))
 	}
 	if !fits {
 		d.warnings = append(d.warnings, fmt.Sprintf("cheat sheet: the cards are shortened to fit one page at %g pt", g.size))
