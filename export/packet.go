@@ -133,19 +133,23 @@ func WorkOutCues(ss []*stories.Story) map[*stories.Story]string {
 
 // ToDo says what to add to the picked stories before the interview, from
 // the packet's Findings: a lesson for each failure story that has none,
-// and one line for the stories without follow-ups.
-func (p *Packet) ToDo() []string {
+// and one line for the stories without follow-ups. Stories go by their
+// cue (see ToDoNamed).
+func (p *Packet) ToDo() []string { return p.ToDoNamed(p.Cue) }
+
+// ToDoNamed is ToDo with the stories named by name.
+func (p *Packet) ToDoNamed(name func(*stories.Story) string) []string {
 	var out, noFollowups []string
 	for _, f := range p.Findings {
-		cue := f.Story
+		what := f.Story
 		if s := p.Bank.Story(f.Story); s != nil {
-			cue = p.Cue(s)
+			what = name(s)
 		}
 		switch f.Rule {
 		case lint.Lesson:
-			out = append(out, fmt.Sprintf("Add `lesson:` to %q: what you would do differently", cue))
+			out = append(out, fmt.Sprintf("Add what you would do differently (`lesson:`) to %q", what))
 		case lint.Followups:
-			noFollowups = append(noFollowups, fmt.Sprintf("%q", cue))
+			noFollowups = append(noFollowups, fmt.Sprintf("%q", what))
 		}
 	}
 	if len(noFollowups) > 0 {

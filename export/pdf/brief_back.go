@@ -162,7 +162,7 @@ func (b *brief) closing() {
 	}
 	b.h1("Before you go", false, 30)
 	b.d.source = "packet"
-	fix := b.p.ToDo()
+	fix := b.p.ToDoNamed(storyTitle) // the stories as the brief heads them
 	if len(fix) == 0 {
 		fix = []string{"Nothing to fix: the picked stories have their lessons and follow-ups."}
 	}
