@@ -83,8 +83,11 @@ func TestParseSettings(t *testing.T) {
 
 func TestParseRole(t *testing.T) {
 	readJD := func(name string) ([]byte, error) {
-		if name == "acme.txt" {
+		switch name {
+		case "acme.txt":
 			return []byte("Kafka and streaming."), nil
+		case "utf16.txt":
+			return []byte("\xff\xfeK\x00a\x00"), nil
 		}
 		return nil, os.ErrNotExist
 	}
@@ -109,6 +112,7 @@ func TestParseRole(t *testing.T) {
 		{"empty", "", "roles/acme.yaml:1:1: empty role file"},
 		{"bad date", "date: 12/03/2026\n", `roles/acme.yaml:1:7: date "12/03/2026" is not a date`},
 		{"no such day", "date: 2026-13-45\n", `roles/acme.yaml:1:7: date "2026-13-45" is not a date`},
+		{"a job description in UTF-16", "job_description_file: utf16.txt\n", `roles/utf16.txt: file is UTF-16LE text; starpack reads UTF-8 text`},
 		{"no 31 November", "date: 2026-11-31\n", `roles/acme.yaml:1:7: date "2026-11-31" is not a date`},
 		{"unknown field", "compnay: Acme\n", `roles/acme.yaml:1:1: unknown field "compnay" (did you mean "company"?)`},
 		{"missing jd file", "job_description_file: nope.txt\n", `roles/acme.yaml:1:23: cannot read job description "nope.txt"`},

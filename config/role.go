@@ -134,7 +134,8 @@ func ParseRole(id, file string, data []byte, readJD func(name string) ([]byte, e
 			return nil, source.Errorf(at("job_description_file"), "the path is relative to the role file's folder",
 				"cannot read job description %q: %v", r.JobDescriptionFile, unwrapPath(err))
 		}
-		if err := source.CheckText(r.JobDescriptionFile, jd); err != nil {
+		// Named as the role file's folder has it: roles/jd.txt.
+		if err := source.CheckText(path.Join(path.Dir(file), r.JobDescriptionFile), jd); err != nil {
 			return nil, err
 		}
 		r.JobDescription = string(jd)
