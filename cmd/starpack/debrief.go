@@ -185,20 +185,30 @@ func (a *app) askAnswers(role *config.Role, n int, bank *stories.Bank, cat *stor
 		}); err != nil {
 			return out, ignoreEOF(err)
 		}
-		if one.Rating, err = askValid(p, "how did it go ("+strings.Join(loop.Ratings, ", ")+"; empty to skip): ", loop.Ratings, func(s string) error {
+		// The rating and the note may be skipped: input that ends at
+		// either keeps the question, without them.
+		one.Rating, err = askValid(p, "how did it go ("+strings.Join(loop.Ratings, ", ")+"; empty to skip): ", loop.Ratings, func(s string) error {
 			_, err := loop.CheckAsked(loop.Asked{Question: "q", Rating: s}, bank, cat, ids)
 			return err
-		}); err != nil {
-			return out, ignoreEOF(err)
+		})
+		ended := errors.Is(err, io.EOF)
+		if err != nil && !ended {
+			return out, err
 		}
-		if one.Note, err = p.Ask("note (optional): ", nil); err != nil {
-			return out, ignoreEOF(err)
+		if !ended {
+			one.Note, err = p.Ask("note (optional): ", nil)
+			if ended = errors.Is(err, io.EOF); err != nil && !ended {
+				return out, err
+			}
 		}
 		checked, err := loop.CheckAsked(one, bank, cat, ids)
 		if err != nil {
 			return out, err // checked field by field above
 		}
 		out = append(out, checked)
+		if ended {
+			return out, nil
+		}
 	}
 }
 
