@@ -12,6 +12,7 @@ import (
 	"github.com/starpack/starpack/export/packet"
 	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/lint"
+	"github.com/starpack/starpack/stories/tailor"
 )
 
 type lintOptions struct {
@@ -86,7 +87,8 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	findings := append(ws.Lint(bank, false), rolePickFindings(ws)...)
+	picks, roleErr := rolePickFindings(ws)
+	findings := append(ws.Lint(bank, false), picks...)
 	lint.Sort(findings)
 	n := len(bank.Stories())
 	if opts.format == "json" {
@@ -105,6 +107,9 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
+	if roleErr != nil {
+		return roleErr // after the findings: the role's picks are not checked
+	}
 	if lint.Failed(findings, opts.strict) {
 		return errSilent
 	}
@@ -112,23 +117,25 @@ func (a *app) lintRun(cmd *cobra.Command, opts *lintOptions) error {
 }
 
 // rolePickFindings checks the stories every role of the workspace picks
-// (lint.Picks). A role that does not load or select is left to build to
-// report.
-func rolePickFindings(ws *config.Workspace) []lint.Finding {
+// (lint.Picks), and returns the first error of a role that does not load
+// or select (the others are checked all the same).
+func rolePickFindings(ws *config.Workspace) ([]lint.Finding, error) {
 	ids, _ := ws.RoleIDs()
 	var picks []lint.Picked
+	var first error
 	for _, id := range ids {
 		role, err := ws.Role(id)
-		if err != nil {
-			continue
+		if err == nil {
+			var sel *tailor.Selection
+			if sel, err = packet.Select(ws, role); err == nil {
+				picks = append(picks, packet.Picks(role.ID, sel)...)
+			}
 		}
-		sel, err := packet.Select(ws, role)
-		if err != nil {
-			continue
+		if err != nil && first == nil {
+			first = err
 		}
-		picks = append(picks, packet.Picks(role.ID, sel)...)
 	}
-	return lint.Picks(picks, ws.Settings.LintConfig())
+	return lint.Picks(picks, ws.Settings.LintConfig()), first
 }
 
 // lintResult is the lint of a build's bank.
