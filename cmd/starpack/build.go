@@ -106,6 +106,9 @@ type buildOutcome struct {
 // the packets on a few workers. The outcome is nil when nothing was
 // built; with an error about the roles to build, it holds the lint.
 func (a *app) build(cmd *cobra.Command, opts *buildOptions) (*buildOutcome, error) {
+	if err := checkRound(cmd); err != nil {
+		return nil, err
+	}
 	if opts.all && len(opts.roles) > 0 {
 		return nil, usageError{fmt.Errorf("--all builds the whole bank; give no ROLE with it")}
 	}
@@ -158,10 +161,15 @@ func roleJobs(ws *config.Workspace, opts *buildOptions) ([]job, error) {
 		}
 	}
 	var jobs []job
+	seen := map[string]bool{} // a role named twice (acme, roles/acme.yaml) is built once
 	for _, name := range names {
 		r, err := ws.Role(name)
 		if r != nil {
 			name = r.ID
+			if seen[r.ID] {
+				continue
+			}
+			seen[r.ID] = true
 		}
 		jobs = append(jobs, job{id: name, role: r, err: err})
 	}
@@ -271,4 +279,15 @@ func buildDate(flag string, now func() time.Time) (time.Time, error) {
 		return time.Unix(n, 0).UTC(), nil
 	}
 	return now().UTC().Truncate(time.Second), nil
+}
+
+// checkRound refuses a --round given as less than 1: rounds count from 1,
+// and leaving the flag out picks the round by date.
+func checkRound(cmd *cobra.Command) error {
+	if f := cmd.Flags().Lookup("round"); f != nil && f.Changed {
+		if n, err := strconv.Atoi(f.Value.String()); err == nil && n < 1 {
+			return usageError{fmt.Errorf("--round %d: rounds count from 1 (leave --round out for the round by date)", n)}
+		}
+	}
+	return nil
 }

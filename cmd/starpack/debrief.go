@@ -69,6 +69,9 @@ it.`,
 }
 
 func (a *app) debriefRun(cmd *cobra.Command, opts *debriefOptions) error {
+	if err := checkRound(cmd); err != nil {
+		return err
+	}
 	flags := opts.one != (loop.Asked{})
 	if flags && opts.from != "" {
 		return usageError{errors.New("--from reads the questions from a file; give no --question, --story, --rating or --note with it")}

@@ -118,6 +118,9 @@ requirement with "gap": true has no evidence and may have a "bridge"):
 }
 
 func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
+	if err := checkRound(cmd); err != nil {
+		return err
+	}
 	ws, err := a.openWorkspace(cmd, false)
 	if err != nil {
 		return err
