@@ -86,6 +86,10 @@ func (a *app) feedbackRun(cmd *cobra.Command, opts *feedbackOptions) error {
 		return feedbackJSONReport(a.stdout, path, id, file, changes, warnings)
 	}
 	if len(changes) == 0 {
+		if held, err := ws.Feedback(id); err == nil && len(held) == 0 {
+			fmt.Fprintf(a.out(), "nothing new in %s: the coach has edited none of its cells\n", filepath.Base(path))
+			return nil
+		}
 		fmt.Fprintf(a.out(), "nothing new in %s: %s already holds its feedback\n", filepath.Base(path), file)
 		return nil
 	}
