@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -96,9 +97,24 @@ func (l *Layers) apply(s *Settings) (outLayered bool, err error) {
 	if err := s.Check(); err != nil {
 		var fe *source.FieldError
 		if errors.As(err, &fe) {
-			return false, &source.Error{Msg: "settings (flags, STARPACK_* or starpack.yaml): " + fe.Msg, Hint: fe.Hint, Err: err}
+			return false, &source.Error{Msg: l.origin(fe.Field) + ": " + fe.Msg, Hint: fe.Hint, Err: err}
 		}
 		return false, err
 	}
 	return l.v.IsSet("out"), nil
+}
+
+// origin names where the setting key came from for a message: its flag or
+// its variable when one of them set it, else every place settings come
+// from.
+func (l *Layers) origin(key string) string {
+	if l.flags != nil {
+		if f := l.flags.Lookup(key); f != nil && f.Changed {
+			return "--" + key
+		}
+	}
+	if v, ok := os.LookupEnv(EnvName(key)); ok && key != "" {
+		return fmt.Sprintf("%s=%q", EnvName(key), v)
+	}
+	return "settings (flags, STARPACK_* or starpack.yaml)"
 }
