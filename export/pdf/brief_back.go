@@ -36,24 +36,28 @@ func (b *brief) requirement(r tailor.Requirement) []row {
 	size := smallSize + 0.5
 	left := d.wrap(plain(r.Text, regular), size, leftW)
 	var right [][]span
+	var sources []string // what each item of right shows, for reports of what cannot be drawn
 	for _, e := range r.Evidence {
-		right = append(right, b.evidence(e, ""))
+		right, sources = append(right, b.evidence(e, "")), append(sources, "story "+e.Story.ID)
 	}
 	if r.Gap() {
 		gap := []span{{text: "Gap", st: bold, accent: false}}
+		src := "role"
 		if r.Bridge != nil {
 			gap = append(gap, span{text: ": bridge from ", st: regular})
 			gap = append(gap, b.evidence(*r.Bridge, "its project says ")...)
+			src = "story " + r.Bridge.Story.ID
 		} else {
 			gap = append(gap, span{text: ": no story comes near it yet", st: regular})
 		}
-		right = append(right, gap)
+		right, sources = append(right, gap), append(sources, src)
 	} else if len(r.Missing) > 0 {
-		right = append(right, plain("no story says "+quoteList(r.Missing), italic))
+		right, sources = append(right, plain("no story says "+quoteList(r.Missing), italic)), append(sources, "role")
 	}
 	var rl []line
 	var rc []rgb
 	for i, sp := range right {
+		d.source = sources[i]
 		c := ink
 		if r.Gap() && i == len(right)-1 {
 			c = alert

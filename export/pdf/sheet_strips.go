@@ -156,11 +156,13 @@ func (s *sheet) strip(bot float64) float64 {
 	m := d.margin
 	w := d.pageW - 2*m
 	type column struct {
-		title string
-		items [][]span
-		lines int // most lines per item
+		title   string
+		items   [][]span
+		sources []string // what each item comes from, for reports of what cannot be drawn; "role" past its end
+		lines   int      // most lines per item
 	}
-	cols := []column{{title: "KEY NUMBERS", items: s.keyNumbers(), lines: 2}, {title: "QUESTIONS TO ASK", lines: 3}}
+	nums, numSources := s.keyNumbers()
+	cols := []column{{title: "KEY NUMBERS", items: nums, sources: numSources, lines: 2}, {title: "QUESTIONS TO ASK", lines: 3}}
 	askW := (d.pageW-2*m)/3 - 7
 	for _, q := range s.p.AskList(3) {
 		if short, ok := shortenAt(q, func(t string) bool { return len(d.wrap(plain(t, regular), stripSize, askW)) <= 3 }); ok {
@@ -176,10 +178,13 @@ func (s *sheet) strip(bot float64) float64 {
 	lead := cardLead(stripSize)
 	laid := make([][][]line, len(cols))
 	rows := 0
-	d.source = "role"
 	for i, c := range cols {
 		n := 0
-		for _, it := range c.items {
+		for j, it := range c.items {
+			d.source = "role"
+			if j < len(c.sources) {
+				d.source = c.sources[j]
+			}
 			ls := d.limit(d.wrap(it, stripSize, colW-3), c.lines, stripSize, colW-3)
 			laid[i] = append(laid[i], ls)
 			n += len(ls)
@@ -210,11 +215,10 @@ func (s *sheet) strip(bot float64) float64 {
 
 // keyNumbers are the figures each question's story leads with, each with
 // the story's heading: the numbers to have at the tip of the tongue.
-func (s *sheet) keyNumbers() [][]span {
-	var out [][]span
+func (s *sheet) keyNumbers() (out [][]span, sources []string) {
 	seen := map[string]bool{}
 	if s.p.Selection == nil {
-		return nil
+		return nil, nil
 	}
 	for _, a := range s.p.Selection.Answers {
 		if len(a.Picks) == 0 || len(out) == 5 {
@@ -226,7 +230,7 @@ func (s *sheet) keyNumbers() [][]span {
 			continue
 		}
 		seen[fig] = true
-		s.d.source = "story " + st.ID
+		sources = append(sources, "story "+st.ID)
 		title := storyTitle(st)
 		if strings.Contains(title, fig) {
 			out = append(out, leadSpans(title, fig))
@@ -238,7 +242,7 @@ func (s *sheet) keyNumbers() [][]span {
 	if len(out) == 0 {
 		out = append(out, plain("none yet: give each Result a number", italic))
 	}
-	return out
+	return out, sources
 }
 
 // keywords are the role's words to weave into the answers: the job
