@@ -122,14 +122,16 @@ func (s *Story) Words() int {
 }
 
 // CountWords counts the words of a text as Words does: runs of letters,
-// digits and marks between spaces.
+// digits and marks between spaces, and, in Chinese and Japanese, which do
+// not put spaces between words, a word for every two characters (about
+// what they take to say).
 func CountWords(text string) int { return countWords(text) }
 
 // countWords is len(strings.FieldsFunc(text, unicode.IsSpace)) without
 // building the slice: Words is asked for again and again (every table
 // row, every speaking time), so it must not allocate.
 func countWords(text string) int {
-	n, in := 0, false
+	n, in, cjk := 0, false, 0
 	for i := 0; i < len(text); {
 		// A run of ASCII letters and marks, read a byte at a time.
 		for i < len(text) && text[i] < utf8.RuneSelf && !asciiSpace[text[i]] {
@@ -153,12 +155,17 @@ func countWords(text string) int {
 		switch {
 		case unicode.IsSpace(r):
 			in = false
+		case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana):
+			cjk++
+			in = false
+		case r >= 0x3000 && r <= 0x303f || r >= 0xff01 && r <= 0xff0f: // CJK punctuation: 。、「」！
+			in = false
 		case !in:
 			in = true
 			n++
 		}
 	}
-	return n
+	return n + (cjk+1)/2
 }
 
 // asciiSpace marks the ASCII characters unicode.IsSpace holds spaces.

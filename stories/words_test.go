@@ -96,3 +96,23 @@ func FuzzShorten(f *testing.F) {
 		}
 	})
 }
+
+// Chinese and Japanese, written without spaces between words, count a
+// word for every two characters; words in other scripts beside them count
+// as words.
+func TestCountWordsCJK(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want int
+	}{
+		{"売上が30%増加しました", 6}, // 9 characters and "30%"
+		{"Hello 世界", 2},
+		{"我们把延迟降低了一半。", 5},
+		{"Cut latency by 40%", 4},
+		{"", 0},
+	} {
+		if got := CountWords(tt.text); got != tt.want {
+			t.Errorf("CountWords(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
