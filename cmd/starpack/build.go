@@ -106,7 +106,7 @@ type buildOutcome struct {
 // the packets on a few workers. The outcome is nil when nothing was
 // built; with an error about the roles to build, it holds the lint.
 func (a *app) build(cmd *cobra.Command, opts *buildOptions) (*buildOutcome, error) {
-	if err := checkRound(cmd); err != nil {
+	if err := checkFlagValues(cmd); err != nil {
 		return nil, err
 	}
 	if opts.all && len(opts.roles) > 0 {
@@ -281,12 +281,19 @@ func buildDate(flag string, now func() time.Time) (time.Time, error) {
 	return now().UTC().Truncate(time.Second), nil
 }
 
-// checkRound refuses a --round given as less than 1: rounds count from 1,
-// and leaving the flag out picks the round by date.
-func checkRound(cmd *cobra.Command) error {
+// checkFlagValues refuses a --round given as less than 1: rounds count from 1,
+// and leaving the flag out picks the round by date. It refuses an empty
+// --date, --only or --out too: given, each needs a value (a script's
+// empty variable is a mistake, not "the default").
+func checkFlagValues(cmd *cobra.Command) error {
 	if f := cmd.Flags().Lookup("round"); f != nil && f.Changed {
 		if n, err := strconv.Atoi(f.Value.String()); err == nil && n < 1 {
 			return usageError{fmt.Errorf("--round %d: rounds count from 1 (leave --round out for the round by date)", n)}
+		}
+	}
+	for _, name := range []string{"date", "only", "out"} {
+		if f := cmd.Flags().Lookup(name); f != nil && f.Changed && (f.Value.String() == "" || f.Value.String() == "[]") {
+			return usageError{fmt.Errorf("--%s is empty: give it a value, or leave it out", name)}
 		}
 	}
 	return nil

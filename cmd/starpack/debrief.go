@@ -69,7 +69,7 @@ it.`,
 }
 
 func (a *app) debriefRun(cmd *cobra.Command, opts *debriefOptions) error {
-	if err := checkRound(cmd); err != nil {
+	if err := checkFlagValues(cmd); err != nil {
 		return err
 	}
 	flags := opts.one != (loop.Asked{})

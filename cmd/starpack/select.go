@@ -118,7 +118,7 @@ requirement with "gap": true has no evidence and may have a "bridge"):
 }
 
 func (a *app) selectRun(cmd *cobra.Command, opts *selectOptions) error {
-	if err := checkRound(cmd); err != nil {
+	if err := checkFlagValues(cmd); err != nil {
 		return err
 	}
 	ws, err := a.openWorkspace(cmd, false)
