@@ -117,7 +117,15 @@ func (b *brief) facts() []row {
 		d.source = f.source
 		var ls []line
 		for _, part := range strings.Split(f.value, "\n") {
-			ls = append(ls, d.limit(d.wrap(plain(part, regular), size, colW), 2, size, colW)...)
+			// An email too long for the column breaks before its "@",
+			// each half shortened on its own, not after two lines of it.
+			halves := []string{part}
+			if at := strings.IndexByte(part, '@'); at > 0 && !strings.ContainsRune(part, ' ') && len(d.wrap(plain(part, regular), size, colW)) > 1 {
+				halves = []string{part[:at], part[at:]}
+			}
+			for _, h := range halves {
+				ls = append(ls, d.limit(d.wrap(plain(h, regular), size, colW), 2, size, colW)...)
+			}
 		}
 		cols = append(cols, ls)
 		h = max(h, float64(len(ls))*lh)
