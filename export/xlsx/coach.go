@@ -44,7 +44,7 @@ func (b *book) coach() error {
 	}
 	times := make([]stories.Fit, len(b.rows))
 	for i, r := range b.rows {
-		times[i] = b.story(r.s).fit
+		times[i] = b.rowFit(r)
 	}
 	if err := b.conditionals(sheet, coachRating, coachStatus, coachTime, times); err != nil {
 		return err
@@ -85,6 +85,17 @@ func (b *book) coachColumns() ([]string, []float64) {
 
 // coachRow fills row with the cells of one Coach row and returns the
 // lines the row takes.
+// rowFit is the story's time against the window of the question its row
+// lists it under: an alternate is told for that question, whatever
+// question it was written for.
+func (b *book) rowFit(r coachRow) stories.Fit {
+	in := b.story(r.s)
+	if !r.alt {
+		return in.fit
+	}
+	return b.p.Speech.FitWords(in.words, stories.KindOf(r.q, r.s))
+}
+
 func (b *book) coachRow(row []any, r coachRow) int {
 	in := b.story(r.s)
 	body, minutes := b.s.body, b.s.minutes
@@ -98,8 +109,9 @@ func (b *book) coachRow(row []any, r coachRow) int {
 	row[0] = textCell(body, question)
 	row[1] = textCell(body, in.cue)
 	row[2] = textCell(body, result)
-	row[coachTime-1] = clockCell(minutes, in.fit.Time)
-	row[4] = textCell(body, in.fit.Window.String())
+	fit := b.rowFit(r)
+	row[coachTime-1] = clockCell(minutes, fit.Time)
+	row[4] = textCell(body, fit.Window.String())
 	b.coachCells(row[coachRating-1:], fb)
 	row[len(row)-1] = textCell(body, r.s.ID)
 	n := max(lines(question, coachWidths[0]), lines(in.cue, coachWidths[1]), lines(result, coachWidths[2]),

@@ -752,3 +752,35 @@ func TestLongHeading(t *testing.T) {
 		t.Errorf("%d sheets with a page header, want the Coach, Matrix and Stories sheets at least", checked)
 	}
 }
+
+// An alternate is timed on the Coach sheet against the question it is
+// listed under: a short "what you learned" answer offered for a STAR
+// question is aimed at the STAR window.
+func TestCoachAlternateTimedForItsQuestion(t *testing.T) {
+	t.Parallel()
+	p := packet(t)
+	pr := p.Bank.Projects[0]
+	short := &stories.Story{ID: "extra.learned", Question: "learned", Notes: "Keep the on-call runbook short.", Project: pr}
+	pr.Stories = append(pr.Stories, short)
+	a := &p.Selection.Answers[0] // most-challenging: a STAR question
+	a.Alternates = append(a.Alternates, tailor.Pick{Story: short})
+	f := open(t, write(t, p))
+	rows, err := f.GetRows(SheetCoach)
+	if err != nil {
+		t.Fatal(err)
+	}
+	aim := slices.Index(rows[0], "Aim")
+	id := slices.Index(rows[0], "ID")
+	found := false
+	for _, r := range rows[1:] {
+		if len(r) > id && r[id] == short.ID {
+			found = true
+			if r[aim] != "1:30–2:00" {
+				t.Errorf("alternate aimed at %q, want the STAR window 1:30–2:00 of %q", r[aim], r[0])
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("no Coach row for %s", short.ID)
+	}
+}
