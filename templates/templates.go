@@ -45,7 +45,7 @@ func parseAll(t *template.Template, fsys fs.FS, display string) error {
 	}
 	if len(names) == 0 && display != "(built-in)" {
 		if _, err := fs.Stat(fsys, "."); err != nil {
-			return &source.Error{File: display, Msg: "template folder not found", Hint: "fix `templates:` in starpack.yaml, or remove it to use the built-in templates", Err: err}
+			return &source.Error{File: display, Msg: "template folder not found", Hint: "fix `templates:` (in starpack.yaml, or STARPACK_TEMPLATES), or leave it out to use the built-in templates", Err: err}
 		}
 	}
 	for _, name := range names {
