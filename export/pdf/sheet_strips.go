@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/starpack/starpack/stories"
@@ -232,8 +233,8 @@ func (s *sheet) keyNumbers() (out [][]span, sources []string) {
 		seen[fig] = true
 		sources = append(sources, "story "+st.ID)
 		title := storyTitle(st)
-		if strings.Contains(title, fig) {
-			out = append(out, leadSpans(title, fig))
+		if as, ok := looseFind(title, fig); ok { // "<1%" in the title is the figure "< 1%"
+			out = append(out, leadSpans(title, as))
 			continue
 		}
 		sp := []span{{text: strings.ReplaceAll(smart(fig), " ", "\u00a0"), st: bold, accent: true}}
@@ -253,4 +254,24 @@ func (s *sheet) keywords() string {
 		kw = s.p.Focus
 	}
 	return strings.Join(kw[:min(10, len(kw))], " · ")
+}
+
+// looseFind finds fig in text however it is spaced there ("< 1%" in
+// "cut to <1% of before") and returns it as text writes it.
+func looseFind(text, fig string) (string, bool) {
+	if strings.Contains(text, fig) {
+		return fig, true
+	}
+	var b strings.Builder
+	for _, r := range strings.ReplaceAll(fig, " ", "") {
+		if b.Len() > 0 {
+			b.WriteString(`\s*`)
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	if b.Len() == 0 {
+		return "", false
+	}
+	m := regexp.MustCompile(b.String()).FindString(text)
+	return m, m != ""
 }

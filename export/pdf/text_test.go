@@ -185,3 +185,17 @@ func TestBreakAtNoBreakSpaces(t *testing.T) {
 		}
 	}
 }
+
+func TestLooseFind(t *testing.T) {
+	for _, tt := range []struct{ text, fig, want string }{
+		{"Processing time is reduced to <1% of before", "< 1%", "<1%"},
+		{"Cut the bill by $1.2M/year", "$1.2M/year", "$1.2M/year"},
+		{"from 40 % to 2 %", "40%", "40 %"},
+		{"no figure here", "90%", ""},
+	} {
+		got, ok := looseFind(tt.text, tt.fig)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("looseFind(%q, %q) = %q, %v; want %q", tt.text, tt.fig, got, ok, tt.want)
+		}
+	}
+}
