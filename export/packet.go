@@ -60,9 +60,9 @@ type Packet struct {
 	// Lint is the workspace's lint settings: the workbook flags each
 	// story with the rules it trips (lint.Flags). Zero is every default.
 	Lint lint.Config
-	// Cues are the stories' cues (Story.Cue), worked out ahead of the
-	// outputs, which show each several times (see WorkOutCues); nil or a
-	// story it lacks: Cue works it out.
+	// Cues are the names the stories go by (stories.Heading), worked out
+	// ahead of the outputs, which show each several times (see
+	// WorkOutCues); nil or a story it lacks: Cue works it out.
 	Cues map[*stories.Story]string
 
 	Generated time.Time // the build date; fixed by --date or SOURCE_DATE_EPOCH
@@ -101,17 +101,19 @@ func (p *Packet) Advice(s *stories.Story, q *stories.Question) string {
 	return lint.LengthAdvice(s, fit, p.Speech)
 }
 
-// Cue is story s's cue (Story.Cue), from Cues when it is there.
+// Cue is the name story s goes by in every output (stories.Heading: its
+// cue, or a headline of the rest when the cue only repeats its opening),
+// from Cues when it is there.
 func (p *Packet) Cue(s *stories.Story) string {
 	if c, ok := p.Cues[s]; ok {
 		return c
 	}
-	return s.Cue()
+	return stories.Heading(s)
 }
 
-// WorkOutCues works out the cue of each story, on every processor: deriving
-// a headline from a story's text is most of what a cue costs, and each
-// output shows it more than once.
+// WorkOutCues works out the name of each story (stories.Heading), on every
+// processor: deriving a headline from a story's text is most of what it
+// costs, and each output shows it more than once.
 func WorkOutCues(ss []*stories.Story) map[*stories.Story]string {
 	cues := make([]string, len(ss))
 	n := min(runtime.GOMAXPROCS(0), len(ss)/64+1)
@@ -119,7 +121,7 @@ func WorkOutCues(ss []*stories.Story) map[*stories.Story]string {
 	for w := range n {
 		wg.Go(func() {
 			for i := w; i < len(ss); i += n {
-				cues[i] = ss[i].Cue()
+				cues[i] = stories.Heading(ss[i])
 			}
 		})
 	}

@@ -298,7 +298,7 @@ func (s *drillSession) next(ctx context.Context) (string, bool) {
 
 // show prints the story: cue, id, STAR text and its written length.
 func (s *drillSession) show(st *stories.Story) {
-	fmt.Fprintf(s.out, "%s  [%s]\n", stories.Plain(st.Cue()), st.ID)
+	fmt.Fprintf(s.out, "%s  [%s]\n", stories.Heading(st), st.ID)
 	for _, f := range st.Fields() {
 		fmt.Fprintf(s.out, "  %s:\n", f.Label)
 		for _, b := range stories.Blocks(f.Text) {

@@ -259,7 +259,7 @@ func picksJSON(picks []tailor.Pick, q *stories.Question, sp stories.Speech) []pi
 			reasons = []string{}
 		}
 		fit := sp.Fit(p.Story, q)
-		out = append(out, pickJSON{Story: p.Story.ID, Project: p.Story.Project.Project, Cue: p.Story.Cue(),
+		out = append(out, pickJSON{Story: p.Story.ID, Project: p.Story.Project.Project, Cue: stories.Heading(p.Story),
 			Time: stories.Clock(fit.Time), Window: fit.Window.String(),
 			Score: p.Score, Included: p.Included, Parts: p.Parts, Matched: p.Matched, Reasons: reasons})
 	}

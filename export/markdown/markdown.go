@@ -64,14 +64,14 @@ func Funcs() template.FuncMap {
 		},
 		"cue": func(b *stories.Bank, id string) string {
 			if s := b.Story(id); s != nil {
-				return s.Cue()
+				return stories.Heading(s)
 			}
 			return id
 		},
 		// cueOf, words, clock, fit and advice are a story's Cue and Words
 		// and the packet's Time, Fit and Advice of it; Render binds them to
 		// the packet and makes them work each out once per story.
-		"cueOf":  func(s *stories.Story) string { return s.Cue() },
+		"cueOf":  func(s *stories.Story) string { return stories.Heading(s) },
 		"words":  func(s *stories.Story) int { return s.Words() },
 		"clock":  func(s *stories.Story) string { return stories.DefaultSpeech().Clock(s) },
 		"fit":    func(s *stories.Story, q *stories.Question) stories.Fit { return stories.DefaultSpeech().Fit(s, q) },
@@ -160,7 +160,7 @@ func (m *memo) advice(s *stories.Story, q *stories.Question) string {
 func evidence(r tailor.Requirement) string {
 	var parts []string
 	for _, e := range r.Evidence {
-		parts = append(parts, fmt.Sprintf("%s (`%s`: %s)", inline(e.Story.Cue()), e.Story.ID, inline(strings.Join(e.Words, ", "))))
+		parts = append(parts, fmt.Sprintf("%s (`%s`: %s)", inline(stories.Heading(e.Story)), e.Story.ID, inline(strings.Join(e.Words, ", "))))
 	}
 	out := strings.Join(parts, "; ")
 	if r.Gap() {
@@ -170,7 +170,7 @@ func evidence(r tailor.Requirement) string {
 			if len(b.Project) > 0 {
 				words = "its project says " + strings.Join(b.Project, ", ")
 			}
-			out += fmt.Sprintf("; bridge from %s (`%s`: %s)", inline(b.Story.Cue()), b.Story.ID, inline(words))
+			out += fmt.Sprintf("; bridge from %s (`%s`: %s)", inline(stories.Heading(b.Story)), b.Story.ID, inline(words))
 		}
 	} else if len(r.Missing) > 0 {
 		out += "; not yet said: " + inline(strings.Join(r.Missing, ", "))

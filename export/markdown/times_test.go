@@ -15,6 +15,7 @@ import (
 
 	"github.com/starpack/starpack/config"
 	"github.com/starpack/starpack/export/packet"
+	"github.com/starpack/starpack/stories"
 )
 
 // TestNotesTimesMatchBrief builds the example packet's brief.pdf and
@@ -52,7 +53,7 @@ func TestNotesTimesMatchBrief(t *testing.T) {
 	cues := map[string]string{} // cue -> story id, of the picks
 	for _, a := range p.Selection.Answers {
 		for _, pk := range a.Picks {
-			cues[pk.Story.Cue()] = pk.Story.ID
+			cues[stories.Heading(pk.Story)] = pk.Story.ID
 		}
 	}
 	brief := briefTimes(t, filepath.Join(out, "example", "brief.pdf"), maps.Values(cues))

@@ -7,67 +7,9 @@ import (
 	"github.com/starpack/starpack/stories"
 )
 
-// storyTitle is the heading a story goes by in both documents: its cue,
-// unless the cue only repeats the opening words of the story's first field
-// (a title copied out of the Situation: "Yelled at a teammate" over
-// "Yelled at a teammate who..."), when a headline drawn from the rest of
-// the story says something the text below does not open with. A story
-// with nothing else to draw from keeps its cue.
-func storyTitle(s *stories.Story) string {
-	cue := stories.Plain(s.Cue())
-	first, name := openingField(s)
-	if first == "" || !opensWith(first, cue) {
-		return cue
-	}
-	rest := *s
-	rest.Title = ""
-	switch name {
-	case "situation":
-		rest.Situation = ""
-	case "notes":
-		rest.Notes = ""
-	}
-	if h := stories.Headline(&rest); h != "" && !opensWith(first, h) {
-		return h
-	}
-	return cue
-}
-
-// openingField is the text the story's telling opens with and its field's
-// name: its first field when that is the Situation, the Task or the notes.
-func openingField(s *stories.Story) (string, string) {
-	fields := s.Fields()
-	if len(fields) == 0 {
-		return "", ""
-	}
-	switch f := fields[0]; f.Name {
-	case "situation", "task", "notes":
-		return stories.Plain(f.Text), f.Name
-	}
-	return "", ""
-}
-
-// opensWith reports whether text starts with the words of head, letter case
-// and punctuation aside.
-func opensWith(text, head string) bool {
-	t, h := words(text), words(head)
-	if len(h) == 0 || len(h) > len(t) {
-		return false
-	}
-	for i := range h {
-		if t[i] != h[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// words are text's words in lower case without punctuation.
-func words(text string) []string {
-	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '%' && r != '$'
-	})
-}
+// storyTitle is the heading a story goes by (stories.Heading), as every
+// output shows it.
+func storyTitle(s *stories.Story) string { return stories.Heading(s) }
 
 // leadWith is what a story's telling should open with: its key figure
 // (stories.KeyFigure of the Result, then the Action and the notes: what

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/starpack/starpack/stories"
 	"github.com/starpack/starpack/stories/tailor"
 )
 
@@ -247,7 +248,7 @@ func evidenceLine(e tailor.Evidence) string {
 	if e.Picked {
 		picked = ", picked"
 	}
-	return fmt.Sprintf("%s (%s%s): %s", e.Story.Cue(), e.Story.ID, picked, words)
+	return fmt.Sprintf("%s (%s%s): %s", stories.Heading(e.Story), e.Story.ID, picked, words)
 }
 
 // roleQuestions writes the questions of the packet, as an interviewer

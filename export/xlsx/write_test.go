@@ -385,7 +385,7 @@ func TestCoachSheet(t *testing.T) {
 	got, _ := f.GetRows(SheetCoach)
 	r := got[row-1]
 	s := p.Bank.Story("warehouse.conflict")
-	want := []string{"Conflict with a teammate", s.Cue(), "We switched to the architecture I proposed.", p.Time(s), "1:30–2:00", "3", "needs work", "Say what the tests showed.\nShorter.", s.ID}
+	want := []string{"Conflict with a teammate", stories.Heading(s), "We switched to the architecture I proposed.", p.Time(s), "1:30–2:00", "3", "needs work", "Say what the tests showed.\nShorter.", s.ID}
 	if !slices.Equal(r, want) {
 		t.Errorf("warehouse.conflict row = %q\nwant %q", r, want)
 	}
