@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/starpack/starpack/stories"
@@ -252,6 +253,18 @@ func (s *sheet) keywords() string {
 	kw := s.p.Keywords
 	if len(kw) == 0 {
 		kw = s.p.Focus
+	}
+	// Not the keywords no picked story mentions: saying them in an answer
+	// would be a claim with no story behind it (the brief lists them as
+	// gaps).
+	if s.p.Selection != nil {
+		gap := map[string]bool{}
+		for _, g := range s.p.Selection.Gaps {
+			if g.Keyword != "" {
+				gap[g.Keyword] = true
+			}
+		}
+		kw = slices.DeleteFunc(slices.Clone(kw), func(k string) bool { return gap[k] })
 	}
 	return strings.Join(kw[:min(10, len(kw))], " · ")
 }
