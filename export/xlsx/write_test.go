@@ -405,7 +405,7 @@ func TestStoriesSheet(t *testing.T) {
 		id, cue, time, flags string
 		picked               bool
 	}{
-		{"warehouse.conflict", "Disagreed with the architecture my manager chose", "0:12", "result-number, length", true},
+		{"warehouse.conflict", "Disagreed with the architecture my manager chose", "0:12", "length", true},
 		{"ingestion.most-interesting-2", "Schema registry at scale", "0:02", "star-missing, length", false},
 		{"ingestion.why-streaming", "Latency mattered more than cost for this product", "0:03", "length", false},
 	} {

@@ -3,6 +3,7 @@ package lint
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/starpack/starpack/stories"
 )
@@ -14,7 +15,7 @@ import (
 // switches off left out. The workbook shows them beside each story;
 // `starpack lint` says the same and more (spelling, filler, duplicates).
 func Flags(s *stories.Story, fit stories.Fit, cfg Config) []string {
-	l := &linter{cfg: cfg}
+	l := &linter{cfg: cfg, cat: builtinCatalog()}
 	l.starAndEmpty(s)
 	if !surelyNumber(s.Result) {
 		l.resultNumber(s)
@@ -71,3 +72,7 @@ func Order(ids []string) []string {
 	slices.SortFunc(ids, func(a, b string) int { return rank(a) - rank(b) })
 	return slices.Compact(ids)
 }
+
+// builtinCatalog is the built-in question catalog, made once: Flags reads
+// the kind of a story's question from it.
+var builtinCatalog = sync.OnceValue(func() *stories.Catalog { return stories.NewCatalog() })

@@ -20,8 +20,12 @@ func TestFlags(t *testing.T) {
 	}{
 		{"no result, short", stories.Story{Question: "conflict", Situation: "Two designs.", Action: "I benchmarked both."},
 			"", Config{}, []string{StarMissing, Length}},
-		{"no number", stories.Story{Question: "conflict", Situation: "Two designs.", Action: long, Result: "We kept mine."},
+		{"no number", stories.Story{Question: "most-challenging", Situation: "Two designs.", Action: long, Result: "We kept mine."},
 			"", Config{}, []string{ResultNumber}},
+		{"no number asked of a conflict", stories.Story{Question: "conflict", Situation: "Two designs.", Action: long, Result: "We kept mine."},
+			"", Config{}, nil},
+		{"no number asked of a failure", stories.Story{Question: "failure", Situation: "Two designs.", Action: long, Result: "We kept mine."},
+			"failure", Config{}, nil},
 		{"fits", stories.Story{Question: "conflict", Situation: "Two designs.", Action: long, Result: "Latency fell by 40%."},
 			"", Config{}, nil},
 		{"short answer timed against its question", stories.Story{Question: "conflict", Notes: strings.Repeat("I read the source of what I use. ", 9)},

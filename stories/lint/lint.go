@@ -89,7 +89,7 @@ const (
 var Rules = []Rule{
 	{StarMissing, Error, "a STAR answer without its Situation, Action or Result",
 		"add the missing part: the situation (context), the action (what you did), the result (what changed)"},
-	{ResultNumber, Warning, "a Result with no number, percentage, amount or time in it",
+	{ResultNumber, Warning, "a Result with no number, percentage, amount or time in it (not asked of a failure, a conflict or a difficult interaction, whose outcome is told in words)",
 		"give the result a number: time or money saved, a percentage, users, how long it has run"},
 	{Length, Warning, "a story too short or too long to say aloud for its kind of answer: STAR 1:30 to 2:00, short answers 0:20 to 0:45 (speaking: in starpack.yaml)",
 		"fit the window of the answer: expand the Action and the Result of a short STAR story, cut the Situation of a long one"},

@@ -3,6 +3,7 @@ package lint
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -176,10 +177,29 @@ func andList(xs []string) string {
 
 // resultNumber flags a STAR Result without a figure in it.
 func (l *linter) resultNumber(s *stories.Story) {
-	if !s.IsSTAR() || blank(s.Result) || hasNumber(s.Result) {
+	if !s.IsSTAR() || blank(s.Result) || hasNumber(s.Result) || wordsOutcome(l.cat.Resolve(s.Question)) {
 		return
 	}
 	l.add(s, ResultNumber, s.FieldPos("result"), "Result has no number: no count, percentage, amount or time")
+}
+
+// wordsOutcome reports whether q is a question whose outcome a coach
+// hears in words, not numbers: a failure (its lesson), a conflict or a
+// difficult interaction (how the people came out of it).
+func wordsOutcome(q *stories.Question) bool {
+	if q == nil || q.Custom {
+		return false
+	}
+	if q.Kind == stories.Failure {
+		return true
+	}
+	return slices.ContainsFunc(q.Competencies, func(c string) bool {
+		switch c {
+		case "conflict resolution", "communication", "stakeholder management", "collaboration":
+			return true
+		}
+		return false
+	})
 }
 
 // numberWords are words that state a quantity or a time.
